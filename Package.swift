@@ -1,0 +1,75 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 mode plus the strict upcoming features.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "claimpack",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "claimpack", targets: ["claimpack"]),
+        .library(name: "ClaimPack", targets: ["ClaimPack"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // C libraries from the system, each behind exactly one Swift wrapper module.
+        .systemLibrary(
+            name: "CLibZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "ZipKit", dependencies: ["CLibZip"], exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(name: "XMLKit", dependencies: ["CLibXML2"], exclude: ["README.md"], swiftSettings: strictSettings),
+
+        // The core: model, claim-folder reader, diagnostics. Never prints, never exits.
+        .target(
+            name: "ClaimPack",
+            dependencies: [
+                "ZipKit",
+                "XMLKit",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The command line: one file per subcommand; parses, validates, hands off.
+        .target(
+            name: "ClaimPackCLI",
+            dependencies: [
+                "ClaimPack",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "claimpack", dependencies: ["ClaimPackCLI"], swiftSettings: strictSettings),
+
+        .testTarget(name: "ZipKitTests", dependencies: ["ZipKit"], swiftSettings: strictSettings),
+        .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ClaimPackTests",
+            dependencies: ["ClaimPack"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ClaimPackCLITests",
+            dependencies: ["ClaimPackCLI", "claimpack"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

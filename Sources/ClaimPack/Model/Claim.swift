@@ -1,0 +1,46 @@
+/// A claim as `claim.yaml` format 1 describes it, with every default applied.
+public struct Claim: Sendable, Hashable {
+    /// The `claim.yaml` format; always 1 for now.
+    public var format: Int
+    public var language: Language
+    /// The bundle id: lower-case letters, digits, `.`, `_` and `-`.
+    public var id: String
+    /// The date on the letter.
+    public var date: CalendarDate
+    public var kind: ClaimKind
+    public var subject: String
+    public var claimant: Party
+    public var respondent: Respondent
+    public var addressee: Addressee
+    public var account: [AccountIdentifier]
+    public var timeline: [TimelineEvent]
+    public var operations: [Operation]
+    public var demands: [Demand]
+    /// The answer period in calendar days.
+    public var responseDays: Int
+    /// Every evidence file, described or derived, sorted by file path.
+    public var evidence: [EvidenceEntry]
+    public var delivery: DeliveryPlan
+
+    public init(format: Int = 1, language: Language, id: String, date: CalendarDate, kind: ClaimKind,
+                subject: String, claimant: Party, respondent: Respondent, addressee: Addressee,
+                account: [AccountIdentifier], timeline: [TimelineEvent], operations: [Operation],
+                demands: [Demand], responseDays: Int, evidence: [EvidenceEntry], delivery: DeliveryPlan) {
+        self.format = format
+        self.language = language
+        self.id = id
+        self.date = date
+        self.kind = kind
+        self.subject = subject
+        self.claimant = claimant
+        self.respondent = respondent
+        self.addressee = addressee
+        self.account = account
+        self.timeline = timeline
+        self.operations = operations
+        self.demands = demands
+        self.responseDays = responseDays
+        self.evidence = evidence
+        self.delivery = delivery
+    }
+}

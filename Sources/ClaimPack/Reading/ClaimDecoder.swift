@@ -1,0 +1,183 @@
+internal import Foundation
+internal import Yams
+
+/// Turns the YAML tree of `claim.yaml` into a `Claim`, reporting every problem it meets
+/// at its position instead of stopping at the first.
+struct ClaimDecoder {
+    let session: DecodingSession
+    let inventory: EvidenceInventory
+    /// The claim folder's name, the default bundle id.
+    let folderName: String
+    /// The date used when `date:` is not given.
+    let today: CalendarDate
+
+    static let topLevelKeys = [
+        "format", "language", "id", "date", "kind", "subject", "claimant", "respondent", "addressee",
+        "account", "timeline", "operations", "demands", "response_days", "evidence", "delivery",
+    ]
+
+    /// Decodes the document; `nil` when an error leaves no complete claim (the reasons are
+    /// in the session's diagnostics).
+    func decode(_ root: Node) -> Claim? {
+        let start: TextPosition? = TextPosition(line: 1, column: 1)
+        guard let document = YAMLMapping(root, path: "", ownerMark: start, session: session) else { return nil }
+        document.rejectUnknownKeys(known: ClaimDecoder.topLevelKeys)
+
+        guard checkFormat(document) else { return nil }
+        let language = document.required("language").flatMap { session.word($0, "language", as: Language.self) }
+        let id = decodeBundleID(document)
+        let date = document.value("date").map { session.date($0, "date") } ?? today
+        let kind = document.value("kind").map { session.word($0, "kind", as: ClaimKind.self) } ?? .claim
+        let subject = document.requiredText("subject")
+        let claimant = decodeClaimant(document)
+        let respondent = decodeRespondent(document)
+        let addressee: Addressee?
+        if let node = document.value("addressee") {
+            addressee = decodeAddressee(node, mark: document.keyMark("addressee"))
+        } else {
+            addressee = respondent.map { Addressee(name: $0.name, address: $0.address) }
+        }
+        let account = decodeAccount(document)
+        let operations = decodeOperations(document)
+        let evidence = decodeEvidence(document)
+        let timeline = decodeTimeline(document, operationIDs: Set(operations.map(\.id)),
+                                      evidenceIDs: Set(evidence.map(\.id)), claimDate: date)
+        let demands = decodeDemands(document)
+        let responseDays = document.value("response_days").flatMap { session.integer($0, "response_days", in: 1...365) }
+        let delivery = decodeDelivery(document)
+
+        guard !session.diagnostics.containsErrors,
+              let language, let id, let date, let kind, let subject, let claimant, let respondent,
+              let addressee, let demands, let delivery
+        else { return nil }
+        return Claim(
+            language: language, id: id, date: date, kind: kind, subject: subject,
+            claimant: claimant, respondent: respondent, addressee: addressee,
+            account: account, timeline: timeline, operations: operations, demands: demands,
+            responseDays: responseDays ?? kind.defaultResponseDays,
+            evidence: evidence.sorted { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) },
+            delivery: delivery
+        )
+    }
+
+    private func checkFormat(_ document: YAMLMapping) -> Bool {
+        guard let node = document.value("format") else {
+            session.error(.unsupportedFormat, at: document.ownerMark, "missing \"format: 1\" at the top of claim.yaml; add it as the first line")
+            return true
+        }
+        guard let text = session.text(node, "format") else { return true }
+        guard text == "1" else {
+            session.error(.unsupportedFormat, at: node.position, "format \(text) is not a claim.yaml format this claimpack reads; it reads format 1")
+            return false
+        }
+        return true
+    }
+
+    private func decodeBundleID(_ document: YAMLMapping) -> String? {
+        guard let node = document.value("id") else { return Identifier.slug(from: folderName) }
+        guard let id = session.text(node, "id") else { return nil }
+        guard Identifier.isValid(id) else {
+            session.error(.invalidIdentifier, at: node.position, "id: \"\(id)\" is not a valid bundle id; use up to 64 Latin letters, digits, \".\", \"_\" or \"-\", for example \(Identifier.slug(from: id))")
+            return nil
+        }
+        return id
+    }
+
+    private func decodeClaimant(_ document: YAMLMapping) -> Party? {
+        guard let node = document.required("claimant"),
+              let mapping = YAMLMapping(node, path: "claimant", ownerMark: document.keyMark("claimant"), session: session)
+        else { return nil }
+        mapping.rejectUnknownKeys(known: ["name", "address", "phone", "email"])
+        let name = mapping.requiredText("name")
+        let address = mapping.requiredText("address")
+        let phone = mapping.optionalText("phone")
+        var email = mapping.optionalText("email")
+        if let value = email, !EmailAddress.isValid(value) {
+            session.error(.invalidEmail, at: mapping.value("email")?.position, "claimant.email: \"\(value)\" is not an e-mail address; write it as name@example.ru")
+            email = nil
+        }
+        if !mapping.contains("phone"), !mapping.contains("email") {
+            session.report(.warning, .missingContact, at: document.keyMark("claimant"),
+                           "claimant: no phone and no e-mail; the company can answer only by post; add phone: or email:")
+        }
+        guard let name, let address else { return nil }
+        return Party(name: name, address: address, phone: phone, email: email)
+    }
+
+    private func decodeRespondent(_ document: YAMLMapping) -> Respondent? {
+        guard let node = document.required("respondent"),
+              let mapping = YAMLMapping(node, path: "respondent", ownerMark: document.keyMark("respondent"), session: session)
+        else { return nil }
+        mapping.rejectUnknownKeys(known: ["name", "address", "inn", "ogrn", "edrpou"])
+        let name = mapping.requiredText("name")
+        let address = mapping.requiredText("address")
+        let checks: [(key: String, code: DiagnosticCode, label: String, problem: (String) -> String?)] = [
+            ("inn", .invalidINN, "INN", RegistryNumber.innProblem),
+            ("ogrn", .invalidOGRN, "OGRN", RegistryNumber.ogrnProblem),
+            ("edrpou", .invalidEDRPOU, "EDRPOU code", RegistryNumber.edrpouProblem),
+        ]
+        var numbers: [String: String] = [:]
+        for check in checks {
+            guard let value = mapping.optionalText(check.key) else { continue }
+            if let problem = check.problem(value) {
+                session.error(check.code, at: mapping.value(check.key)?.position,
+                              "respondent.\(check.key): \(check.label) \(value) is not valid: \(problem); copy it again from the company's details")
+            } else {
+                numbers[check.key] = value
+            }
+        }
+        guard let name, let address else { return nil }
+        return Respondent(name: name, address: address, inn: numbers["inn"], ogrn: numbers["ogrn"], edrpou: numbers["edrpou"])
+    }
+
+    private func decodeAddressee(_ node: Node, mark: TextPosition?) -> Addressee? {
+        guard let mapping = YAMLMapping(node, path: "addressee", ownerMark: mark, session: session) else { return nil }
+        mapping.rejectUnknownKeys(known: ["position", "name", "address"])
+        let position = mapping.optionalText("position")
+        guard let name = mapping.requiredText("name"), let address = mapping.requiredText("address") else { return nil }
+        return Addressee(position: position, name: name, address: address)
+    }
+
+    private func decodeAccount(_ document: YAMLMapping) -> [AccountIdentifier] {
+        guard let node = document.value("account"),
+              let mapping = YAMLMapping(node, path: "account", ownerMark: document.keyMark("account"), session: session)
+        else { return [] }
+        return mapping.orderedEntries.compactMap { entry in
+            guard let label = session.text(entry.keyNode, "account"),
+                  let value = session.text(entry.value, "account.\(label)")
+            else { return nil }
+            return AccountIdentifier(label: label, value: value)
+        }
+    }
+
+    private func decodeDemands(_ document: YAMLMapping) -> [Demand]? {
+        guard let node = document.required("demands"), let items = session.sequence(node, "demands") else { return nil }
+        guard !items.isEmpty else {
+            session.error(.missingField, at: node.position ?? document.keyMark("demands"), "demands: the list is empty; state at least one demand")
+            return nil
+        }
+        return items.enumerated().compactMap { index, item in
+            guard let mapping = YAMLMapping(item, path: "demands[\(index + 1)]", ownerMark: item.position, session: session) else { return nil }
+            mapping.rejectUnknownKeys(known: ["text", "basis"])
+            let basis = mapping.optionalText("basis")
+            guard let text = mapping.requiredText("text") else { return nil }
+            return Demand(text: text, basis: basis, location: session.location(item.position))
+        }
+    }
+
+    private func decodeDelivery(_ document: YAMLMapping) -> DeliveryPlan? {
+        guard let node = document.value("delivery") else {
+            return DeliveryPlan(method: .registeredMail)
+        }
+        guard let mapping = YAMLMapping(node, path: "delivery", ownerMark: document.keyMark("delivery"), session: session) else { return nil }
+        mapping.rejectUnknownKeys(known: ["method", "declared_value"])
+        let method = mapping.value("method").map { session.word($0, "delivery.method", as: DeliveryMethod.self) } ?? .registeredMail
+        let declaredValue = mapping.value("declared_value").flatMap { session.amount($0, "delivery.declared_value") }
+        if method == .registeredMail, !mapping.contains("declared_value") {
+            session.report(.warning, .missingDeclaredValue, at: document.keyMark("delivery"),
+                           "delivery: registered mail with an inventory (Form 107) needs a declared value; add declared_value: \"10.00\"")
+        }
+        guard let method else { return nil }
+        return DeliveryPlan(method: method, declaredValue: declaredValue)
+    }
+}

@@ -1,0 +1,105 @@
+public import Foundation
+internal import Yams
+
+/// Reads a claim folder — `claim.yaml` and `evidence/` — into a `Claim`, collecting every
+/// problem as a diagnostic. Never changes the folder, never follows a symbolic link.
+public struct ClaimFolderReader: Sendable {
+    /// The date used when `claim.yaml` has no `date:`.
+    public var today: CalendarDate
+
+    /// The largest `claim.yaml` read, in bytes.
+    public static let maximumClaimFileSize = 1 << 20
+
+    public init(today: CalendarDate = .today()) {
+        self.today = today
+    }
+
+    /// Reads the folder at `folder`.
+    ///
+    /// - Throws: `ClaimFolderError` when the folder or its `claim.yaml` does not exist or
+    ///   cannot be read; everything else is reported in the returned diagnostics.
+    public func read(folder: URL) throws(ClaimFolderError) -> ClaimFolderReport {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
+            throw .folderNotFound(path: folder.path)
+        }
+        guard isDirectory.boolValue else { throw .notAFolder(path: folder.path) }
+
+        let inventory = EvidenceInventory(claimFolder: folder)
+        let session = DecodingSession(file: "claim.yaml")
+        let claimFile = folder.appendingPathComponent("claim.yaml")
+        var claim: Claim?
+        if let text = try loadClaimText(claimFile, session: session), let root = parse(text, session: session) {
+            let decoder = ClaimDecoder(session: session, inventory: inventory,
+                                       folderName: folder.standardizedFileURL.lastPathComponent, today: today)
+            claim = decoder.decode(root)
+        }
+        let diagnostics = (session.diagnostics + inventory.diagnostics).sorted()
+        return ClaimFolderReport(folder: folder, claim: diagnostics.containsErrors ? nil : claim,
+                                 diagnostics: diagnostics, evidenceFiles: inventory.files)
+    }
+
+    /// The text of `claim.yaml`, or `nil` with a diagnostic when it is a link, too large or
+    /// not UTF-8.
+    private func loadClaimText(_ file: URL, session: DecodingSession) throws(ClaimFolderError) -> String? {
+        let fileManager = FileManager.default
+        guard let attributes = try? fileManager.attributesOfItem(atPath: file.path) else {
+            throw .claimFileMissing(path: file.path)
+        }
+        switch attributes[.type] as? FileAttributeType {
+        case .typeSymbolicLink?:
+            session.error(.symbolicLink, at: nil, "claim.yaml is a symbolic link, which is never followed; replace it with the file itself")
+            return nil
+        case .typeRegular?:
+            break
+        default:
+            session.error(.unreadableClaimFile, at: nil, "claim.yaml is not a regular file")
+            return nil
+        }
+        if let size = (attributes[.size] as? NSNumber)?.intValue, size > ClaimFolderReader.maximumClaimFileSize {
+            session.error(.unreadableClaimFile, at: nil, "claim.yaml is \(size) bytes, more than the \(ClaimFolderReader.maximumClaimFileSize) a claim can need; keep long texts in evidence files")
+            return nil
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: file)
+        } catch {
+            throw .claimFileUnreadable(path: file.path, reason: (error as NSError).localizedDescription)
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return text
+        }
+        let (line, column) = UTF8Position.ofFirstInvalidByte(in: bytes)
+        session.error(.unreadableClaimFile, at: TextPosition(line: line, column: column), "claim.yaml is not valid UTF-8 here; save it as UTF-8 (not Windows-1251 or UTF-16)")
+        return nil
+    }
+
+    /// The YAML tree, or `nil` with a diagnostic at the position of the syntax error.
+    private func parse(_ text: String, session: DecodingSession) -> Node? {
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                session.error(.missingField, at: TextPosition(line: 1, column: 1), "claim.yaml is empty; start from 'claimpack init'")
+                return nil
+            }
+            return root
+        } catch let error as YamlError {
+            YAMLErrorReport.report(error, text: text, session: session)
+            return nil
+        } catch {
+            session.error(.yamlSyntax, at: nil, "claim.yaml cannot be parsed: \(error)")
+            return nil
+        }
+    }
+}
+
+extension CalendarDate {
+    /// Today's date in the local time zone.
+    public static func today() -> CalendarDate {
+        let components = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: components.year ?? 1970, month: components.month ?? 1, day: components.day ?? 1)
+            ?? CalendarDate(daysSinceEpoch: 0)
+    }
+}

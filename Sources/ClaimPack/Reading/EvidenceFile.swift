@@ -1,0 +1,15 @@
+/// A regular file found under `evidence/`.
+public struct EvidenceFile: Sendable, Hashable {
+    /// The path relative to the claim folder exactly as on disk (possibly NFD-normalised).
+    public var diskPath: String
+    /// The same path NFC-normalised: the name it has in the bundle and in `claim.yaml`.
+    public var path: String
+    /// The size in bytes when the folder was read.
+    public var size: UInt64
+
+    public init(diskPath: String, path: String, size: UInt64) {
+        self.diskPath = diskPath
+        self.path = path
+        self.size = size
+    }
+}

@@ -1,0 +1,122 @@
+public import Foundation
+
+/// Every file under a claim folder's `evidence/`, found without following any link, with
+/// the diagnostics about what was skipped or refused.
+public struct EvidenceInventory: Sendable {
+    /// The regular files to bundle, sorted by NFC path (bytewise).
+    public private(set) var files: [EvidenceFile] = []
+    /// NFC paths that exist but are not bundled: hidden files, links and other non-files.
+    public private(set) var refusedPaths: [String: DiagnosticCode] = [:]
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// How deep folders under `evidence/` may nest.
+    static let maximumDepth = 32
+
+    /// Names that file managers leave behind and that are never evidence.
+    private static let systemDebris: Set<String> = ["thumbs.db", "desktop.ini", "ehthumbs.db"]
+
+    /// Reads `folder/evidence` recursively.
+    public init(claimFolder folder: URL) {
+        let root = folder.appendingPathComponent("evidence")
+        let fileManager = FileManager.default
+        guard let attributes = try? fileManager.attributesOfItem(atPath: root.path) else {
+            report(.warning, .noEvidence, "evidence", "no evidence/ folder: the claim has no attachments; create it and put the screenshots, receipts and notes there")
+            return
+        }
+        switch attributes[.type] as? FileAttributeType {
+        case .typeDirectory?:
+            scan(directory: root, relativePath: "evidence", depth: 0)
+            checkCollisions()
+            if files.isEmpty {
+                report(.warning, .noEvidence, "evidence", "evidence/ holds no files: the claim has no attachments")
+            }
+        case .typeSymbolicLink?:
+            refuse("evidence", .symbolicLink, "evidence/ is a symbolic link, which is never followed; make it a real folder")
+        default:
+            refuse("evidence", .notRegularFile, "evidence is not a folder; make evidence/ a folder of files")
+        }
+        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    private mutating func scan(directory: URL, relativePath: String, depth: Int) {
+        guard depth < EvidenceInventory.maximumDepth else {
+            refuse(relativePath, .notRegularFile, "folders nest deeper than \(EvidenceInventory.maximumDepth) levels; flatten them")
+            return
+        }
+        let fileManager = FileManager.default
+        guard fileManager.isReadableFile(atPath: directory.path), fileManager.isExecutableFile(atPath: directory.path),
+              let names = try? fileManager.contentsOfDirectory(atPath: directory.path)
+        else {
+            refuse(relativePath, .unreadableEvidence, "the folder cannot be read; check its permissions")
+            return
+        }
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let diskPath = "\(relativePath)/\(name)"
+            let url = directory.appendingPathComponent(name)
+            if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) || name.contains("\u{FFFD}") {
+                refuse(diskPath, .invalidFileName, "the name has control characters or is not valid UTF-8; rename the file")
+                continue
+            }
+            if name.hasPrefix(".") || EvidenceInventory.systemDebris.contains(name.lowercased()) {
+                refuse(diskPath, .hiddenFileSkipped, "hidden file skipped; it is not part of the bundle", severity: .note)
+                continue
+            }
+            guard let attributes = try? fileManager.attributesOfItem(atPath: url.path) else {
+                refuse(diskPath, .unreadableEvidence, "cannot be read; check its permissions")
+                continue
+            }
+            switch attributes[.type] as? FileAttributeType {
+            case .typeDirectory?:
+                scan(directory: url, relativePath: diskPath, depth: depth + 1)
+            case .typeRegular?:
+                guard fileManager.isReadableFile(atPath: url.path) else {
+                    refuse(diskPath, .unreadableEvidence, "cannot be read; check its permissions (chmod u+r)")
+                    continue
+                }
+                let size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
+                files.append(EvidenceFile(diskPath: diskPath, path: diskPath.precomposedStringWithCanonicalMapping, size: size))
+            case .typeSymbolicLink?:
+                refuse(diskPath, .symbolicLink, "symbolic link, never followed; replace it with a copy of the file")
+            default:
+                refuse(diskPath, .notRegularFile, "not a regular file (a device, socket or pipe); only files can be evidence")
+            }
+        }
+    }
+
+    /// Two files (or folders) whose names are equal under NFC or letter case would become
+    /// one name in the bundle, or on the recipient's disk. Names are compared as bytes:
+    /// Swift's `String` equality would already treat NFC and NFD forms as one.
+    private mutating func checkCollisions() {
+        var pathsByBytes: [[UInt8]: String] = [:]
+        for file in files {
+            var components = file.diskPath.split(separator: "/", omittingEmptySubsequences: false)[...]
+            while components.count > 1 {
+                let path = components.joined(separator: "/")
+                pathsByBytes[Array(path.utf8)] = path
+                components = components.dropLast()
+            }
+        }
+        let groups = Dictionary(grouping: pathsByBytes.values) {
+            Array($0.precomposedStringWithCanonicalMapping.lowercased().utf8)
+        }
+        for group in groups.values where group.count > 1 {
+            let names = group.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let nfcForms = Set(names.map { Array($0.precomposedStringWithCanonicalMapping.utf8) })
+            let how = nfcForms.count == 1 ? "are equal under Unicode NFC normalisation" : "differ only by letter case"
+            for name in names {
+                let others = names.filter { !$0.utf8.elementsEqual(name.utf8) }.map { "\"\($0)\"" }
+                report(.error, .nameCollision, name,
+                       "this name and \(others.joined(separator: ", ")) \(how): they would be one file in the bundle; rename one")
+            }
+        }
+    }
+
+    private mutating func refuse(_ diskPath: String, _ code: DiagnosticCode, _ message: String, severity: Severity = .error) {
+        refusedPaths[diskPath.precomposedStringWithCanonicalMapping] = code
+        report(severity, code, diskPath, message)
+    }
+
+    private mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ path: String, _ message: String) {
+        diagnostics.append(Diagnostic(severity, code, at: SourceLocation(file: path), message))
+    }
+}

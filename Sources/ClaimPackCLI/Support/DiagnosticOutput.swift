@@ -1,0 +1,60 @@
+internal import Foundation
+internal import ClaimPack
+
+/// How diagnostics are shown: compiler-style lines on standard error, or the documented
+/// JSON array (docs/json.md) on standard output.
+enum DiagnosticOutput {
+    /// One JSON object of the `check --json` array.
+    struct Record: Encodable {
+        let file: String
+        let line: Int?
+        let column: Int?
+        let severity: String
+        let code: String
+        let message: String
+
+        init(_ diagnostic: Diagnostic) {
+            file = diagnostic.location.file
+            line = diagnostic.location.line
+            column = diagnostic.location.column
+            severity = diagnostic.severity.rawValue
+            code = diagnostic.code.rawValue
+            message = diagnostic.message
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(line, forKey: .line)
+            try container.encode(column, forKey: .column)
+            try container.encode(severity, forKey: .severity)
+            try container.encode(code, forKey: .code)
+            try container.encode(message, forKey: .message)
+        }
+
+        enum CodingKeys: String, CodingKey { case file, line, column, severity, code, message }
+    }
+
+    /// Every diagnostic as a line on standard error, then a summary line.
+    static func printText(_ diagnostics: [Diagnostic], subject: String) {
+        for diagnostic in diagnostics { Console.message(diagnostic.description) }
+        Console.message("\(subject): \(summary(diagnostics))")
+    }
+
+    /// The diagnostics as a JSON array, pretty-printed with keys in a fixed order.
+    static func json(_ diagnostics: [Diagnostic]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(diagnostics.map(Record.init))) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `no problems`, or counts such as `2 errors, 1 warning`.
+    static func summary(_ diagnostics: [Diagnostic]) -> String {
+        let counts = [(Severity.error, "error"), (.warning, "warning"), (.note, "note")].compactMap { severity, noun in
+            let count = diagnostics.count(of: severity)
+            return count == 0 ? nil : "\(count) \(noun)\(count == 1 ? "" : "s")"
+        }
+        return counts.isEmpty ? "no problems" : counts.joined(separator: ", ")
+    }
+}

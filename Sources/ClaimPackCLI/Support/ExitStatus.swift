@@ -1,0 +1,17 @@
+internal import ArgumentParser
+
+/// The exit statuses of DESIGN.md §6 (sysexits).
+extension ExitCode {
+    /// The claim or bundle has problems; all were reported.
+    static let problemsFound = ExitCode(1)
+    /// Bad usage (EX_USAGE).
+    static let usage = ExitCode(64)
+    /// An input that does not exist or cannot be read (EX_NOINPUT).
+    static let noInput = ExitCode(66)
+    /// An output that cannot be created (EX_CANTCREAT).
+    static let cannotCreate = ExitCode(73)
+    /// An I/O error (EX_IOERR).
+    static let ioError = ExitCode(74)
+    /// claimpack's own files are missing (EX_CONFIG).
+    static let configuration = ExitCode(78)
+}

@@ -1,0 +1,3 @@
+import ClaimPackCLI
+
+ClaimpackCommand.runAsMain()

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what claimpack needs on a fresh Debian 12 machine with Swift 6.3, and only what
+# is missing. `scripts/setup.sh` installs the build dependencies; `--tests` adds the
+# independent witnesses the test suite runs (unzip, xmllint, bagit-python, …).
+set -euo pipefail
+
+build_packages=(pkg-config libzip-dev libxml2-dev)
+test_packages=(unzip zip libxml2-utils python3)
+want_tests=false
+for argument in "$@"; do
+  case "$argument" in
+    --tests) want_tests=true ;;
+    *) echo "usage: scripts/setup.sh [--tests]" >&2; exit 64 ;;
+  esac
+done
+
+packages=("${build_packages[@]}")
+$want_tests && packages+=("${test_packages[@]}")
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  echo "setup: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if $want_tests; then
+  python=$(command -v python3)
+  if ! "$python" -c "import bagit" 2>/dev/null; then
+    echo "setup: installing bagit-python" >&2
+    "$python" -m pip install -q bagit 2>/dev/null || "$python" -m pip install -q --break-system-packages bagit
+  fi
+fi
