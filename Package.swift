@@ -68,6 +68,7 @@ let package = Package(
         .testTarget(
             name: "ClaimPackCLITests",
             dependencies: ["ClaimPackCLI", "claimpack"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ],

@@ -4,7 +4,7 @@ internal import Yams
 extension ClaimDecoder {
     /// The evidence entries of `claim.yaml`, each matched to a file on disk, followed by an
     /// entry derived from its name for every file that has none.
-    func decodeEvidence(_ document: YAMLMapping) -> [EvidenceEntry] {
+    func decodeEvidence(_ document: YAMLMapping) -> (entries: [EvidenceEntry], ids: Set<String>) {
         var entries: [EvidenceEntry] = []
         var seenIDs: [String: Int] = [:]
         var describedFiles: [String: Int] = [:]
@@ -37,7 +37,7 @@ extension ClaimDecoder {
                 .warning, .undescribedEvidence, at: SourceLocation(file: file.diskPath),
                 "no entry in claim.yaml; described as id \"\(entry.id)\", kind \(entry.kind.rawValue), title \"\(entry.title)\"; add it under evidence: to give it a proper title"))
         }
-        return entries
+        return (entries, usedIDs)
     }
 
     /// The NFC path of an entry's file, when it is a plain path under `evidence/` to a file

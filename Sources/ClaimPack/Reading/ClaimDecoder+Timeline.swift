@@ -1,11 +1,12 @@
 internal import Yams
 
 extension ClaimDecoder {
-    /// The operations, each id checked and unique.
-    func decodeOperations(_ document: YAMLMapping) -> [Operation] {
-        guard let node = document.value("operations"), let items = session.sequence(node, "operations") else { return [] }
+    /// The operations, each id checked and unique, and every valid id declared (also those
+    /// of operations with other errors, so that references to them are not reported too).
+    func decodeOperations(_ document: YAMLMapping) -> (operations: [Operation], ids: Set<String>) {
+        guard let node = document.value("operations"), let items = session.sequence(node, "operations") else { return ([], []) }
         var seen: [String: Int] = [:]
-        return items.enumerated().compactMap { index, item in
+        let operations: [Operation] = items.enumerated().compactMap { index, item in
             let path = "operations[\(index + 1)]"
             guard let mapping = YAMLMapping(item, path: path, ownerMark: item.position, session: session) else { return nil }
             mapping.rejectUnknownKeys(known: ["id", "at", "amount", "currency", "description"])
@@ -18,6 +19,7 @@ extension ClaimDecoder {
             return Operation(id: id, at: at, amount: amount, currency: currency, description: description,
                              location: session.location(item.position))
         }
+        return (operations, Set(seen.keys))
     }
 
     /// The timeline: each event's references checked, and the events in date order.

@@ -38,10 +38,9 @@ struct ClaimDecoder {
             addressee = respondent.map { Addressee(name: $0.name, address: $0.address) }
         }
         let account = decodeAccount(document)
-        let operations = decodeOperations(document)
-        let evidence = decodeEvidence(document)
-        let timeline = decodeTimeline(document, operationIDs: Set(operations.map(\.id)),
-                                      evidenceIDs: Set(evidence.map(\.id)), claimDate: date)
+        let (operations, operationIDs) = decodeOperations(document)
+        let (evidence, evidenceIDs) = decodeEvidence(document)
+        let timeline = decodeTimeline(document, operationIDs: operationIDs, evidenceIDs: evidenceIDs, claimDate: date)
         let demands = decodeDemands(document)
         let responseDays = document.value("response_days").flatMap { session.integer($0, "response_days", in: 1...365) }
         let delivery = decodeDelivery(document)
@@ -134,7 +133,9 @@ struct ClaimDecoder {
         guard let mapping = YAMLMapping(node, path: "addressee", ownerMark: mark, session: session) else { return nil }
         mapping.rejectUnknownKeys(known: ["position", "name", "address"])
         let position = mapping.optionalText("position")
-        guard let name = mapping.requiredText("name"), let address = mapping.requiredText("address") else { return nil }
+        let name = mapping.requiredText("name")
+        let address = mapping.requiredText("address")
+        guard let name, let address else { return nil }
         return Addressee(position: position, name: name, address: address)
     }
 
@@ -167,6 +168,8 @@ struct ClaimDecoder {
 
     private func decodeDelivery(_ document: YAMLMapping) -> DeliveryPlan? {
         guard let node = document.value("delivery") else {
+            session.report(.warning, .missingDeclaredValue, at: nil,
+                           "no delivery: registered mail with an inventory (Form 107) is assumed, which needs a declared value; add delivery: with method: and declared_value: \"10.00\"")
             return DeliveryPlan(method: .registeredMail)
         }
         guard let mapping = YAMLMapping(node, path: "delivery", ownerMark: document.keyMark("delivery"), session: session) else { return nil }

@@ -52,12 +52,8 @@ final class DecodingSession {
             return nil
         }
         let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
-        if scalar.style == .plain, node.tag.rawValue == Tag.Name.null.rawValue || value.isEmpty {
-            error(.missingField, at: node.position, "\(path): the value is empty; fill it in or remove the key")
-            return nil
-        }
-        if value.isEmpty {
-            error(.missingField, at: node.position, "\(path): the value is empty; fill it in or remove the key")
+        if value.isEmpty || scalar.style == .plain && node.tag.rawValue == Tag.Name.null.rawValue {
+            error(.missingField, at: node.position, "\(path): the value is empty; fill it in")
             return nil
         }
         if value.hasPrefix("<"), value.hasSuffix(">") {

@@ -26,7 +26,7 @@ enum YAMLErrorReport {
     private static func hint(for problem: String) -> String {
         if problem.contains("\\t") || problem.contains("\t") { return "; YAML indents with spaces, never tabs" }
         if problem.contains("mapping values are not allowed") {
-            return "; a value containing \": \" must be quoted"
+            return "; quote a value that contains \": \", or check the indentation of this line"
         }
         if problem.contains("could not find expected ':'") { return "; a key needs \": \" after it" }
         if problem.contains("did not find expected key") { return "; check the indentation of this line and the one before" }

@@ -48,7 +48,7 @@ struct YAMLMapping {
     func required(_ key: String) -> Node? {
         if let value = value(key) { return value }
         if let entry = entries.first(where: { $0.key == key }) {
-            session.error(.missingField, at: entry.value.position ?? entry.keyNode.position, "\(qualified(key)): required, but empty; fill it in")
+            session.error(.missingField, at: entry.value.position ?? entry.keyNode.position, "\(qualified(key)): the value is empty; fill it in")
         } else {
             session.error(.missingField, at: ownerMark, "\(path.isEmpty ? key : path): missing required field \"\(key)\"")
         }

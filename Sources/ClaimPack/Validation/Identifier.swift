@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Rules for the ids a claim uses: the bundle id, operation ids and evidence ids.
 public enum Identifier {
     /// Whether `text` is a valid id: 1 to 64 ASCII letters, digits, `.`, `_` or `-`,
@@ -19,6 +21,9 @@ public enum Identifier {
                 piece = latin
             } else if character.isASCII, character.isLetter || character.isNumber {
                 piece = String(character)
+            } else if let folded = Optional(String(character).folding(options: .diacriticInsensitive, locale: nil)),
+                      folded.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }), !folded.isEmpty {
+                piece = folded
             } else {
                 piece = "-"
             }

@@ -3,9 +3,10 @@ enum Suggestion {
     /// The candidate closest to `word`, when it is close enough to be a likely typo:
     /// at most a third of the word's length in edits (and at least one).
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+        // Sorted, so that a tie always gives the same answer whatever the order of a set.
         let limit = max(1, word.count / 3)
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates.sorted() {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }

@@ -22,6 +22,7 @@ enum DiagnosticOutput {
             message = diagnostic.message
         }
 
+        // Written by hand so that an absent line or column is `null`, not a missing key.
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(file, forKey: .file)
@@ -41,10 +42,11 @@ enum DiagnosticOutput {
         Console.message("\(subject): \(summary(diagnostics))")
     }
 
-    /// The diagnostics as a JSON array, pretty-printed with keys in a fixed order.
+    /// The diagnostics as a JSON array, pretty-printed, keys sorted.
     static func json(_ diagnostics: [Diagnostic]) -> String {
+        if diagnostics.isEmpty { return "[]" }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(diagnostics.map(Record.init))) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)
     }

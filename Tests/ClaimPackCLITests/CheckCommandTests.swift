@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+struct CheckCommandTests {
+    static let examples = ["Examples/en-bank-duplicate-payment", "Examples/ru-city-portal-complaint",
+                           "Examples/ru-telecom-subscription", "Examples/uk-mobile-roaming"]
+    static let fixtures = CLIRunner.repositoryRoot.appendingPathComponent("Tests/ClaimPackCLITests/Fixtures")
+
+    @Test(arguments: examples)
+    func examplesPassWithExitZero(_ example: String) throws {
+        let outcome = try CLIRunner.run(["check", example])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.isEmpty)
+        #expect(!outcome.standardError.contains("error:"))
+    }
+
+    @Test func cityPortalExampleReportsItsSkippedAndUndescribedFiles() throws {
+        let outcome = try CLIRunner.run(["check", "Examples/ru-city-portal-complaint"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardError == """
+            evidence/.DS_Store: note: hidden file skipped; it is not part of the bundle
+            evidence/notes.md: warning: no entry in claim.yaml; described as id "notes", kind call-notes, title "notes.md"; add it under evidence: to give it a proper title
+            Examples/ru-city-portal-complaint: 1 warning, 1 note
+
+            """)
+    }
+
+    @Test func brokenClaimPrintsGoldenDiagnosticsAndExitsOne() throws {
+        let outcome = try CLIRunner.run(["check", "Tests/ClaimPackTests/Fixtures/Diagnostics/unknown-keys"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardOutput.isEmpty)
+        let golden = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent(
+            "Tests/ClaimPackTests/Fixtures/Diagnostics/unknown-keys/expected.txt"), encoding: .utf8)
+        #expect(outcome.standardError == golden + "Tests/ClaimPackTests/Fixtures/Diagnostics/unknown-keys: 7 errors, 2 warnings\n")
+    }
+
+    @Test func jsonOutputMatchesGoldenFile() throws {
+        let outcome = try CLIRunner.run(["check", "--json", "Tests/ClaimPackTests/Fixtures/Diagnostics/registry-numbers"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.isEmpty)
+        let golden = Self.fixtures.appendingPathComponent("check-registry-numbers.json")
+        if ProcessInfo.processInfo.environment["CLAIMPACK_UPDATE_GOLDEN"] == "1" {
+            try Data(outcome.standardOutput.utf8).write(to: golden)
+        }
+        #expect(outcome.standardOutput == (try String(contentsOf: golden, encoding: .utf8)))
+        let parsed = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [[String: Any]]
+        #expect(parsed?.count == 4)
+        #expect(parsed?.first?["code"] as? String == "C024")
+        #expect(parsed?.first?["line"] as? Int == 11)
+        #expect(parsed?.last?["line"] is NSNull)
+    }
+
+    @Test func jsonOfACleanClaimIsAnEmptyArray() throws {
+        let outcome = try CLIRunner.run(["check", "Examples/ru-telecom-subscription", "--json"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput == "[]\n")
+    }
+
+    @Test func missingFolderExits66WithAMessage() throws {
+        let outcome = try CLIRunner.run(["check", "no/such/claim"])
+        #expect(outcome.status == 66)
+        #expect(outcome.standardError.hasPrefix("claimpack: error: "))
+        #expect(outcome.standardError.contains("no/such/claim: no such folder"))
+    }
+
+    @Test func folderWithoutClaimFileExits66() throws {
+        let scratch = try ScratchFolder()
+        let outcome = try CLIRunner.run(["check", scratch.url.path])
+        #expect(outcome.status == 66)
+        #expect(outcome.standardError.contains("no claim.yaml in this folder"))
+    }
+
+    @Test(arguments: [["check", "--no-such-flag"], ["frobnicate"], ["check", "a", "b"], ["init", "--language", "de"]])
+    func badUsageExits64(_ arguments: [String]) throws {
+        let outcome = try CLIRunner.run(arguments)
+        #expect(outcome.status == 64)
+        #expect(outcome.standardError.contains("Error:") || outcome.standardError.contains("error"))
+    }
+
+    @Test func checkNeverWritesAnything() throws {
+        let scratch = try ScratchFolder()
+        let copy = scratch.url.appendingPathComponent("claim")
+        try FileManager.default.copyItem(at: CLIRunner.repositoryRoot.appendingPathComponent("Examples/ru-telecom-subscription"), to: copy)
+        let before = try FileManager.default.subpathsOfDirectory(atPath: scratch.url.path).sorted()
+        _ = try CLIRunner.run(["check", "claim"], in: scratch.url)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: scratch.url.path).sorted() == before)
+    }
+}
