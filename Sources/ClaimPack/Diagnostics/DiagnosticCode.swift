@@ -2,7 +2,7 @@
 /// `docs/diagnostics.md` lists them all.
 public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     // The file itself
-    /// `claim.yaml` is missing, unreadable, not UTF-8, or too large.
+    /// `claim.yaml` is unreadable, not a regular file, not UTF-8, or too large.
     case unreadableClaimFile = "C001"
     /// YAML that does not parse.
     case yamlSyntax = "C002"
