@@ -2,6 +2,14 @@ internal import CLibXML2
 
 /// Facts about the libxml2 the program runs with.
 public enum XMLLibrary {
+    /// Initializes libxml2 once per process, before any thread uses it.
+    static func initialize() { _ = initialized }
+
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
     /// The version of the linked libxml2 as libxml2 states it, for example `20914`.
     public static var parserVersion: String {
         String(cString: cp_xml_parser_version())

@@ -1,0 +1,91 @@
+internal import XMLKit
+
+/// Writes `manifest.xml`: every fact of the claim and, for each evidence file, its path,
+/// kind, media type, size and SHA-256, in the namespace of `Schemas/claim-manifest-1.xsd`.
+/// The bytes depend on nothing but the claim and the files, so the seal is reproducible.
+enum ManifestDocument {
+    static let namespace = "urn:claimpack:manifest:1"
+    static let fileName = "manifest.xml"
+
+    /// The document's bytes.
+    static func bytes(for claim: Claim, payload: [String: PayloadFile]) throws(XMLError) -> [UInt8] {
+        let writer = try XMLWriter()
+        try writer.element("claimManifest", namespace: namespace, attributes: [
+            ("format", String(claim.format)), ("id", claim.id), ("language", claim.language.rawValue),
+            ("kind", claim.kind.rawValue), ("date", claim.date.description), ("responseDays", String(claim.responseDays)),
+        ]) { () throws(XMLError) in
+            try writer.element("subject", text: claim.subject)
+            try writer.element("claimant") { () throws(XMLError) in
+                try writer.element("name", text: claim.claimant.name)
+                try writer.element("address", text: claim.claimant.address)
+                try writer.element("phone", text: claim.claimant.phone)
+                try writer.element("email", text: claim.claimant.email)
+            }
+            try writer.element("respondent") { () throws(XMLError) in
+                try writer.element("name", text: claim.respondent.name)
+                try writer.element("address", text: claim.respondent.address)
+                try writer.element("inn", text: claim.respondent.inn)
+                try writer.element("ogrn", text: claim.respondent.ogrn)
+                try writer.element("edrpou", text: claim.respondent.edrpou)
+            }
+            try writer.element("addressee") { () throws(XMLError) in
+                try writer.element("position", text: claim.addressee.position)
+                try writer.element("name", text: claim.addressee.name)
+                try writer.element("address", text: claim.addressee.address)
+            }
+            try writer.element("account") { () throws(XMLError) in
+                for identifier in claim.account {
+                    try writer.element("identifier", text: identifier.value, attributes: [("label", identifier.label)])
+                }
+            }
+            try writer.element("timeline") { () throws(XMLError) in
+                for event in claim.timeline {
+                    try writer.element("event", attributes: [
+                        ("at", event.at.description), ("channel", event.channel?.rawValue), ("reference", event.reference),
+                    ]) { () throws(XMLError) in
+                        try writer.element("text", text: event.event)
+                        for id in event.operations { try writer.element("operationRef", attributes: [("id", id)]) }
+                        for id in event.evidence { try writer.element("evidenceRef", attributes: [("id", id)]) }
+                    }
+                }
+            }
+            try writer.element("operations") { () throws(XMLError) in
+                for operation in claim.operations {
+                    try writer.element("operation", attributes: [
+                        ("id", operation.id), ("at", operation.at?.description),
+                        ("amount", operation.amount.text), ("currency", operation.currency.code),
+                    ]) { () throws(XMLError) in
+                        try writer.element("description", text: operation.description)
+                    }
+                }
+            }
+            try writer.element("demands") { () throws(XMLError) in
+                for demand in claim.demands {
+                    try writer.element("demand") { () throws(XMLError) in
+                        try writer.element("text", text: demand.text)
+                        try writer.element("basis", text: demand.basis)
+                    }
+                }
+            }
+            try writer.element("evidence") { () throws(XMLError) in
+                for entry in claim.evidence {
+                    let bagPath = BagLayout.payloadPath(for: entry.file)
+                    guard let file = payload[bagPath] else { continue }
+                    try writer.element("file", attributes: [
+                        ("id", entry.id), ("path", bagPath), ("kind", entry.kind.rawValue),
+                        ("mediaType", MediaType(fileName: entry.file).name), ("size", String(file.size)),
+                        ("sha256", file.sha256.hex), ("captured", entry.captured?.description),
+                        ("sheets", entry.sheets.map(String.init)), ("described", entry.isDerived ? "false" : "true"),
+                    ]) { () throws(XMLError) in
+                        try writer.element("title", text: entry.title)
+                        try writer.element("source", text: entry.source)
+                    }
+                }
+            }
+            try writer.element("delivery", attributes: [
+                ("method", claim.delivery.method.rawValue), ("declaredValue", claim.delivery.declaredValue?.text),
+            ])
+        }
+        return try writer.finish()
+    }
+}

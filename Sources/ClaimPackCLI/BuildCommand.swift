@@ -1,0 +1,68 @@
+internal import Foundation
+internal import ArgumentParser
+internal import ClaimPack
+
+/// `claimpack build DIR`: the sealed bundle of a claim folder.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the sealed, checksummed bundle (ZIP + BagIt) of a claim folder.",
+        discussion: "Runs every check first and writes nothing when there is an error. Prints the bundle's path and its seal (the SHA-256 of manifest.xml). Exit status: 0 built; 1 the claim has errors; 66 an input cannot be read; 73 the output cannot be created (or exists, without --force); 74 an I/O error."
+    )
+
+    @Argument(help: "The claim folder (the one holding claim.yaml).")
+    var folder: String = "."
+
+    @Option(name: .shortAndLong, help: "The bundle to write (default: <id>.zip in the current folder).")
+    var output: String?
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    @Flag(help: "Print the result as JSON on standard output (see docs/json.md).")
+    var json = false
+
+    func run() throws {
+        let report = try ClaimFolderLoader.read(folder)
+        if !report.diagnostics.isEmpty, !json || report.diagnostics.containsErrors {
+            for diagnostic in report.diagnostics { Console.message(diagnostic.description) }
+        }
+        guard let claim = report.claim, report.isBuildable else {
+            Console.error("\(folder): \(DiagnosticOutput.summary(report.diagnostics)); nothing written")
+            let unreadable = report.diagnostics.contains { $0.severity == .error && $0.code == .unreadableEvidence }
+            throw unreadable ? ExitCode.noInput : ExitCode.problemsFound
+        }
+        let resources = try Resources.locate()
+        let target = URL(fileURLWithPath: output ?? "\(claim.id).zip")
+        SignalCleanup.install()
+        let progress = ProgressBar(label: "build")
+        var builder = BundleBuilder(schemas: resources.schemas, software: "claimpack \(ClaimpackCommand.configuration.version)")
+        if let progress {
+            builder.progress = { done, total in progress.update(done: done, total: total) }
+        }
+        let result: BuildResult
+        do throws(BuildError) {
+            result = try builder.build(report, to: target, replacing: force)
+            progress?.finish()
+        } catch {
+            progress?.finish()
+            Console.error(error.description)
+            throw ExitCode(error.exitStatus)
+        }
+        let path = output ?? "\(claim.id).zip"
+        if json {
+            Console.result(JSONOutput.encode(BuildSummary(bundle: path, seal: result.seal.hex, files: result.payload.count,
+                                                          bytes: result.payload.reduce(0) { $0 + $1.size })))
+        } else {
+            Console.result("bundle: \(path)\nseal: \(result.seal.hex)")
+        }
+    }
+}
+
+/// The `build --json` object.
+struct BuildSummary: Encodable {
+    let bundle: String
+    let seal: String
+    let files: Int
+    let bytes: UInt64
+}

@@ -1,0 +1,162 @@
+internal import CLibZip
+
+/// Writes a new ZIP archive with libzip. Entries are written in the order they are added,
+/// when `close()` is called; each entry's content is pulled then, once, front to back.
+///
+/// The archive gets no time-zone- or host-dependent field: every entry has the DOS
+/// timestamp given, Unix permissions `0644` and UTF-8 names.
+public final class ZipArchiveWriter {
+    private var archive: OpaquePointer?
+    private let path: String
+    private var sources: [(entry: String, box: SourceBox)] = []
+
+    /// Starts an archive at `path`, replacing any file there when it is closed. libzip
+    /// writes to `path.XXXXXX` beside it and renames at the end.
+    public init(creatingAt path: String) throws(ZipError) {
+        self.path = path
+        var code: Int32 = 0
+        guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code) else {
+            var error = zip_error_t()
+            zip_error_init_with_code(&error, code)
+            defer { zip_error_fini(&error) }
+            throw .cannotOpen(path: path, reason: String(cString: zip_error_strerror(&error)))
+        }
+        self.archive = archive
+    }
+
+    deinit {
+        if let archive { zip_discard(archive) }
+    }
+
+    /// Adds an entry whose bytes `content` produces when the archive is written.
+    public func add(_ name: String, content: any ZipEntryContent, compression: ZipCompression,
+                    timestamp: DOSTimestamp) throws(ZipError) {
+        guard let archive else { throw .cannotAdd(entry: name, reason: "the archive is closed") }
+        let box = SourceBox(content: content)
+        let userData = Unmanaged.passRetained(box).toOpaque()
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_function_create(sourceCallback, userData, &error) else {
+            Unmanaged<SourceBox>.fromOpaque(userData).release()
+            throw .cannotAdd(entry: name, reason: String(cString: zip_error_strerror(&error)))
+        }
+        let index = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
+        guard index >= 0 else {
+            zip_source_free(source)
+            throw .cannotAdd(entry: name, reason: lastError())
+        }
+        let entry = zip_uint64_t(index)
+        let (method, level): (Int32, UInt32) = switch compression {
+        case .store: (ZIP_CM_STORE, 0)
+        case .deflate(let level): (ZIP_CM_DEFLATE, UInt32(level))
+        }
+        let regularFile644: UInt32 = 0o100644 << 16
+        guard zip_set_file_compression(archive, entry, method, level) == 0,
+              zip_file_set_dostime(archive, entry, timestamp.time, timestamp.date, 0) == 0,
+              zip_file_set_external_attributes(archive, entry, 0, UInt8(ZIP_OPSYS_UNIX), regularFile644) == 0
+        else { throw .cannotAdd(entry: name, reason: lastError()) }
+        sources.append((name, box))
+    }
+
+    /// Adds an entry from bytes in memory.
+    public func add(_ name: String, bytes: [UInt8], compression: ZipCompression, timestamp: DOSTimestamp) throws(ZipError) {
+        try add(name, content: ZipBufferContent(bytes), compression: compression, timestamp: timestamp)
+    }
+
+    /// Writes every entry and the central directory, then renames the archive into place.
+    ///
+    /// - Throws: `.contentFailed` with the content's own error when an entry's content
+    ///   failed, `.cannotWrite` otherwise. Nothing is left at `path` after a failure.
+    public func close() throws(ZipError) {
+        guard let archive else { return }
+        if zip_close(archive) == 0 {
+            self.archive = nil
+            return
+        }
+        let reason = lastError()
+        zip_discard(archive)
+        self.archive = nil
+        if let failed = sources.first(where: { $0.box.failure != nil }), let failure = failed.box.failure {
+            throw .contentFailed(entry: failed.entry, underlying: failure)
+        }
+        throw .cannotWrite(path: path, reason: reason)
+    }
+
+    /// Abandons the archive: nothing is written.
+    public func discard() {
+        if let archive { zip_discard(archive) }
+        archive = nil
+    }
+
+    private func lastError() -> String {
+        guard let archive else { return "archive closed" }
+        return String(cString: zip_error_strerror(zip_get_error(archive)))
+    }
+}
+
+/// The state libzip's callback reaches through its user-data pointer.
+private final class SourceBox {
+    let content: any ZipEntryContent
+    var error = zip_error_t()
+    /// The content's own error, kept to report it better than libzip's code can.
+    var failure: (any Error)?
+
+    init(content: any ZipEntryContent) {
+        self.content = content
+        zip_error_init(&error)
+    }
+
+    deinit { zip_error_fini(&error) }
+
+    func fail(_ error: any Error) -> zip_int64_t {
+        failure = error
+        zip_error_set(&self.error, ZIP_ER_READ, 0)
+        return -1
+    }
+}
+
+/// libzip's source callback: a READABLE-only source, so that libzip reads it exactly once.
+private func sourceCallback(_ userData: UnsafeMutableRawPointer?, _ data: UnsafeMutableRawPointer?,
+                            _ length: zip_uint64_t, _ command: zip_source_cmd_t) -> zip_int64_t {
+    guard let userData else { return -1 }
+    let box = Unmanaged<SourceBox>.fromOpaque(userData).takeUnretainedValue()
+    switch command {
+    case ZIP_SOURCE_SUPPORTS:
+        return cp_zip_source_supports_readable()
+    case ZIP_SOURCE_STAT:
+        guard let data, length >= MemoryLayout<zip_stat_t>.size else { return -1 }
+        do {
+            let size = try box.content.prepare()
+            let stat = data.assumingMemoryBound(to: zip_stat_t.self)
+            zip_stat_init(stat)
+            stat.pointee.valid = zip_uint64_t(ZIP_STAT_SIZE)
+            stat.pointee.size = size
+            return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+        } catch {
+            return box.fail(error)
+        }
+    case ZIP_SOURCE_OPEN:
+        do { try box.content.open() } catch { return box.fail(error) }
+        return 0
+    case ZIP_SOURCE_READ:
+        guard let data else { return -1 }
+        do {
+            return zip_int64_t(try box.content.read(into: UnsafeMutableRawBufferPointer(start: data, count: Int(length))))
+        } catch {
+            return box.fail(error)
+        }
+    case ZIP_SOURCE_CLOSE:
+        box.content.close()
+        return 0
+    case ZIP_SOURCE_ERROR:
+        guard let data else { return -1 }
+        return zip_error_to_data(&box.error, data, length)
+    case ZIP_SOURCE_FREE:
+        Unmanaged<SourceBox>.fromOpaque(userData).release()
+        return 0
+    default:
+        zip_error_set(&box.error, ZIP_ER_OPNOTSUPP, 0)
+        return -1
+    }
+}
