@@ -4,7 +4,7 @@
 # independent witnesses the test suite runs (unzip, xmllint, bagit-python, …).
 set -euo pipefail
 
-build_packages=(pkg-config libzip-dev libxml2-dev)
+build_packages=(pkg-config libzip-dev libxml2-dev zlib1g-dev)
 test_packages=(unzip zip libxml2-utils python3)
 want_tests=false
 for argument in "$@"; do

@@ -78,7 +78,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case notRegularFile = "C046"
     /// An evidence file or folder that cannot be read.
     case unreadableEvidence = "C047"
-    /// A file or folder name that is not valid UTF-8 or has control characters.
+    /// A file or folder name that is not valid UTF-8, or has control characters or a backslash.
     case invalidFileName = "C048"
     /// The folder has no `evidence/` folder, or it is empty.
     case noEvidence = "C049"

@@ -53,8 +53,9 @@ public struct EvidenceInventory: Sendable {
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let diskPath = "\(relativePath)/\(name)"
             let url = directory.appendingPathComponent(name)
-            if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) || name.contains("\u{FFFD}") {
-                refuse(diskPath, .invalidFileName, "the name has control characters or is not valid UTF-8; rename the file")
+            if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) || name.contains("\u{FFFD}")
+                || name.contains("\\") {
+                refuse(diskPath, .invalidFileName, "the name has control characters or a backslash, or is not valid UTF-8; rename the file")
                 continue
             }
             if name.hasPrefix(".") || EvidenceInventory.systemDebris.contains(name.lowercased()) {

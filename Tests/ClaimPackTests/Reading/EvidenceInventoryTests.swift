@@ -66,6 +66,16 @@ struct EvidenceInventoryTests {
         #expect(inventory.diagnostics.map(\.location.file) == ["evidence/.DS_Store", "evidence/.git", "evidence/Thumbs.db"])
     }
 
+    @Test func namesWithControlCharactersOrBackslashesAreRefused() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("evidence/line\nbreak.txt", "x")
+        try folder.write("evidence/back\\slash.txt", "x")
+        try folder.write("evidence/fine.txt", "x")
+        let inventory = EvidenceInventory(claimFolder: folder.url)
+        #expect(inventory.files.map(\.path) == ["evidence/fine.txt"])
+        #expect(inventory.diagnostics.map(\.code) == [.invalidFileName, .invalidFileName])
+    }
+
     @Test func pipesAndDeepNestingAreRefused() throws {
         let folder = try TemporaryFolder()
         try folder.write("evidence/ok.txt", "x")

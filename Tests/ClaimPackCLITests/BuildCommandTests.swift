@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+struct BuildCommandTests {
+    static let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/uk-mobile-roaming")
+
+    @Test func buildPrintsPathAndSealAndWritesIdZipByDefault() throws {
+        let scratch = try ScratchFolder()
+        let outcome = try CLIRunner.run(["build", Self.example.path], in: scratch.url)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let lines = outcome.standardOutput.split(separator: "\n")
+        #expect(lines.first == "bundle: kyivstar-roaming-2026.zip")
+        #expect(lines.last?.hasPrefix("seal: ") == true && lines.last?.count == 6 + 64)
+        #expect(outcome.standardError.isEmpty, "no terminal: no progress bar, no noise")
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("kyivstar-roaming-2026.zip").path))
+    }
+
+    @Test func twoBuildsInOtherTimeZonesLocalesAndFileTimesAreByteIdentical() throws {
+        let scratch = try ScratchFolder()
+        let copy = scratch.url.appendingPathComponent("copy")
+        try FileManager.default.copyItem(at: Self.example, to: copy)
+        for name in try FileManager.default.subpathsOfDirectory(atPath: copy.path) {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 86_400 * 400)],
+                                                  ofItemAtPath: copy.appendingPathComponent(name).path)
+        }
+        let first = try CLIRunner.run(["build", Self.example.path, "-o", "a.zip"], in: scratch.url,
+                                      environment: ["TZ": "Asia/Tokyo", "LANG": "ja_JP.UTF-8"])
+        let second = try CLIRunner.run(["build", copy.path, "-o", "b.zip"], in: scratch.url,
+                                       environment: ["TZ": "America/Los_Angeles", "LC_ALL": "ru_RU.UTF-8"])
+        #expect(first.status == 0 && second.status == 0)
+        let cmp = try Process.run(URL(fileURLWithPath: "/usr/bin/cmp"),
+                                  arguments: [scratch.url.appendingPathComponent("a.zip").path, scratch.url.appendingPathComponent("b.zip").path])
+        cmp.waitUntilExit()
+        #expect(cmp.terminationStatus == 0)
+        #expect(first.standardOutput.split(separator: "\n").last == second.standardOutput.split(separator: "\n").last)
+    }
+
+    @Test func jsonResultIsDocumented() throws {
+        let scratch = try ScratchFolder()
+        let outcome = try CLIRunner.run(["build", Self.example.path, "-o", "r.zip", "--json"], in: scratch.url)
+        #expect(outcome.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        #expect(object["bundle"] as? String == "r.zip")
+        #expect((object["seal"] as? String)?.count == 64)
+        #expect(object["files"] as? Int == 2)
+        #expect(Set(object.keys) == ["bundle", "seal", "files", "bytes"])
+    }
+
+    @Test func claimWithErrorsExitsOneAndWritesNothing() throws {
+        let scratch = try ScratchFolder()
+        let outcome = try CLIRunner.run(["build", CLIRunner.repositoryRoot.appendingPathComponent("Tests/ClaimPackTests/Fixtures/Diagnostics/unknown-keys").path,
+                                         "-o", "x.zip"], in: scratch.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("claim.yaml:3:1: error: subjet: unknown key; did you mean \"subject\"?"))
+        #expect(outcome.standardError.contains("nothing written"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty)
+    }
+
+    @Test func existingOutputExits73UnlessForced() throws {
+        let scratch = try ScratchFolder()
+        try Data("keep me".utf8).write(to: scratch.url.appendingPathComponent("x.zip"))
+        let refused = try CLIRunner.run(["build", Self.example.path, "-o", "x.zip"], in: scratch.url)
+        #expect(refused.status == 73)
+        #expect(refused.standardError.contains("already exists; give another -o, or --force"))
+        #expect(try String(contentsOf: scratch.url.appendingPathComponent("x.zip"), encoding: .utf8) == "keep me")
+        let forced = try CLIRunner.run(["build", Self.example.path, "-o", "x.zip", "--force"], in: scratch.url)
+        #expect(forced.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["x.zip"])
+    }
+
+    @Test func missingOutputFolderExits73AndMissingClaimExits66() throws {
+        let scratch = try ScratchFolder()
+        let noFolder = try CLIRunner.run(["build", Self.example.path, "-o", "no/such/x.zip"], in: scratch.url)
+        #expect(noFolder.status == 73)
+        #expect(noFolder.standardError.contains("the output folder does not exist"))
+        let noClaim = try CLIRunner.run(["build", "nowhere"], in: scratch.url)
+        #expect(noClaim.status == 66)
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM])
+    func interruptionLeavesNoFileBehind(_ signalNumber: Int32) throws {
+        let scratch = try ScratchFolder()
+        let claim = scratch.url.appendingPathComponent("claim")
+        try FileManager.default.createDirectory(at: claim.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+        try Data("""
+            format: 1
+            language: en
+            subject: Refund
+            claimant: {name: Ann Smith, address: "1 Road, Leeds", email: ann@example.com}
+            respondent: {name: Shop Ltd, address: "2 Road, York"}
+            demands: [{text: Refund.}]
+            delivery: {method: email}
+            """.utf8).write(to: claim.appendingPathComponent("claim.yaml"))
+        // A sparse 8 GiB recording: building it takes long enough to be interrupted.
+        let recording = claim.appendingPathComponent("evidence/call.mp4").path
+        #expect(FileManager.default.createFile(atPath: recording, contents: nil))
+        #expect(truncate(recording, 8 << 30) == 0)
+        let out = scratch.url.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = ["build", claim.path, "-o", out.appendingPathComponent("x.zip").path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the archive is being written, then interrupt.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, (try FileManager.default.contentsOfDirectory(atPath: out.path)).isEmpty {
+            usleep(20_000)
+        }
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: out.path)).isEmpty, "a temporary file while writing")
+        kill(process.processIdentifier, signalNumber)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + signalNumber)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == [])
+    }
+}
