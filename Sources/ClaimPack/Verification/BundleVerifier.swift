@@ -1,0 +1,51 @@
+public import Foundation
+internal import XMLKit
+internal import ZipKit
+
+/// Checks a bundle completely and safely, whoever made it: the ZIP structure, the BagIt
+/// layer, `manifest.xml` against the schema and against the evidence, the seal, and the
+/// delivery record's hash chain. Nothing is extracted to disk; each byte of each entry is
+/// read once; memory stays bounded whatever the archive claims.
+public struct BundleVerifier: Sendable {
+    /// The folder holding the schemas.
+    public var schemas: URL
+    public var limits: VerificationLimits
+    /// Told the bytes read so far and the total, as the check goes.
+    public var progress: (@Sendable (_ done: UInt64, _ total: UInt64) -> Void)?
+
+    public init(schemas: URL, limits: VerificationLimits = VerificationLimits(),
+                progress: (@Sendable (UInt64, UInt64) -> Void)? = nil) {
+        self.schemas = schemas
+        self.limits = limits
+        self.progress = progress
+    }
+
+    /// Checks the bundle at `bundle`; with `expectedSeal`, also that its seal is that one.
+    ///
+    /// - Throws: `VerificationError.cannotRead` only when the file does not exist or
+    ///   cannot be opened at all; everything else is a finding.
+    public func verify(_ bundle: URL, expectedSeal: SHA256Digest? = nil) throws(VerificationError) -> VerificationReport {
+        let path = bundle.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .cannotRead(path: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw .cannotRead(path: path, reason: "a folder, not a file") }
+        let probe = open(path, O_RDONLY | O_CLOEXEC)
+        guard probe >= 0 else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
+        close(probe)
+
+        let run = VerificationRun(bundle: bundle, limits: limits, schemas: schemas, progress: progress)
+        run.checkArchive()
+        if run.archiveReadable {
+            run.checkBagIt()
+            run.checkManifest()
+            run.checkSeal(expected: expectedSeal)
+            run.checkDeliveryRecord()
+        } else if let expectedSeal {
+            run.add(Finding(.sealMismatch, "the seal cannot be computed from this file, so it cannot be \(expectedSeal.grouped)"))
+        }
+        return VerificationReport(bundle: bundle, findings: run.findings, seal: run.seal, bundleID: run.root,
+                                  entryCount: run.layout?.entries.count ?? 0)
+    }
+}

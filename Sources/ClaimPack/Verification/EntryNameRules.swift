@@ -1,0 +1,70 @@
+internal import Foundation
+
+/// The rules an entry name must follow to be extracted safely anywhere.
+enum EntryNameRules {
+    /// The findings about one raw name, and the name as text when it is UTF-8.
+    static func check(_ raw: [UInt8]) -> (name: String?, findings: [Finding]) {
+        guard let name = String(validating: raw, as: UTF8.self) else {
+            let shown = String(decoding: raw, as: UTF8.self)
+            return (nil, [Finding(.invalidNameEncoding, entry: shown, "the name is not valid UTF-8; an extractor could write it anywhere")])
+        }
+        var findings: [Finding] = []
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            findings.append(Finding(.controlCharacter, entry: printable(name), "the name has control characters"))
+        }
+        if name.hasPrefix("/") {
+            findings.append(Finding(.absolutePath, entry: printable(name), "an absolute name; extracting it would write outside the target folder"))
+        }
+        if name.contains("\\") {
+            findings.append(Finding(.backslash, entry: printable(name), "the name has a backslash, a path separator on Windows"))
+        }
+        let scalars = Array(name.unicodeScalars)
+        if scalars.count >= 2, scalars[1] == ":", scalars[0].properties.isAlphabetic {
+            findings.append(Finding(.driveLetter, entry: printable(name), "the name starts with a drive letter"))
+        }
+        let segments = name.split(separator: "/", omittingEmptySubsequences: false)
+        let inner = name.hasSuffix("/") ? segments.dropLast() : segments[...]
+        if inner.contains(where: { $0 == ".." || $0 == "." || ($0.isEmpty && !name.hasPrefix("/")) })
+            || inner.dropFirst().contains(where: \.isEmpty) {
+            findings.append(Finding(.dotSegment, entry: printable(name), "the name has a \"..\", \".\" or empty segment; extracting it could leave the target folder"))
+        }
+        return (name, findings)
+    }
+
+    /// The name with control characters made visible, for messages.
+    static func printable(_ name: String) -> String {
+        var text = ""
+        for scalar in name.unicodeScalars {
+            if scalar.properties.generalCategory == .control {
+                text += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
+    }
+
+    /// Findings for names that are the same, the same under NFC, or the same but for case.
+    static func duplicates(_ names: [String]) -> [Finding] {
+        var findings: [Finding] = []
+        var seenBytes: [[UInt8]: String] = [:]
+        var seenNFC: [[UInt8]: String] = [:]
+        var seenFolded: [[UInt8]: String] = [:]
+        for name in names {
+            let bytes = Array(name.utf8)
+            let nfc = Array(name.precomposedStringWithCanonicalMapping.utf8)
+            let folded = Array(name.precomposedStringWithCanonicalMapping.lowercased().utf8)
+            if seenBytes[bytes] != nil {
+                findings.append(Finding(.duplicateName, entry: printable(name), "the name appears more than once; an extractor keeps only one of them"))
+            } else if let other = seenNFC[nfc] {
+                findings.append(Finding(.duplicateNameNFC, entry: printable(name), "equal under Unicode NFC to \"\(printable(other))\"; on many systems they are one file"))
+            } else if let other = seenFolded[folded] {
+                findings.append(Finding(.duplicateNameCase, entry: printable(name), "differs from \"\(printable(other))\" only by letter case; on many systems they are one file"))
+            }
+            seenBytes[bytes] = name
+            seenNFC[nfc] = seenNFC[nfc] ?? name
+            seenFolded[folded] = seenFolded[folded] ?? name
+        }
+        return findings
+    }
+}

@@ -1,0 +1,133 @@
+/// The stable code of a verification finding. Codes never change meaning; the table in
+/// `docs/verification-codes.md` lists them all with what to do.
+public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable {
+    // The ZIP layer
+    /// The file is empty.
+    case emptyFile = "V100"
+    /// The file is not a ZIP archive.
+    case notAZip = "V101"
+    /// The archive is truncated, or its records cannot be read.
+    case truncated = "V102"
+    /// The archive's records contradict each other (libzip's consistency check).
+    case inconsistent = "V103"
+    /// An entry's data does not match its CRC-32.
+    case crcMismatch = "V104"
+    /// Two entries with the same name.
+    case duplicateName = "V105"
+    /// Two entries whose names are equal under Unicode NFC normalisation.
+    case duplicateNameNFC = "V106"
+    /// Two entries whose names differ only by letter case.
+    case duplicateNameCase = "V107"
+    /// An absolute name (starting with `/`).
+    case absolutePath = "V108"
+    /// A name with a `..`, `.` or empty segment.
+    case dotSegment = "V109"
+    /// A name with a backslash.
+    case backslash = "V110"
+    /// A name starting with a drive letter (`C:`).
+    case driveLetter = "V111"
+    /// A name with control characters.
+    case controlCharacter = "V112"
+    /// A name that is not valid UTF-8.
+    case invalidNameEncoding = "V113"
+    /// A symbolic link.
+    case symbolicLink = "V114"
+    /// A device, pipe, socket or other non-regular entry.
+    case notRegular = "V115"
+    /// An encrypted entry.
+    case encrypted = "V116"
+    /// A compression method other than store (0) and deflate (8).
+    case unsupportedMethod = "V117"
+    /// More entries than the limit.
+    case tooManyEntries = "V118"
+    /// More uncompressed bytes than the limit.
+    case tooLarge = "V119"
+    /// An entry that inflates more than the compression-ratio limit allows (a bomb).
+    case compressionRatio = "V120"
+    /// Bytes before the first entry.
+    case dataBeforeFirstEntry = "V121"
+    /// Bytes after the end-of-central-directory record.
+    case trailingData = "V122"
+    /// Entries whose bytes overlap, or bytes that belong to no entry.
+    case overlappingEntries = "V123"
+    /// An entry whose size differs from the size its header declares.
+    case sizeMismatch = "V124"
+    /// An entry whose data cannot be read or inflated.
+    case unreadableEntry = "V125"
+    /// An entry outside the bundle's single top-level folder.
+    case outsideBundleFolder = "V126"
+    /// A directory entry (accepted only as `<id>/data/` of an empty bag).
+    case directoryEntry = "V127"
+    /// A header field that is not what `build` writes (the two copies of an entry's header
+    /// disagree, an unexpected flag, attribute, version, timestamp or extra field): the
+    /// archive was altered after it was built.
+    case nonCanonical = "V128"
+
+    // The BagIt layer
+    /// `bagit.txt` is missing.
+    case missingDeclaration = "V200"
+    /// `bagit.txt` is not the BagIt 1.0 declaration.
+    case badDeclaration = "V201"
+    /// `manifest-sha256.txt` is missing.
+    case missingPayloadManifest = "V202"
+    /// A manifest line that does not parse.
+    case malformedManifestLine = "V203"
+    /// A file whose SHA-256 differs from the manifest's.
+    case checksumMismatch = "V204"
+    /// A file a manifest lists that is not in the archive.
+    case listedFileMissing = "V205"
+    /// A payload file no manifest lists.
+    case unlistedPayload = "V206"
+    /// `tagmanifest-sha256.txt` is missing.
+    case missingTagManifest = "V207"
+    /// A tag file `tagmanifest-sha256.txt` does not list.
+    case unlistedTagFile = "V208"
+    /// `bag-info.txt` is missing or malformed.
+    case badBagInfo = "V209"
+    /// `Payload-Oxum` differs from the payload.
+    case payloadOxumMismatch = "V210"
+    /// `Claim-Seal` in `bag-info.txt` differs from the seal.
+    case bagInfoSealMismatch = "V211"
+
+    // The manifest layer
+    /// `manifest.xml` is missing.
+    case missingManifest = "V300"
+    /// An XML document with a DOCTYPE (refused before parsing: no DTDs, no entities).
+    case doctypeRefused = "V301"
+    /// An XML document that is not well-formed or breaks a size or depth limit.
+    case malformedXML = "V302"
+    /// An XML document that is not valid against its schema.
+    case schemaViolation = "V303"
+    /// An evidence file `manifest.xml` lists that is not in the archive.
+    case evidenceMissing = "V304"
+    /// An evidence file whose size differs from `manifest.xml`.
+    case evidenceSizeMismatch = "V305"
+    /// An evidence file whose SHA-256 differs from `manifest.xml`.
+    case evidenceDigestMismatch = "V306"
+    /// A file under `data/evidence/` that `manifest.xml` does not list.
+    case evidenceUnlisted = "V307"
+    /// A file under `data/` outside `data/evidence/` and `data/delivery/`, or under
+    /// `data/delivery/` without an entry in `delivery.xml`.
+    case unexpectedPayload = "V308"
+    /// `manifest.xml`'s id differs from the bundle's folder name.
+    case idMismatch = "V309"
+
+    // The seal
+    /// The seal differs from the one given with `--seal`.
+    case sealMismatch = "V400"
+
+    // The delivery record
+    /// `delivery.xml` is missing.
+    case missingDeliveryRecord = "V500"
+    /// `delivery.xml` is bound to another seal or bundle.
+    case deliveryNotBound = "V501"
+    /// An event whose hash does not match its content: it was edited.
+    case eventHashMismatch = "V502"
+    /// An event whose `previous` is not the hash of the event before it: one was removed,
+    /// inserted or moved.
+    case eventChainBroken = "V503"
+    /// Events in an impossible order (the first not `prepared`, a delivery before sending …).
+    case eventOrder = "V504"
+    /// A proof file `delivery.xml` lists that is missing or differs.
+    case proofMismatch = "V505"
+}

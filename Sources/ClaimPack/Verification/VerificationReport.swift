@@ -1,0 +1,30 @@
+public import Foundation
+
+/// What `verify` found in a bundle.
+public struct VerificationReport: Sendable {
+    /// The bundle that was checked.
+    public let bundle: URL
+    /// Every finding, in the order the layers were checked: ZIP, BagIt, manifest, seal,
+    /// delivery record; within a layer, by entry.
+    public let findings: [Finding]
+    /// The SHA-256 of `manifest.xml` as found, or `nil` when there is none.
+    public let seal: SHA256Digest?
+    /// The bundle's id: its top-level folder.
+    public let bundleID: String?
+    /// Entries in the archive.
+    public let entryCount: Int
+
+    /// Whether no finding is an error.
+    public var isIntact: Bool { !findings.contains { $0.severity == .error } }
+}
+
+/// Why a bundle could not be checked at all (exit status 66).
+public enum VerificationError: Error, Sendable, Equatable, CustomStringConvertible {
+    case cannotRead(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotRead(let path, let reason): "\(path): cannot be read (\(reason)); give the path of a bundle (.zip)"
+        }
+    }
+}

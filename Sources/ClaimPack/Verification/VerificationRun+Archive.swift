@@ -1,0 +1,211 @@
+internal import Crypto
+internal import Foundation
+internal import ZipKit
+
+extension VerificationRun {
+    /// The ZIP layer: structure, names, types, limits; then every entry read once.
+    func checkArchive() {
+        let scanned: ZipLayout
+        do {
+            scanned = try ZipLayout.scan(path: bundle.path, maximumEntries: limits.maximumEntries)
+        } catch {
+            let code: FindingCode = switch error {
+            case .empty: .emptyFile
+            case .noEndRecord, .multiDisk: .notAZip
+            case .truncated, .cannotRead: .truncated
+            case .tooManyEntries: .tooManyEntries
+            }
+            add(Finding(code, error.description))
+            return
+        }
+        layout = scanned
+        reportAnomalies(scanned)
+        checkCanonicalForm(scanned)
+
+        var names: [Int: String] = [:]
+        for entry in scanned.entries {
+            let (name, nameFindings) = EntryNameRules.check(entry.rawName)
+            nameFindings.forEach(add)
+            if let name, nameFindings.isEmpty { names[entry.index] = name }
+        }
+        EntryNameRules.duplicates(scanned.entries.compactMap { EntryNameRules.check($0.rawName).name }).forEach(add)
+        root = chooseRoot(Array(names.values))
+
+        let total = scanned.entries.reduce(UInt64(0)) { $0 &+ $1.uncompressedSize }
+        if total > limits.maximumTotalBytes {
+            add(Finding(.tooLarge, "the entries declare \(total) bytes uncompressed, more than the limit of \(limits.maximumTotalBytes); not read"))
+            return
+        }
+        let reader: ZipArchiveReader
+        do {
+            reader = try ZipArchiveReader(path: bundle.path)
+        } catch {
+            let code: FindingCode = switch error {
+            case .notAZip: .notAZip
+            case .inconsistent: .inconsistent
+            default: .truncated
+            }
+            add(Finding(code, "libzip refuses the archive: \(error.description)"))
+            return
+        }
+        guard reader.count == scanned.entries.count else {
+            add(Finding(.inconsistent, "libzip sees \(reader.count) entries where the central directory has \(scanned.entries.count)"))
+            return
+        }
+        archiveReadable = true
+        readEntries(scanned, names: names, reader: reader, total: total)
+    }
+
+    private func reportAnomalies(_ layout: ZipLayout) {
+        func name(_ index: Int) -> String {
+            index < 0 ? "the central directory" : EntryNameRules.printable(String(decoding: layout.entries[index].rawName, as: UTF8.self))
+        }
+        for anomaly in layout.anomalies {
+            switch anomaly {
+            case .dataBeforeFirstEntry(let bytes):
+                add(Finding(.dataBeforeFirstEntry, "\(bytes) bytes before the first entry (a prepended file or a disguised archive)"))
+            case .trailingData(let bytes):
+                add(Finding(.trailingData, "\(bytes) bytes after the end of the archive"))
+            case .unaccountedBytes(let offset, let bytes):
+                add(Finding(.overlappingEntries, "\(bytes) bytes at offset \(offset) belong to no entry (hidden data)"))
+            case .overlap(let first, let second):
+                add(Finding(.overlappingEntries, entry: name(first), "its bytes overlap \(second < 0 ? "the central directory" : "those of \(name(second))") (a zip bomb or a forged archive)"))
+            case .badLocalHeader(let index, let reason):
+                add(Finding(.inconsistent, entry: name(index), reason))
+            }
+        }
+    }
+
+    /// The single top-level folder: the one holding `bagit.txt`, else the most common.
+    private func chooseRoot(_ names: [String]) -> String? {
+        let tops = names.compactMap { name -> String? in
+            guard let slash = name.firstIndex(of: "/") else { return nil }
+            return String(name[..<slash])
+        }
+        if let declared = names.first(where: { $0.hasSuffix("/bagit.txt") && $0.split(separator: "/").count == 2 }) {
+            return String(declared.dropLast("/bagit.txt".count))
+        }
+        let counts = Dictionary(grouping: tops, by: { $0 }).mapValues(\.count)
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    private func readEntries(_ layout: ZipLayout, names: [Int: String], reader: ZipArchiveReader, total: UInt64) {
+        var done: UInt64 = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        for entry in layout.entries {
+            guard let name = names[entry.index] else { continue }
+            guard let root, name.hasPrefix(root + "/") else {
+                add(Finding(.outsideBundleFolder, entry: name, "outside the bundle's folder \(root.map { "\($0)/" } ?? "")"))
+                continue
+            }
+            let relative = String(name.dropFirst(root.count + 1))
+            guard acceptType(entry, name: name, relative: relative) else { continue }
+            let keep = VerificationRun.tagFiles.contains(relative)
+            if let file = read(entry, name: name, reader: reader, keep: keep, buffer: buffer, done: &done, total: total) {
+                files[relative] = file.file
+                if keep, let bytes = file.bytes { tagBytes[relative] = bytes }
+            }
+            if done > limits.maximumTotalBytes {
+                add(Finding(.tooLarge, "more than \(limits.maximumTotalBytes) bytes uncompressed; stopped reading"))
+                return
+            }
+        }
+    }
+
+    /// Whether the entry is a regular file that can be read; reports it otherwise.
+    private func acceptType(_ entry: ZipLayout.Entry, name: String, relative: String) -> Bool {
+        if let type = entry.unixFileType, type == 0o120000 {
+            add(Finding(.symbolicLink, entry: name, "a symbolic link; extracting it could point anywhere"))
+            return false
+        }
+        if name.hasSuffix("/") || entry.unixFileType == 0o040000 {
+            let isEmptyBagPayload = relative == "data/" && entry.uncompressedSize == 0
+            if !isEmptyBagPayload {
+                add(Finding(.directoryEntry, entry: name, "a directory entry; bundles hold files only", severity: .warning))
+            }
+            return false
+        }
+        if let type = entry.unixFileType, type != 0, type != 0o100000 {
+            add(Finding(.notRegular, entry: name, "not a regular file (device, pipe or socket)"))
+            return false
+        }
+        if entry.isEncrypted {
+            add(Finding(.encrypted, entry: name, "encrypted; a bundle is never encrypted"))
+            return false
+        }
+        guard entry.method == 0 || entry.method == 8 else {
+            add(Finding(.unsupportedMethod, entry: name, "compression method \(entry.method); only store (0) and deflate (8) are allowed"))
+            return false
+        }
+        return true
+    }
+
+    /// Reads an entry once: its digest, and its bytes when `keep`. Stops early, with a
+    /// finding, when it inflates past its declared size, the ratio limit or the total.
+    private func read(_ entry: ZipLayout.Entry, name: String, reader: ZipArchiveReader, keep: Bool,
+                      buffer: UnsafeMutableRawBufferPointer, done: inout UInt64, total: UInt64) -> (file: ReadFile, bytes: [UInt8]?)? {
+        let relative = String(name.drop { $0 != "/" }.dropFirst())
+        if keep, entry.uncompressedSize > UInt64(limits.maximumTagFileBytes) {
+            add(Finding(.malformedXML, entry: name, "\(relative) declares \(entry.uncompressedSize) bytes, more than the \(limits.maximumTagFileBytes) a tag file may have; not read"))
+            return nil
+        }
+        let file: ZipEntryReader
+        do {
+            file = try reader.open(entry: entry.index)
+        } catch {
+            add(finding(for: error, name: name))
+            return nil
+        }
+        var hasher = SHA256()
+        var bytes: [UInt8]? = keep ? [] : nil
+        var size: UInt64 = 0
+        let ratioLimit = entry.method == 8 ? limits.maximumCompressionRatio &* max(entry.compressedSize, 1) : UInt64.max
+        while true {
+            let count: Int
+            do {
+                count = try file.read(into: buffer)
+            } catch {
+                add(finding(for: error, name: name))
+                return nil
+            }
+            if count == 0 { break }
+            let chunk = UnsafeRawBufferPointer(start: buffer.baseAddress, count: count)
+            hasher.update(bufferPointer: chunk)
+            size += UInt64(count)
+            done += UInt64(count)
+            progress?(done, total)
+            if keep {
+                guard size <= UInt64(limits.maximumTagFileBytes) else {
+                    add(Finding(.malformedXML, entry: name, "larger than the \(limits.maximumTagFileBytes) bytes a tag file may have"))
+                    return nil
+                }
+                bytes?.append(contentsOf: chunk)
+            }
+            if size > entry.uncompressedSize {
+                add(Finding(.sizeMismatch, entry: name, "inflates past the \(entry.uncompressedSize) bytes its header declares; stopped reading"))
+                return nil
+            }
+            if size > limits.ratioAllowance, size > ratioLimit {
+                add(Finding(.compressionRatio, entry: name, "inflates more than \(limits.maximumCompressionRatio):1 (\(entry.compressedSize) compressed bytes); a compression bomb; stopped reading"))
+                return nil
+            }
+            if done > limits.maximumTotalBytes { return nil }
+        }
+        if size != entry.uncompressedSize {
+            add(Finding(.sizeMismatch, entry: name, "holds \(size) bytes, its header declares \(entry.uncompressedSize)"))
+            return nil
+        }
+        return (ReadFile(size: size, sha256: SHA256Digest(hasher.finalize())), bytes)
+    }
+
+    private func finding(for error: ZipArchiveReader.Failure, name: String) -> Finding {
+        switch error {
+        case .crcMismatch: Finding(.crcMismatch, entry: name, "the data does not match its CRC-32: the entry was altered or damaged")
+        case .encrypted: Finding(.encrypted, entry: name, "encrypted; a bundle is never encrypted")
+        case .unsupportedMethod: Finding(.unsupportedMethod, entry: name, "the compression method is not supported")
+        case .inconsistent(let reason): Finding(.inconsistent, entry: name, reason)
+        default: Finding(.unreadableEntry, entry: name, "cannot be read: \(error.description)")
+        }
+    }
+}

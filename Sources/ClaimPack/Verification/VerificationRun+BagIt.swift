@@ -1,0 +1,107 @@
+internal import Foundation
+
+extension VerificationRun {
+    /// The BagIt layer: declaration, both manifests, bag-info and its Payload-Oxum.
+    func checkBagIt() {
+        checkDeclaration()
+        let payload = files.keys.filter { $0.hasPrefix("data/") }
+        if let listed = checkManifestFile("manifest-sha256.txt", missing: .missingPayloadManifest) {
+            for path in payload where !listed.contains(path) {
+                add(Finding(.unlistedPayload, entry: entryName(path), "not listed in manifest-sha256.txt"))
+            }
+            for path in listed where !path.hasPrefix("data/") {
+                add(Finding(.malformedManifestLine, entry: entryName("manifest-sha256.txt"), "lists \(path), which is not payload (data/…)"))
+            }
+        }
+        if let listed = checkManifestFile("tagmanifest-sha256.txt", missing: .missingTagManifest) {
+            let tagFiles = files.keys.filter { !$0.hasPrefix("data/") && $0 != "tagmanifest-sha256.txt" }
+            for path in tagFiles where !listed.contains(path) {
+                add(Finding(.unlistedTagFile, entry: entryName(path), "not listed in tagmanifest-sha256.txt"))
+            }
+        }
+        checkBagInfo(payloadBytes: payload.reduce(UInt64(0)) { $0 + (files[$1]?.size ?? 0) }, payloadCount: payload.count)
+    }
+
+    private func checkDeclaration() {
+        guard let bytes = tagBytes["bagit.txt"] else {
+            add(Finding(.missingDeclaration, entry: entryName("bagit.txt"), "missing: this is not a BagIt bag"))
+            return
+        }
+        let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+        guard lines.count == 2, lines[0] == "BagIt-Version: 1.0", lines[1] == "Tag-File-Character-Encoding: UTF-8" else {
+            add(Finding(.badDeclaration, entry: entryName("bagit.txt"), "not the BagIt 1.0 declaration (BagIt-Version: 1.0, Tag-File-Character-Encoding: UTF-8)"))
+            return
+        }
+    }
+
+    /// Checks every line of a manifest; returns the paths it lists, or `nil` when missing.
+    private func checkManifestFile(_ name: String, missing: FindingCode) -> Set<String>? {
+        guard let bytes = tagBytes[name] else {
+            if files[name] == nil { add(Finding(missing, entry: entryName(name), "missing")) }
+            return nil
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            add(Finding(.malformedManifestLine, entry: entryName(name), "not UTF-8 text"))
+            return []
+        }
+        var listed = Set<String>()
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+            guard let separator = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }),
+                  let expected = SHA256Digest(hex: String(trimmed[..<separator])),
+                  trimmed[..<separator].count == 64
+            else {
+                add(Finding(.malformedManifestLine, entry: entryName(name), "line \(number + 1) is not \"<64 hex digits> <path>\""))
+                continue
+            }
+            var path = String(trimmed[separator...].drop { $0 == " " || $0 == "\t" })
+            if path.hasPrefix("*") { path.removeFirst() }
+            path = path.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
+                .replacingOccurrences(of: "%25", with: "%")
+            guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+                add(Finding(.malformedManifestLine, entry: entryName(name), "line \(number + 1) names a path outside the bag"))
+                continue
+            }
+            listed.insert(path)
+            guard let file = files[path] else {
+                add(Finding(.listedFileMissing, entry: entryName(path), "listed in \(name) (line \(number + 1)) but not in the archive"))
+                continue
+            }
+            if file.sha256 != expected {
+                add(Finding(.checksumMismatch, entry: entryName(path), "SHA-256 is \(file.sha256.hex), \(name) says \(expected.hex)"))
+            }
+        }
+        return listed
+    }
+
+    private func checkBagInfo(payloadBytes: UInt64, payloadCount: Int) {
+        guard let bytes = tagBytes["bag-info.txt"] else {
+            add(Finding(.badBagInfo, entry: entryName("bag-info.txt"), "missing"))
+            return
+        }
+        var fields: [String: String] = [:]
+        for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            guard let colon = line.firstIndex(of: ":"), !(line.first?.isWhitespace ?? true) else { continue }
+            fields[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        }
+        if let oxum = fields["Payload-Oxum"] {
+            if oxum != "\(payloadBytes).\(payloadCount)" {
+                add(Finding(.payloadOxumMismatch, entry: entryName("bag-info.txt"), "Payload-Oxum is \(oxum), the payload is \(payloadBytes).\(payloadCount) (bytes.files)"))
+            }
+        } else {
+            add(Finding(.badBagInfo, entry: entryName("bag-info.txt"), "has no Payload-Oxum"))
+        }
+        if let claimed = fields["Claim-Seal"] {
+            if let seal = sealFromManifestBytes(), SHA256Digest(hex: claimed) != seal {
+                add(Finding(.bagInfoSealMismatch, entry: entryName("bag-info.txt"), "Claim-Seal is \(claimed), but manifest.xml's SHA-256 is \(seal.hex)"))
+            }
+        } else {
+            add(Finding(.badBagInfo, entry: entryName("bag-info.txt"), "has no Claim-Seal"))
+        }
+    }
+
+    /// The SHA-256 of `manifest.xml`, when it was read.
+    func sealFromManifestBytes() -> SHA256Digest? {
+        files["manifest.xml"]?.sha256
+    }
+}

@@ -1,0 +1,91 @@
+internal import Foundation
+internal import XMLKit
+internal import ZipKit
+
+extension VerificationRun {
+    /// `manifest.xml`: hardened parse, schema, and every evidence file against it.
+    func checkManifest() {
+        seal = sealFromManifestBytes()
+        guard let element = parseAndValidate("manifest.xml", schema: BundleBuilder.manifestSchema, missing: .missingManifest) else {
+            return
+        }
+        if let date = element.attributes["date"].flatMap(CalendarDate.init(iso:)), let layout {
+            let expected = DOSTimestamp(year: date.year, month: date.month, day: date.day).date
+            if layout.entries.contains(where: { $0.central.date != expected }) {
+                add(Finding(.nonCanonical, entry: entryName("manifest.xml"), "the entries are not dated \(date), the claim's date, as claimpack dates them"))
+            }
+        }
+        if let id = element.attributes["id"], let root, id != root {
+            add(Finding(.idMismatch, entry: entryName("manifest.xml"), "the claim's id is \(id), but the bundle's folder is \(root)"))
+        }
+        var listed = Set<String>()
+        for file in element.child("evidence")?.children(named: "file") ?? [] {
+            guard let path = file.attributes["path"] else { continue }
+            listed.insert(path)
+            guard let found = files[path] else {
+                add(Finding(.evidenceMissing, entry: entryName(path), "listed in manifest.xml but not in the archive"))
+                continue
+            }
+            if let size = file.attributes["size"].flatMap(UInt64.init), size != found.size {
+                add(Finding(.evidenceSizeMismatch, entry: entryName(path), "is \(found.size) bytes, manifest.xml says \(size)"))
+            }
+            if let digest = file.attributes["sha256"].flatMap(SHA256Digest.init(hex:)), digest != found.sha256 {
+                add(Finding(.evidenceDigestMismatch, entry: entryName(path), "SHA-256 is \(found.sha256.hex), manifest.xml says \(digest.hex)"))
+            }
+        }
+        for path in files.keys.sorted() where path.hasPrefix("data/") {
+            if path.hasPrefix("data/evidence/") {
+                if !listed.contains(path) {
+                    add(Finding(.evidenceUnlisted, entry: entryName(path), "under data/evidence/ but not listed in manifest.xml"))
+                }
+            } else if !path.hasPrefix("data/delivery/") {
+                add(Finding(.unexpectedPayload, entry: entryName(path), "a bundle's payload is data/evidence/ and data/delivery/ only"))
+            }
+        }
+    }
+
+    /// Parses a tag document the hardened way and validates it; its root when valid.
+    func parseAndValidate(_ name: String, schema schemaName: String, missing: FindingCode) -> XMLElement? {
+        guard let bytes = tagBytes[name] else {
+            if files[name] == nil { add(Finding(missing, entry: entryName(name), "missing")) }
+            return nil
+        }
+        let document: XMLDocument
+        do {
+            var xmlLimits = XMLDocument.Limits()
+            xmlLimits.maximumBytes = limits.maximumTagFileBytes
+            xmlLimits.maximumDepth = limits.maximumXMLDepth
+            document = try XMLDocument(parsing: bytes, name: name, limits: xmlLimits)
+        } catch .doctypeRefused {
+            add(Finding(.doctypeRefused, entry: entryName(name), "has a DOCTYPE; refused before parsing (no DTD, no entity is ever read)"))
+            return nil
+        } catch {
+            add(Finding(.malformedXML, entry: entryName(name), error.description))
+            return nil
+        }
+        let schema: XMLSchema
+        do {
+            schema = try XMLSchema(contentsOf: schemas.appendingPathComponent(schemaName).path)
+        } catch {
+            add(Finding(.schemaViolation, entry: entryName(name), "cannot be validated: \(error.description)"))
+            return nil
+        }
+        let violations = schema.violations(in: document)
+        for violation in violations.prefix(20) {
+            add(Finding(.schemaViolation, entry: entryName(name), "not valid against \(schemaName): \(violation)"))
+        }
+        return violations.isEmpty ? document.root : nil
+    }
+
+    /// `--seal`: the seal typed from the paper letter must be this bundle's.
+    func checkSeal(expected: SHA256Digest?) {
+        guard let expected else { return }
+        guard let seal else {
+            add(Finding(.sealMismatch, "the bundle has no manifest.xml, so its seal cannot be \(expected.grouped)"))
+            return
+        }
+        if seal != expected {
+            add(Finding(.sealMismatch, entry: entryName("manifest.xml"), "the seal is \(seal.grouped), not \(expected.grouped) as given: this is not the claim that was sent"))
+        }
+    }
+}

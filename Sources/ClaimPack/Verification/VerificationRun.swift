@@ -1,0 +1,51 @@
+internal import Crypto
+internal import Foundation
+internal import XMLKit
+internal import ZipKit
+
+/// The state of one verification: what the archive holds and what has been found.
+final class VerificationRun {
+    let bundle: URL
+    let limits: VerificationLimits
+    let schemas: URL
+    let progress: (@Sendable (UInt64, UInt64) -> Void)?
+
+    private(set) var findings: [Finding] = []
+    var layout: ZipLayout?
+    /// Whether the entries could be read at all (the later layers need them).
+    var archiveReadable = false
+    /// The bundle's top-level folder.
+    var root: String?
+    /// What was read of each regular entry, by name relative to the root folder.
+    var files: [String: ReadFile] = [:]
+    /// The bytes of the tag files, by name relative to the root folder.
+    var tagBytes: [String: [UInt8]] = [:]
+    /// SHA-256 of `manifest.xml` as found.
+    var seal: SHA256Digest?
+
+    /// One entry as it was read.
+    struct ReadFile {
+        let size: UInt64
+        let sha256: SHA256Digest
+    }
+
+    /// The tag files kept in memory to be parsed.
+    static let tagFiles: Set<String> = ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt",
+                                        "manifest.xml", "delivery.xml"]
+
+    init(bundle: URL, limits: VerificationLimits, schemas: URL, progress: (@Sendable (UInt64, UInt64) -> Void)?) {
+        self.bundle = bundle
+        self.limits = limits
+        self.schemas = schemas
+        self.progress = progress
+    }
+
+    func add(_ finding: Finding) {
+        findings.append(finding)
+    }
+
+    /// The name of an entry as the findings show it: relative to the archive.
+    func entryName(_ relative: String) -> String {
+        root.map { "\($0)/\(relative)" } ?? relative
+    }
+}
