@@ -9,4 +9,7 @@ static inline int cp_deflate_init_raw(z_streamp stream, int level) {
     return deflateInit2(stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY);
 }
 
+/* ZLIB_VERSION as a C string constant Swift can pass. */
+static const char *const ZLIB_VERSION_STRING = ZLIB_VERSION;
+
 #endif

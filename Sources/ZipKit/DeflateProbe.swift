@@ -5,9 +5,14 @@ internal import CZlib
 public enum DeflateProbe {
     /// Whether raw deflate at `level` (with the settings libzip uses) shrinks `sample`.
     public static func shrinks(_ sample: UnsafeRawBufferPointer, level: Int) -> Bool {
-        guard sample.count > 0 else { return false }
+        compressedSize(of: sample, level: level) < sample.count
+    }
+
+    /// The size of `sample` deflated raw at `level`, as libzip would deflate it.
+    public static func compressedSize(of sample: UnsafeRawBufferPointer, level: Int) -> Int {
+        guard sample.count > 0 else { return 0 }
         var stream = z_stream()
-        guard cp_deflate_init_raw(&stream, Int32(level)) == Z_OK else { return false }
+        guard cp_deflate_init_raw(&stream, Int32(level)) == Z_OK else { return sample.count }
         defer { deflateEnd(&stream) }
         let bound = Int(deflateBound(&stream, UInt(sample.count)))
         var output = [UInt8](repeating: 0, count: bound)
@@ -19,6 +24,6 @@ public enum DeflateProbe {
             guard deflate(&stream, Z_FINISH) == Z_STREAM_END else { return sample.count }
             return Int(stream.total_out)
         }
-        return produced < sample.count
+        return produced
     }
 }

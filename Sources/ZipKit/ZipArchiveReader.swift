@@ -64,28 +64,82 @@ public final class ZipArchiveReader {
     public var count: Int { Int(zip_get_num_entries(archive, 0)) }
 
     /// Opens entry `index` for reading its uncompressed bytes.
-    public func open(entry index: Int) throws(Failure) -> ZipEntryReader {
-        guard let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
+    ///
+    /// A stored entry is read through libzip, which checks its CRC-32. A deflated entry's
+    /// compressed bytes are read through libzip and inflated strictly (`StrictInflater`).
+    /// - Parameter deflated: whether the entry's method is deflate; `expectedCRC` its CRC-32.
+    public func open(entry index: Int, deflated: Bool, expectedCRC: UInt32) throws(Failure) -> ZipEntryReader {
+        let flags = deflated ? zip_flags_t(ZIP_FL_COMPRESSED) : 0
+        guard let file = zip_fopen_index(archive, zip_uint64_t(index), flags) else {
             let error = zip_get_error(archive)
             throw Failure.from(code: zip_error_code_zip(error), String(cString: zip_error_strerror(error)))
         }
-        return ZipEntryReader(file: file)
+        var inflater: StrictInflater?
+        if deflated {
+            do { inflater = try StrictInflater() } catch { zip_fclose(file); throw .damaged(reason: "zlib cannot start") }
+        }
+        return ZipEntryReader(file: file, inflater: inflater, expectedCRC: expectedCRC)
     }
 }
 
-/// The uncompressed bytes of one entry, read front to back. libzip checks the CRC-32
+/// The uncompressed bytes of one entry, read front to back, checked against the CRC-32
 /// when the end is reached.
 public final class ZipEntryReader {
     private var file: OpaquePointer?
+    private let inflater: StrictInflater?
+    private let expectedCRC: UInt32
+    private var input: UnsafeMutableRawBufferPointer
+    private var pending = UnsafeRawBufferPointer(start: nil, count: 0)
+    private var inputEnded = false
 
-    init(file: OpaquePointer) {
+    init(file: OpaquePointer, inflater: StrictInflater?, expectedCRC: UInt32) {
         self.file = file
+        self.inflater = inflater
+        self.expectedCRC = expectedCRC
+        input = inflater == nil ? UnsafeMutableRawBufferPointer(start: nil, count: 0)
+            : UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
     }
 
-    deinit { if let file { zip_fclose(file) } }
+    deinit {
+        if let file { zip_fclose(file) }
+        if input.baseAddress != nil { input.deallocate() }
+    }
 
     /// Fills the start of `buffer`; returns the count read, 0 at the end.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ZipArchiveReader.Failure) -> Int {
+        guard let inflater else { return try readRaw(into: buffer) }
+        while true {
+            if inflater.finished {
+                // The stream ended: nothing may follow it, and the output must match the CRC.
+                let trailing = inputEnded ? 0 : try readRaw(into: input)
+                if !pending.isEmpty || trailing > 0 {
+                    throw .damaged(reason: "bytes follow the end of the deflate stream")
+                }
+                if inflater.checksum != expectedCRC { throw .crcMismatch }
+                return 0
+            }
+            if pending.isEmpty, !inputEnded {
+                let count = try readRaw(into: input)
+                if count == 0 { inputEnded = true }
+                pending = UnsafeRawBufferPointer(rebasing: input[..<count])
+            }
+            let produced: Int
+            do {
+                produced = try inflater.inflate(&pending, into: buffer)
+            } catch {
+                switch error {
+                case .crcMismatch: throw .crcMismatch
+                case .damaged(let reason): throw .damaged(reason: reason)
+                }
+            }
+            if produced > 0 { return produced }
+            if !inflater.finished, pending.isEmpty, inputEnded {
+                throw .damaged(reason: "the deflate stream ends early (its final block is missing)")
+            }
+        }
+    }
+
+    private func readRaw(into buffer: UnsafeMutableRawBufferPointer) throws(ZipArchiveReader.Failure) -> Int {
         guard let file, let base = buffer.baseAddress else { return 0 }
         let count = zip_fread(file, base, zip_uint64_t(buffer.count))
         if count < 0 {

@@ -2,7 +2,9 @@ internal import Foundation
 internal import ZipKit
 
 /// Chooses how each entry is compressed: formats that are compressed already are stored;
-/// anything else is deflated when deflate makes its first 64 KiB smaller, else stored.
+/// anything else is deflated when deflate makes its first 64 KiB smaller, else stored —
+/// and also stored when deflate shrinks it more than 100:1 (long runs of zeros), so that
+/// no honest bundle comes near the verifier's compression-ratio limit (250:1).
 ///
 /// The sample is read before the archive is written, only to choose the method; the
 /// digest and the archived bytes come from the single read of the whole file.
@@ -15,11 +17,18 @@ enum CompressionPolicy {
         guard let handle = try? FileHandle(forReadingFrom: file) else { return .store }
         defer { try? handle.close() }
         guard let sample = try? handle.read(upToCount: sampleSize), !sample.isEmpty else { return .store }
-        return sample.withUnsafeBytes { DeflateProbe.shrinks($0, level: level) } ? .deflate(level: level) : .store
+        return sample.withUnsafeBytes { decide($0) }
     }
 
     /// For text made in memory (tag files).
     static func compression(for bytes: [UInt8]) -> ZipCompression {
-        bytes.withUnsafeBytes { DeflateProbe.shrinks($0, level: level) } ? .deflate(level: level) : .store
+        bytes.withUnsafeBytes { decide($0) }
+    }
+
+    static let maximumRatio = 100
+
+    private static func decide(_ sample: UnsafeRawBufferPointer) -> ZipCompression {
+        let compressed = DeflateProbe.compressedSize(of: sample, level: level)
+        return compressed < sample.count && sample.count <= compressed * maximumRatio ? .deflate(level: level) : .store
     }
 }

@@ -42,8 +42,8 @@ extension VerificationRun {
         } catch {
             let code: FindingCode = switch error {
             case .notAZip: .notAZip
-            case .inconsistent: .inconsistent
-            default: .truncated
+            case .unreadable: .truncated
+            default: .inconsistent
             }
             add(Finding(code, "libzip refuses the archive: \(error.description)"))
             return
@@ -152,7 +152,7 @@ extension VerificationRun {
         }
         let file: ZipEntryReader
         do {
-            file = try reader.open(entry: entry.index)
+            file = try reader.open(entry: entry.index, deflated: entry.method == 8, expectedCRC: entry.crc)
         } catch {
             add(finding(for: error, name: name))
             return nil

@@ -1,0 +1,60 @@
+internal import CZlib
+
+/// Inflates a raw deflate stream with zlib and holds it to the form zlib's deflate writes:
+/// the stream must end exactly where the entry's compressed bytes end, with its final
+/// block marked and the unused bits of its last byte zero, and the output must match the
+/// CRC-32. A reader that stops once it has enough output would miss a flipped "final
+/// block" bit or padding bit; this one does not.
+final class StrictInflater {
+    private var stream = z_stream()
+    private var crc: UInt = crc32(0, nil, 0)
+    private var lastInputByte: UInt8 = 0
+    private(set) var finished = false
+
+    /// The problem that stops inflating.
+    enum Problem: Error {
+        case damaged(String)
+        case crcMismatch
+    }
+
+    init() throws(Problem) {
+        guard inflateInit2_(&stream, -15, ZLIB_VERSION_STRING, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw .damaged("zlib cannot start inflating")
+        }
+    }
+
+    deinit { inflateEnd(&stream) }
+
+    /// Inflates from `input` (advancing it) into `output`; returns the bytes produced.
+    /// Returns 0 with `finished` set at the end of the stream.
+    func inflate(_ input: inout UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(Problem) -> Int {
+        guard !finished, let outputBase = output.baseAddress else { return 0 }
+        stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+        stream.avail_in = UInt32(input.count)
+        stream.next_out = outputBase.assumingMemoryBound(to: Bytef.self)
+        stream.avail_out = UInt32(output.count)
+        let result = CZlib.inflate(&stream, Z_NO_FLUSH)
+        let consumed = input.count - Int(stream.avail_in)
+        if consumed > 0 { lastInputByte = input[consumed - 1] }
+        input = UnsafeRawBufferPointer(rebasing: input[consumed...])
+        let produced = output.count - Int(stream.avail_out)
+        if produced > 0 { crc = crc32(crc, outputBase.assumingMemoryBound(to: Bytef.self), UInt32(produced)) }
+        switch result {
+        case Z_OK, Z_BUF_ERROR:
+            return produced
+        case Z_STREAM_END:
+            finished = true
+            let unusedBits = Int(stream.data_type & 7)
+            if unusedBits > 0, lastInputByte >> (8 - unusedBits) != 0 {
+                throw .damaged("the deflate stream's padding bits are not zero")
+            }
+            return produced
+        default:
+            let message = stream.msg.map { String(cString: $0) } ?? "code \(result)"
+            throw .damaged("the deflate stream is damaged (\(message))")
+        }
+    }
+
+    /// The CRC-32 of everything produced.
+    var checksum: UInt32 { UInt32(truncatingIfNeeded: crc) }
+}
