@@ -9,6 +9,8 @@ final class StrictInflater {
     private var stream = z_stream()
     private var crc: UInt = crc32(0, nil, 0)
     private var lastInputByte: UInt8 = 0
+    /// Whether the end of the final block was reached and its padding bits checked.
+    private var paddingChecked = false
     private(set) var finished = false
 
     /// The problem that stops inflating.
@@ -33,21 +35,30 @@ final class StrictInflater {
         stream.avail_in = UInt32(input.count)
         stream.next_out = outputBase.assumingMemoryBound(to: Bytef.self)
         stream.avail_out = UInt32(output.count)
-        let result = CZlib.inflate(&stream, Z_NO_FLUSH)
+        // Z_BLOCK stops at each block boundary, so that the padding after the final block
+        // can be seen before zlib discards it.
+        let result = CZlib.inflate(&stream, paddingChecked ? Z_NO_FLUSH : Z_BLOCK)
         let consumed = input.count - Int(stream.avail_in)
         if consumed > 0 { lastInputByte = input[consumed - 1] }
         input = UnsafeRawBufferPointer(rebasing: input[consumed...])
         let produced = output.count - Int(stream.avail_out)
         if produced > 0 { crc = crc32(crc, outputBase.assumingMemoryBound(to: Bytef.self), UInt32(produced)) }
+        // data_type: unused bits of the last byte read, +64 in or after the final block,
+        // +128 at a block boundary.
+        if result == Z_OK, !paddingChecked, stream.data_type & 0xC0 == 0xC0 {
+            let unusedBits = Int(stream.data_type & 0x3F)
+            guard unusedBits < 8 else { throw .damaged("bytes follow the end of the deflate stream") }
+            if unusedBits > 0, lastInputByte >> (8 - unusedBits) != 0 {
+                throw .damaged("the deflate stream's padding bits are not zero")
+            }
+            paddingChecked = true
+        }
         switch result {
         case Z_OK, Z_BUF_ERROR:
             return produced
         case Z_STREAM_END:
+            guard paddingChecked else { throw .damaged("the deflate stream ends without its final block boundary") }
             finished = true
-            let unusedBits = Int(stream.data_type & 7)
-            if unusedBits > 0, lastInputByte >> (8 - unusedBits) != 0 {
-                throw .damaged("the deflate stream's padding bits are not zero")
-            }
             return produced
         default:
             let message = stream.msg.map { String(cString: $0) } ?? "code \(result)"
