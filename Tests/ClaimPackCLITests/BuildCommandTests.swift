@@ -115,4 +115,26 @@ struct BuildCommandTests {
         #expect(process.terminationStatus == 128 + signalNumber)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == [])
     }
+
+    /// A 16 KiB file system, when this machine lets the tests mount one (root, no container
+    /// restriction); the disk-full test is skipped otherwise.
+    static let tinyDisk: URL? = {
+        let mountPoint = FileManager.default.temporaryDirectory.appendingPathComponent("claimpack-tiny-\(getpid())")
+        try? FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
+        guard let mount = try? Process.run(URL(fileURLWithPath: "/bin/mount"), arguments: ["-t", "tmpfs", "-o", "size=16k", "tmpfs", mountPoint.path]) else { return nil }
+        mount.waitUntilExit()
+        return mount.terminationStatus == 0 ? mountPoint : nil
+    }()
+
+    @Test(.enabled(if: tinyDisk != nil, "needs permission to mount a tmpfs"))
+    func aFullDiskExits74AndLeavesNothing() throws {
+        let disk = try #require(Self.tinyDisk)
+        defer {
+            if let unmount = try? Process.run(URL(fileURLWithPath: "/bin/umount"), arguments: [disk.path]) { unmount.waitUntilExit() }
+        }
+        let outcome = try CLIRunner.run(["build", Self.example.path, "-o", disk.appendingPathComponent("x.zip").path])
+        #expect(outcome.status == 74)
+        #expect(outcome.standardError.contains("No space left on device"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).isEmpty)
+    }
 }

@@ -122,6 +122,8 @@ public struct BundleBuilder: Sendable {
             return .writeFailed(path: output.path, reason: "\(entry): \(underlying)")
         case ZipError.cannotOpen(_, let reason):
             return .cannotCreateOutput(path: output.path, reason: reason)
+        case ZipError.cannotWrite(_, let reason):
+            return .writeFailed(path: output.path, reason: reason)
         case let error as ZipError:
             return .writeFailed(path: output.path, reason: "\(error)")
         default:
