@@ -45,7 +45,7 @@ struct VerifyCommand: ParsableCommand {
             Console.result(JSONOutput.encode(VerificationSummary(report, path: bundle)))
         } else {
             Console.result("bundle: \(bundle)")
-            Console.result("seal: \(report.seal?.hex ?? "none (no manifest.xml)")")
+            Console.result("seal: \(report.seal?.hex ?? "none (manifest.xml is missing or unreadable)")")
             for finding in report.findings { Console.result(finding.description) }
             let errors = report.findings.filter { $0.severity == .error }.count
             Console.result(report.isIntact

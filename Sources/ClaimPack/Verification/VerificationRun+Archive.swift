@@ -101,6 +101,7 @@ extension VerificationRun {
             }
             let relative = String(name.dropFirst(root.count + 1))
             guard acceptType(entry, name: name, relative: relative) else { continue }
+            presentEntries.insert(relative)
             let keep = VerificationRun.tagFiles.contains(relative)
             if let file = read(entry, name: name, reader: reader, keep: keep, buffer: buffer, done: &done, total: total) {
                 files[relative] = file.file

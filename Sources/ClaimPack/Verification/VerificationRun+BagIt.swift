@@ -4,7 +4,7 @@ extension VerificationRun {
     /// The BagIt layer: declaration, both manifests, bag-info and its Payload-Oxum.
     func checkBagIt() {
         checkDeclaration()
-        let payload = files.keys.filter { $0.hasPrefix("data/") }
+        let payload = presentEntries.filter { $0.hasPrefix("data/") }
         if let listed = checkManifestFile("manifest-sha256.txt", missing: .missingPayloadManifest) {
             for path in payload where !listed.contains(path) {
                 add(Finding(.unlistedPayload, entry: entryName(path), "not listed in manifest-sha256.txt"))
@@ -14,7 +14,7 @@ extension VerificationRun {
             }
         }
         if let listed = checkManifestFile("tagmanifest-sha256.txt", missing: .missingTagManifest) {
-            let tagFiles = files.keys.filter { !$0.hasPrefix("data/") && $0 != "tagmanifest-sha256.txt" }
+            let tagFiles = presentEntries.filter { !$0.hasPrefix("data/") && $0 != "tagmanifest-sha256.txt" }
             for path in tagFiles where !listed.contains(path) {
                 add(Finding(.unlistedTagFile, entry: entryName(path), "not listed in tagmanifest-sha256.txt"))
             }
@@ -24,7 +24,9 @@ extension VerificationRun {
 
     private func checkDeclaration() {
         guard let bytes = tagBytes["bagit.txt"] else {
-            add(Finding(.missingDeclaration, entry: entryName("bagit.txt"), "missing: this is not a BagIt bag"))
+            if !presentEntries.contains("bagit.txt") {
+                add(Finding(.missingDeclaration, entry: entryName("bagit.txt"), "missing: this is not a BagIt bag"))
+            }
             return
         }
         let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
@@ -37,7 +39,7 @@ extension VerificationRun {
     /// Checks every line of a manifest; returns the paths it lists, or `nil` when missing.
     private func checkManifestFile(_ name: String, missing: FindingCode) -> Set<String>? {
         guard let bytes = tagBytes[name] else {
-            if files[name] == nil { add(Finding(missing, entry: entryName(name), "missing")) }
+            if !presentEntries.contains(name) { add(Finding(missing, entry: entryName(name), "missing")) }
             return nil
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -64,7 +66,9 @@ extension VerificationRun {
             }
             listed.insert(path)
             guard let file = files[path] else {
-                add(Finding(.listedFileMissing, entry: entryName(path), "listed in \(name) (line \(number + 1)) but not in the archive"))
+                if !presentEntries.contains(path) {
+                    add(Finding(.listedFileMissing, entry: entryName(path), "listed in \(name) (line \(number + 1)) but not in the archive"))
+                }
                 continue
             }
             if file.sha256 != expected {
@@ -76,7 +80,7 @@ extension VerificationRun {
 
     private func checkBagInfo(payloadBytes: UInt64, payloadCount: Int) {
         guard let bytes = tagBytes["bag-info.txt"] else {
-            add(Finding(.badBagInfo, entry: entryName("bag-info.txt"), "missing"))
+            if !presentEntries.contains("bag-info.txt") { add(Finding(.badBagInfo, entry: entryName("bag-info.txt"), "missing")) }
             return
         }
         var fields: [String: String] = [:]

@@ -66,7 +66,9 @@ extension VerificationRun {
             guard let path = proof.attributes["path"] else { continue }
             listed.insert(path)
             guard let file = files[path] else {
-                add(Finding(.proofMismatch, entry: entryName(path), "listed as a proof in delivery.xml but not in the archive"))
+                if !presentEntries.contains(path) {
+                    add(Finding(.proofMismatch, entry: entryName(path), "listed as a proof in delivery.xml but not in the archive"))
+                }
                 continue
             }
             if proof.attributes["size"].flatMap(UInt64.init) != file.size
@@ -74,7 +76,7 @@ extension VerificationRun {
                 add(Finding(.proofMismatch, entry: entryName(path), "differs from the proof delivery.xml records (size or SHA-256)"))
             }
         }
-        for path in files.keys.sorted() where path.hasPrefix("data/delivery/") && !listed.contains(path) {
+        for path in presentEntries.sorted() where path.hasPrefix("data/delivery/") && !listed.contains(path) {
             add(Finding(.unexpectedPayload, entry: entryName(path), "under data/delivery/ but not a proof in delivery.xml"))
         }
     }

@@ -23,7 +23,9 @@ extension VerificationRun {
             guard let path = file.attributes["path"] else { continue }
             listed.insert(path)
             guard let found = files[path] else {
-                add(Finding(.evidenceMissing, entry: entryName(path), "listed in manifest.xml but not in the archive"))
+                if !presentEntries.contains(path) {
+                    add(Finding(.evidenceMissing, entry: entryName(path), "listed in manifest.xml but not in the archive"))
+                }
                 continue
             }
             if let size = file.attributes["size"].flatMap(UInt64.init), size != found.size {
@@ -33,7 +35,7 @@ extension VerificationRun {
                 add(Finding(.evidenceDigestMismatch, entry: entryName(path), "SHA-256 is \(found.sha256.hex), manifest.xml says \(digest.hex)"))
             }
         }
-        for path in files.keys.sorted() where path.hasPrefix("data/") {
+        for path in presentEntries.sorted() where path.hasPrefix("data/") {
             if path.hasPrefix("data/evidence/") {
                 if !listed.contains(path) {
                     add(Finding(.evidenceUnlisted, entry: entryName(path), "under data/evidence/ but not listed in manifest.xml"))
@@ -47,7 +49,7 @@ extension VerificationRun {
     /// Parses a tag document the hardened way and validates it; its root when valid.
     func parseAndValidate(_ name: String, schema schemaName: String, missing: FindingCode) -> XMLElement? {
         guard let bytes = tagBytes[name] else {
-            if files[name] == nil { add(Finding(missing, entry: entryName(name), "missing")) }
+            if !presentEntries.contains(name) { add(Finding(missing, entry: entryName(name), "missing")) }
             return nil
         }
         let document: XMLDocument

@@ -18,6 +18,9 @@ final class VerificationRun {
     var root: String?
     /// What was read of each regular entry, by name relative to the root folder.
     var files: [String: ReadFile] = [:]
+    /// Every regular entry in the archive, read or not (an unreadable one has a finding
+    /// already, so later layers do not report it missing too).
+    var presentEntries: Set<String> = []
     /// The bytes of the tag files, by name relative to the root folder.
     var tagBytes: [String: [UInt8]] = [:]
     /// SHA-256 of `manifest.xml` as found.

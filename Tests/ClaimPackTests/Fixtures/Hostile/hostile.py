@@ -234,6 +234,31 @@ def overlapping_entries(data):
     out[records[1] + 42:records[1] + 46] = struct.pack('<I', first)
     return bytes(out)
 
+@case('V124')
+def declared_size_lie(data):
+    # The deflated manifest.xml says it holds one byte less than it does, in both headers.
+    info, header, _, _ = next(h for h in local_headers(data) if h[0].filename.endswith('/manifest.xml'))
+    out = bytearray(data)
+    out[header + 22:header + 26] = struct.pack('<I', info.file_size - 1)
+    for record in central_records(data):
+        n = struct.unpack('<H', data[record + 28:record + 30])[0]
+        if data[record + 46:record + 46 + n] == info.filename.encode():
+            out[record + 24:record + 28] = struct.pack('<I', info.file_size - 1)
+    return bytes(out)
+
+@case('V125')
+def damaged_deflate(data):
+    # The first byte of a deflate stream says "final block, reserved type 3": no inflater reads on.
+    _, _, _, start = next(h for h in local_headers(data) if h[0].filename.endswith('/manifest.xml'))
+    out = bytearray(data)
+    out[start] = 0x07
+    return bytes(out)
+
+@case('V127')
+def directory_entry(data):
+    items = members(data)
+    return pack(items + [(f'{root(items)}/data/evidence/sub/', b'')], fix=False)
+
 @case('V126')
 def outside_bundle_folder(data):
     return pack(members(data) + [('elsewhere/readme.txt', b'not part of the bag\n')], fix=False)
@@ -377,6 +402,19 @@ def delivery_other_seal(data):
 @case('V502')
 def delivery_event_edited(data):
     return pack(edit(members(data), '/delivery.xml', lambda d: re.sub(rb'<name>[^<]*</name>', '<name>Someone else</name>'.encode(), d, count=1)))
+
+@case('V503')
+def delivery_event_repeated(data):
+    # The prepared event recorded twice: the copy does not follow the event before it.
+    def double(d):
+        event = re.search(rb'  <event .*?</event>\n', d, re.S).group(0)
+        return d.replace(event, event + event)
+    return pack(edit(members(data), '/delivery.xml', double))
+
+@case('V505')
+def delivery_proof_missing(data):
+    proof = b'<proof path="data/delivery/form-119.pdf" size="1024" sha256="' + b'c' * 64 + b'"/>\n  </event>'
+    return pack(edit(members(data), '/delivery.xml', lambda d: d.replace(b'</event>', proof, 1)))
 
 @case('V504')
 def delivery_first_event_not_prepared(data):
