@@ -25,6 +25,11 @@ enum CompressionPolicy {
         bytes.withUnsafeBytes { decide($0) }
     }
 
+    /// For a file already in memory: its type, then its first 64 KiB.
+    static func compression(for sample: [UInt8], name: String) -> ZipCompression {
+        MediaType(fileName: name).isCompressed || sample.isEmpty ? .store : compression(for: sample)
+    }
+
     static let maximumRatio = 100
 
     private static func decide(_ sample: UnsafeRawBufferPointer) -> ZipCompression {

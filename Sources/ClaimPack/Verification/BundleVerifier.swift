@@ -46,6 +46,7 @@ public struct BundleVerifier: Sendable {
             run.add(Finding(.sealMismatch, "the seal cannot be computed from this file, so it cannot be \(expectedSeal.grouped)"))
         }
         return VerificationReport(bundle: bundle, findings: run.findings, seal: run.seal, bundleID: run.root,
-                                  entryCount: run.layout?.entries.count ?? 0)
+                                  entryCount: run.layout?.entries.count ?? 0, tagFiles: run.tagBytes,
+                                  contents: run.files.reduce(into: [:]) { $0[$1.key] = PayloadFile(path: $1.key, size: $1.value.size, sha256: $1.value.sha256) })
     }
 }

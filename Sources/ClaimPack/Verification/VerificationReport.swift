@@ -16,6 +16,12 @@ public struct VerificationReport: Sendable {
 
     /// Whether no finding is an error.
     public var isIntact: Bool { !findings.contains { $0.severity == .error } }
+
+    /// The tag files as read, by name inside the bundle's folder (for reading the claim
+    /// and the record of an intact bundle without a second pass).
+    let tagFiles: [String: [UInt8]]
+    /// Each regular entry's size and digest, by name inside the bundle's folder.
+    let contents: [String: PayloadFile]
 }
 
 /// Why a bundle could not be checked at all (exit status 66).

@@ -1,0 +1,61 @@
+internal import XMLKit
+
+/// Reads the claim back from a verified `manifest.xml`, so that the bundle alone is
+/// enough to print the letter or show the status.
+enum ManifestReader {
+    static func claim(from root: XMLElement) -> Claim? {
+        let attributes = root.attributes
+        guard let language = attributes["language"].flatMap(Language.init(rawValue:)),
+              let kind = attributes["kind"].flatMap(ClaimKind.init(rawValue:)),
+              let id = attributes["id"], let date = attributes["date"].flatMap(CalendarDate.init(iso:)),
+              let responseDays = attributes["responseDays"].flatMap(Int.init),
+              let subject = root.child("subject")?.text,
+              let claimantNode = root.child("claimant"), let claimantName = claimantNode.child("name")?.text,
+              let claimantAddress = claimantNode.child("address")?.text,
+              let respondentNode = root.child("respondent"), let respondentName = respondentNode.child("name")?.text,
+              let respondentAddress = respondentNode.child("address")?.text,
+              let addresseeNode = root.child("addressee"), let addresseeName = addresseeNode.child("name")?.text,
+              let addresseeAddress = addresseeNode.child("address")?.text,
+              let deliveryNode = root.child("delivery"),
+              let method = deliveryNode.attributes["method"].flatMap(DeliveryMethod.init(rawValue:))
+        else { return nil }
+        func time(_ text: String?) -> EventTime? { text.flatMap { try? EventTime.parse($0).get() } }
+
+        let timeline = (root.child("timeline")?.children(named: "event") ?? []).compactMap { node -> TimelineEvent? in
+            guard let at = time(node.attributes["at"]), let text = node.child("text")?.text else { return nil }
+            return TimelineEvent(at: at, event: text, channel: node.attributes["channel"].flatMap(Channel.init(rawValue:)),
+                                 reference: node.attributes["reference"],
+                                 operations: node.children(named: "operationRef").compactMap { $0.attributes["id"] },
+                                 evidence: node.children(named: "evidenceRef").compactMap { $0.attributes["id"] })
+        }
+        let operations = (root.child("operations")?.children(named: "operation") ?? []).compactMap { node -> Operation? in
+            guard let id = node.attributes["id"], let amount = node.attributes["amount"].flatMap(DecimalAmount.init),
+                  let currency = node.attributes["currency"].flatMap(CurrencyCode.init) else { return nil }
+            return Operation(id: id, at: time(node.attributes["at"]), amount: amount, currency: currency,
+                             description: node.child("description")?.text)
+        }
+        let demands = (root.child("demands")?.children(named: "demand") ?? []).compactMap { node -> Demand? in
+            node.child("text").map { Demand(text: $0.text, basis: node.child("basis")?.text) }
+        }
+        let evidence = (root.child("evidence")?.children(named: "file") ?? []).compactMap { node -> EvidenceEntry? in
+            guard let id = node.attributes["id"], let path = node.attributes["path"], path.hasPrefix("data/"),
+                  let title = node.child("title")?.text,
+                  let kind = node.attributes["kind"].flatMap(EvidenceKind.init(rawValue:)) else { return nil }
+            return EvidenceEntry(id: id, file: String(path.dropFirst("data/".count)), title: title, kind: kind,
+                                 captured: time(node.attributes["captured"]), source: node.child("source")?.text,
+                                 sheets: node.attributes["sheets"].flatMap(Int.init), isDerived: node.attributes["described"] == "false")
+        }
+        return Claim(
+            format: attributes["format"].flatMap(Int.init) ?? 1, language: language, id: id, date: date, kind: kind, subject: subject,
+            claimant: Party(name: claimantName, address: claimantAddress, phone: claimantNode.child("phone")?.text,
+                            email: claimantNode.child("email")?.text),
+            respondent: Respondent(name: respondentName, address: respondentAddress, inn: respondentNode.child("inn")?.text,
+                                   ogrn: respondentNode.child("ogrn")?.text, edrpou: respondentNode.child("edrpou")?.text),
+            addressee: Addressee(position: addresseeNode.child("position")?.text, name: addresseeName, address: addresseeAddress),
+            account: (root.child("account")?.children(named: "identifier") ?? []).compactMap { node in
+                node.attributes["label"].map { AccountIdentifier(label: $0, value: node.text) }
+            },
+            timeline: timeline, operations: operations, demands: demands, responseDays: responseDays, evidence: evidence,
+            delivery: DeliveryPlan(method: method, declaredValue: deliveryNode.attributes["declaredValue"].flatMap(DecimalAmount.init)))
+    }
+}

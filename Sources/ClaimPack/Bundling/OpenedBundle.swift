@@ -1,0 +1,54 @@
+public import Foundation
+internal import XMLKit
+
+/// An intact bundle, read: its claim, its delivery record and its seal.
+public struct OpenedBundle: Sendable {
+    public let url: URL
+    public let claim: Claim
+    public let record: DeliveryRecord
+    public let seal: SHA256Digest
+    /// The verification that opened it (intact, possibly with warnings).
+    public let report: VerificationReport
+
+    /// Verifies `url` and reads it.
+    ///
+    /// - Throws: `BundleError.notIntact` with the report when verification finds an error,
+    ///   `.cannotRead` when the file cannot be read at all.
+    public static func open(_ url: URL, verifier: BundleVerifier) throws(BundleError) -> OpenedBundle {
+        let report: VerificationReport
+        do {
+            report = try verifier.verify(url)
+        } catch {
+            throw .cannotRead(error.description)
+        }
+        guard report.isIntact else { throw .notIntact(report) }
+        guard let seal = report.seal,
+              let manifestBytes = report.tagFiles[ManifestDocument.fileName],
+              let recordBytes = report.tagFiles[DeliveryRecordDocument.fileName],
+              let manifest = try? XMLDocument(parsing: manifestBytes, name: ManifestDocument.fileName).root,
+              let recordRoot = try? XMLDocument(parsing: recordBytes, name: DeliveryRecordDocument.fileName).root,
+              let claim = ManifestReader.claim(from: manifest),
+              let record = DeliveryRecordDocument.record(from: recordRoot)
+        else { throw .unreadable(url.path) }
+        return OpenedBundle(url: url, claim: claim, record: record, seal: seal, report: report)
+    }
+}
+
+/// Why a bundle cannot be used by `deliver`, `status` or `letter`.
+public enum BundleError: Error, Sendable, CustomStringConvertible {
+    /// The file cannot be read at all (exit 66).
+    case cannotRead(String)
+    /// Verification found errors; the report has them.
+    case notIntact(VerificationReport)
+    /// Intact, but its documents do not read as a claim (a claimpack bug).
+    case unreadable(String)
+
+    public var description: String {
+        switch self {
+        case .cannotRead(let message): message
+        case .notIntact(let report):
+            "\(report.bundle.path) does not verify (\(report.findings.filter { $0.severity == .error }.count) errors; see 'claimpack verify'); it is refused"
+        case .unreadable(let path): "\(path): its manifest or delivery record cannot be read back; please report this claimpack bug"
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// One event of the delivery-confirmation record.
+public struct DeliveryEvent: Sendable, Hashable {
+    /// What happened.
+    public enum Kind: String, ClaimVocabulary {
+        /// The bundle was built; the envelope is ready.
+        case prepared
+        /// Handed to the post or sent.
+        case sent
+        /// Received by the addressee.
+        case delivered
+        /// Sent back unclaimed: counts as delivered on that date (ГК РФ ст. 165.1).
+        case returned
+        /// The company answered.
+        case answered
+    }
+
+    public var kind: Kind
+    /// The date, or date and time with offset.
+    public var at: EventTime
+    public var method: DeliveryMethod?
+    public var carrier: TrackingNumber.Carrier?
+    public var tracking: String?
+    /// Who the item is addressed to (the `prepared` event).
+    public var addressee: Addressee?
+    /// What is in the envelope (the `prepared` event): the letter and these evidence ids.
+    public var enclosures: [Enclosure]?
+    /// Proof files, stored under `data/delivery/`.
+    public var proofs: [PayloadFile]
+    public var note: String?
+
+    /// One evidence file in the envelope, with its printed sheets.
+    public struct Enclosure: Sendable, Hashable {
+        public var evidenceID: String
+        public var sheets: Int?
+
+        public init(evidenceID: String, sheets: Int?) {
+            self.evidenceID = evidenceID
+            self.sheets = sheets
+        }
+    }
+
+    public init(kind: Kind, at: EventTime, method: DeliveryMethod? = nil, carrier: TrackingNumber.Carrier? = nil,
+                tracking: String? = nil, addressee: Addressee? = nil, enclosures: [Enclosure]? = nil,
+                proofs: [PayloadFile] = [], note: String? = nil) {
+        self.kind = kind
+        self.at = at
+        self.method = method
+        self.carrier = carrier
+        self.tracking = tracking
+        self.addressee = addressee
+        self.enclosures = enclosures
+        self.proofs = proofs
+        self.note = note
+    }
+}

@@ -1,0 +1,88 @@
+public import Foundation
+internal import XMLKit
+internal import ZipKit
+
+/// Adds an event to a bundle's delivery record: checks it, attaches its proofs under
+/// `data/delivery/`, and rewrites the bundle atomically — `manifest.xml`, and so the seal,
+/// byte for byte the same; the BagIt files brought up to date; the result verified before
+/// it replaces the original.
+public struct DeliveryRecorder: Sendable {
+    public var schemas: URL
+    /// The date after which no event may be recorded.
+    public var today: CalendarDate
+
+    /// The largest proof file, read into memory once to be hashed and archived.
+    public static let maximumProofBytes = 256 << 20
+
+    public init(schemas: URL, today: CalendarDate = .today()) {
+        self.schemas = schemas
+        self.today = today
+    }
+
+    /// Records `request` in the bundle at `url`; returns the bundle as reopened.
+    public func record(_ request: DeliveryRequest, in url: URL) throws(DeliveryError) -> OpenedBundle {
+        let verifier = BundleVerifier(schemas: schemas)
+        let bundle: OpenedBundle
+        do { bundle = try OpenedBundle.open(url, verifier: verifier) } catch { throw .bundle(error) }
+        try DeliveryRules.check(request.kind, at: request.at, after: bundle.record.events,
+                                claimDate: bundle.claim.date, today: today)
+        var tracking: TrackingNumber?
+        if let number = request.tracking {
+            do { tracking = try TrackingNumber(number, carrier: request.carrier) } catch { throw .tracking(error) }
+        }
+        let eventNumber = bundle.record.events.count + 1
+        let proofs = try readProofs(request.proofs, eventNumber: eventNumber, kind: request.kind,
+                                    taken: Set(bundle.report.contents.keys))
+        var record = bundle.record
+        record.events.append(DeliveryEvent(
+            kind: request.kind, at: request.at,
+            method: request.kind == .sent ? bundle.claim.delivery.method : nil,
+            carrier: tracking?.carrier ?? request.carrier, tracking: tracking?.value,
+            proofs: proofs.map(\.file), note: request.note))
+        do {
+            try BundleRewriter(schemas: schemas).rewrite(bundle, record: record, newPayload: proofs.map { ($0.file, $0.bytes) })
+        } catch {
+            throw .write(error)
+        }
+        do { return try OpenedBundle.open(url, verifier: verifier) } catch { throw .bundle(error) }
+    }
+
+    private func readProofs(_ files: [URL], eventNumber: Int, kind: DeliveryEvent.Kind,
+                            taken: Set<String>) throws(DeliveryError) -> [(file: PayloadFile, bytes: [UInt8])] {
+        var used = taken
+        var result: [(PayloadFile, [UInt8])] = []
+        for file in files {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
+            guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular else {
+                throw .proof(path: file.path, reason: "not a readable regular file")
+            }
+            if let size = (attributes[.size] as? NSNumber)?.intValue, size > DeliveryRecorder.maximumProofBytes {
+                throw .proof(path: file.path, reason: "larger than \(DeliveryRecorder.maximumProofBytes >> 20) MiB; attach a smaller scan")
+            }
+            guard let data = try? Data(contentsOf: file) else { throw .proof(path: file.path, reason: "cannot be read") }
+            let bytes = [UInt8](data)
+            let prefix = (eventNumber < 10 ? "0" : "") + "\(eventNumber)-\(kind.rawValue)-"
+            var path = "data/delivery/" + prefix + DeliveryRecorder.safeName(file.lastPathComponent)
+            if used.contains(path) {
+                var counter = 2
+                while used.contains("\(path)-\(counter)") { counter += 1 }
+                path = "\(path)-\(counter)"
+            }
+            used.insert(path)
+            result.append((PayloadFile(path: path, size: UInt64(bytes.count), sha256: SHA256Digest(of: bytes)), bytes))
+        }
+        return result
+    }
+
+    /// A file name safe in any archive and file system: NFC, no separators or control
+    /// characters, no leading dot.
+    static func safeName(_ name: String) -> String {
+        var safe = ""
+        for scalar in name.precomposedStringWithCanonicalMapping.unicodeScalars {
+            let bad = scalar == "/" || scalar == "\\" || scalar == ":" || scalar.properties.generalCategory == .control
+            safe.unicodeScalars.append(bad ? "-" : scalar)
+        }
+        while safe.hasPrefix(".") { safe.removeFirst() }
+        return safe.isEmpty ? "proof" : String(safe.prefix(120))
+    }
+}

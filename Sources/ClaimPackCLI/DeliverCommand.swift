@@ -1,0 +1,65 @@
+internal import Foundation
+internal import ArgumentParser
+internal import ClaimPack
+
+/// `claimpack deliver BUNDLE EVENT --date D …`: records dispatch, delivery, return or answer.
+struct DeliverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deliver",
+        abstract: "Add an event to a bundle's delivery record: sent, delivered, returned or answered.",
+        discussion: """
+            The bundle is verified first and rewritten atomically; its seal does not change. \
+            Proof files go to data/delivery/. A returned (unclaimed) letter counts as delivered on that date (ГК РФ ст. 165.1). \
+            Exit status: 0 recorded; 1 refused (out of order, bad date or tracking number, bundle does not verify); 66 a file cannot be read; 73/74 the bundle cannot be rewritten.
+            """
+    )
+
+    @Argument(help: "The bundle (.zip).")
+    var bundle: String
+
+    @Argument(help: "sent, delivered, returned or answered.")
+    var event: DeliveryEvent.Kind
+
+    @Option(help: "When it happened: YYYY-MM-DD, or YYYY-MM-DDTHH:MM+03:00.")
+    var date: String
+
+    @Option(help: "The tracking number (checked by its check digit).")
+    var tracking: String?
+
+    @Option(help: "russian-post, ukrposhta, usps, royal-mail or other (default: from the tracking number).")
+    var carrier: TrackingNumber.Carrier?
+
+    @Option(parsing: .upToNextOption, help: "Files proving it: the post's receipt, the signed Form 119 card, the answer.")
+    var proof: [String] = []
+
+    @Option(help: "A note to keep with the event.")
+    var note: String?
+
+    func validate() throws {
+        if event == .prepared { throw ValidationError("\"prepared\" is recorded by build; give sent, delivered, returned or answered") }
+        if case .failure = EventTime.parse(date) {
+            throw ValidationError("--date takes YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00, not \"\(date)\"")
+        }
+        if let note, note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--note is empty") }
+    }
+
+    func run() throws {
+        let resources = try Resources.locate()
+        guard case .success(let at) = EventTime.parse(date) else { throw ExitCode.usage }
+        let request = DeliveryRequest(kind: event, at: at, tracking: tracking, carrier: carrier,
+                                      proofs: proof.map { URL(fileURLWithPath: $0) }, note: note)
+        SignalCleanup.install()
+        do throws(DeliveryError) {
+            let updated = try DeliveryRecorder(schemas: resources.schemas).record(request, in: URL(fileURLWithPath: bundle))
+            Console.result("recorded: \(event.rawValue) \(at) in \(bundle)")
+            Console.result("seal: \(updated.seal.hex) (unchanged)")
+        } catch {
+            if case .bundle(.notIntact(let report)) = error {
+                for finding in report.findings { Console.message(finding.description) }
+            }
+            Console.error(error.description)
+            throw ExitCode(error.exitStatus)
+        }
+    }
+}
+

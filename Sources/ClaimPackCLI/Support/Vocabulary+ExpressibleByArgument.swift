@@ -1,0 +1,9 @@
+public import ArgumentParser
+public import ClaimPack
+
+/// `--language ru|uk|en`.
+extension Language: ExpressibleByArgument {}
+/// `deliver BUNDLE sent|delivered|returned|answered`.
+extension DeliveryEvent.Kind: ExpressibleByArgument {}
+/// `--carrier russian-post|ukrposhta|usps|royal-mail|other`.
+extension TrackingNumber.Carrier: ExpressibleByArgument {}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+struct DeliverCommandTests {
+    static func bundle() throws -> (ScratchFolder, String) {
+        let scratch = try ScratchFolder()
+        let built = try CLIRunner.run(["build", CLIRunner.repositoryRoot.appendingPathComponent("Examples/uk-mobile-roaming").path,
+                                       "-o", "b.zip"], in: scratch.url)
+        #expect(built.status == 0)
+        return (scratch, "b.zip")
+    }
+
+    @Test func aFullDeliveryIsRecordedAndShown() throws {
+        let (scratch, bundle) = try Self.bundle()
+        try Data("квитанція".utf8).write(to: scratch.url.appendingPathComponent("квитанція.pdf"))
+        let sent = try CLIRunner.run(["deliver", bundle, "sent", "--date", "2026-11-20T16:00+02:00", "--tracking", "RR473124829RU",
+                                      "--carrier", "russian-post", "--proof", "квитанція.pdf"], in: scratch.url)
+        #expect(sent.status == 0, "\(sent.standardError)")
+        #expect(sent.standardOutput.hasPrefix("recorded: sent 2026-11-20T16:00:00+02:00 in b.zip\n"))
+        let delivered = try CLIRunner.run(["deliver", bundle, "returned", "--date", "2026-11-20", "--note", "не вручено, повернуто"], in: scratch.url)
+        #expect(delivered.status == 0, "\(delivered.standardError)")
+        #expect(try CLIRunner.run(["verify", bundle], in: scratch.url).status == 0)
+
+        let status = try CLIRunner.run(["status", bundle], in: scratch.url)
+        #expect(status.status == 0)
+        #expect(status.standardOutput.contains("  sent       20 листопада 2026 р., 16:00  russian-post RR473124829RU  proofs: 02-sent-квитанція.pdf\n"))
+        #expect(status.standardOutput.contains("  returned   20 листопада 2026 р.  — не вручено, повернуто\n"))
+        #expect(status.standardOutput.contains("answer due 4 грудня 2026 р. (14 days after 20 листопада 2026 р.)"))
+
+        let json = try CLIRunner.run(["status", bundle, "--json"], in: scratch.url)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(object["answerDue"] as? String == "2026-12-04")
+        #expect(object["deliveredOn"] as? String == "2026-11-20")
+        #expect(object["holidaysKnown"] as? Bool == false)
+        #expect((object["events"] as? [[String: Any]])?.map { $0["type"] as? String } == ["prepared", "sent", "returned"])
+    }
+
+    @Test func refusalsExitOneAndChangeNothing() throws {
+        let (scratch, bundle) = try Self.bundle()
+        let path = scratch.url.appendingPathComponent(bundle)
+        let before = try Data(contentsOf: path)
+        let early = try CLIRunner.run(["deliver", bundle, "delivered", "--date", "2026-11-20"], in: scratch.url)
+        #expect(early.status == 1)
+        #expect(early.standardError.contains("\"delivered\" follows \"sent\""))
+        let badTracking = try CLIRunner.run(["deliver", bundle, "sent", "--date", "2026-11-20", "--tracking", "RR123456789EE"], in: scratch.url)
+        #expect(badTracking.status == 1)
+        #expect(badTracking.standardError.contains("should be 5"))
+        let future = try CLIRunner.run(["deliver", bundle, "sent", "--date", "2999-01-01"], in: scratch.url)
+        #expect(future.status == 1)
+        #expect(future.standardError.contains("in the future"))
+        let missingProof = try CLIRunner.run(["deliver", bundle, "sent", "--date", "2026-11-20", "--proof", "nope.pdf"], in: scratch.url)
+        #expect(missingProof.status == 66)
+        #expect(try Data(contentsOf: path) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == [bundle])
+    }
+
+    @Test func badUsageExits64() throws {
+        let (scratch, bundle) = try Self.bundle()
+        #expect(try CLIRunner.run(["deliver", bundle, "lost", "--date", "2026-11-20"], in: scratch.url).status == 64)
+        #expect(try CLIRunner.run(["deliver", bundle, "sent", "--date", "20.11.2026"], in: scratch.url).status == 64)
+        #expect(try CLIRunner.run(["deliver", bundle, "prepared", "--date", "2026-11-20"], in: scratch.url).status == 64)
+    }
+
+    @Test func statusOfAMissingOrBrokenBundle() throws {
+        let (scratch, bundle) = try Self.bundle()
+        #expect(try CLIRunner.run(["status", "none.zip"], in: scratch.url).status == 66)
+        let path = scratch.url.appendingPathComponent(bundle)
+        var bytes = try Data(contentsOf: path)
+        bytes[bytes.count - 30] ^= 0x40
+        try bytes.write(to: path)
+        let broken = try CLIRunner.run(["status", bundle], in: scratch.url)
+        #expect(broken.status == 1)
+        #expect(broken.standardError.contains("does not verify"))
+    }
+}
