@@ -4,8 +4,8 @@
 # independent witnesses the test suite runs (unzip, xmllint, bagit-python, …).
 set -euo pipefail
 
-build_packages=(pkg-config libzip-dev libxml2-dev zlib1g-dev)
-test_packages=(unzip zip libxml2-utils python3)
+build_packages=(pkg-config libzip-dev libxml2-dev zlib1g-dev libcairo2-dev libpango1.0-dev fonts-liberation2 fonts-dejavu-core)
+test_packages=(unzip zip libxml2-utils python3 poppler-utils qpdf)
 want_tests=false
 for argument in "$@"; do
   case "$argument" in

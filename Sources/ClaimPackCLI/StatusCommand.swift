@@ -33,8 +33,8 @@ struct StatusCommand: ParsableCommand {
             Console.result(JSONOutput.encode(StatusSummary(opened, status: status, path: bundle)))
             return
         }
-        let wording: DateWording
-        do { wording = try DateWording(templates: resources.templates, language: opened.claim.language) } catch {
+        let wording: LocaleWording
+        do { wording = try LocaleWording(templates: resources.templates, language: opened.claim.language) } catch {
             Console.error(error.description)
             throw ExitCode.configuration
         }

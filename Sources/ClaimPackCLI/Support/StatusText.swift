@@ -3,7 +3,7 @@ internal import Foundation
 
 /// The human form of `claimpack status`: labels in English, dates in the claim's language.
 enum StatusText {
-    static func print(_ bundle: OpenedBundle, status: ClaimStatus, wording: DateWording) {
+    static func print(_ bundle: OpenedBundle, status: ClaimStatus, wording: LocaleWording) {
         let claim = bundle.claim
         func date(_ time: EventTime) -> String {
             var text = wording.format(time.date)

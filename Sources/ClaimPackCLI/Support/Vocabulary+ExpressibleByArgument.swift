@@ -7,3 +7,5 @@ extension Language: ExpressibleByArgument {}
 extension DeliveryEvent.Kind: ExpressibleByArgument {}
 /// `--carrier russian-post|ukrposhta|usps|royal-mail|other`.
 extension TrackingNumber.Carrier: ExpressibleByArgument {}
+/// `--envelope dl|c5|label|none`.
+extension LetterMaker.Envelope: ExpressibleByArgument {}

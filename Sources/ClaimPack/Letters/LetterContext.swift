@@ -1,0 +1,177 @@
+internal import Foundation
+
+/// The values a letter's templates may use, computed from the claim: every fact already
+/// formatted in the claim's language (dates, money, plurals), so that templates hold only
+/// wording and order. `docs/templates.md` lists every key.
+struct LetterContext {
+    let claim: Claim
+    let seal: SHA256Digest
+    let bundleName: String
+    let wording: LocaleWording
+
+    /// The evidence in the order the attachments are numbered: first as the timeline cites
+    /// them, then the others in the claim's order.
+    var attachments: [EvidenceEntry] {
+        var ordered: [EvidenceEntry] = []
+        for id in claim.timeline.flatMap(\.evidence) {
+            if let entry = claim.evidence.first(where: { $0.id == id }), !ordered.contains(entry) { ordered.append(entry) }
+        }
+        return ordered + claim.evidence.filter { !ordered.contains($0) }
+    }
+
+    /// The dictionary for swift-mustache, without empty strings (which mustache would
+    /// take as true in a `{{#section}}`), user text made safe for the block markup.
+    func values() -> [String: Any] {
+        LetterContext.prune(rawValues()) as? [String: Any] ?? [:]
+    }
+
+    /// Drops empty strings; in strings, a line that starts with `::` (a block of the markup)
+    /// gets a zero-width space first, and table cells lose their `|`.
+    static func prune(_ value: Any) -> Any? {
+        switch value {
+        case let text as String:
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { return nil }
+            return trimmed.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix("::") ? "\u{200B}" + $0 : String($0) }.joined(separator: "\n")
+                .replacingOccurrences(of: "|", with: "/")
+        case let dictionary as [String: Any]:
+            return dictionary.compactMapValues(prune)
+        case let array as [Any]:
+            return array.compactMap(prune)
+        default:
+            return value
+        }
+    }
+
+    private func rawValues() -> [String: Any] {
+        let attachments = self.attachments
+        let numbers = Dictionary(uniqueKeysWithValues: attachments.enumerated().map { ($1.id, $0 + 1) })
+        var values: [String: Any] = [
+            "isClaim": claim.kind == .claim, "isComplaint": claim.kind == .complaint, "isCourt": claim.kind == .court,
+            "id": claim.id, "subject": claim.subject,
+            "date": wording.format(claim.date), "dateShort": wording.formatShort(claim.date),
+            "place": LetterContext.place(in: claim.claimant.address) ?? "",
+            "claimant": party(claim.claimant.name, claim.claimant.address,
+                              ["phone": claim.claimant.phone ?? "", "email": claim.claimant.email ?? "",
+                               "signature": LetterContext.signatureName(claim.claimant.name, language: claim.language)]),
+            "respondent": party(claim.respondent.name, claim.respondent.address,
+                                ["inn": claim.respondent.inn ?? "", "ogrn": claim.respondent.ogrn ?? "", "edrpou": claim.respondent.edrpou ?? ""]),
+            "addressee": party(claim.addressee.name, claim.addressee.address,
+                               ["position": claim.addressee.position ?? "",
+                                "isRespondent": claim.addressee.name == claim.respondent.name && claim.addressee.address == claim.respondent.address]),
+            "account": claim.account.map { ["label": $0.label, "value": $0.value] },
+            "hasAccount": !claim.account.isEmpty,
+            "responseDays": claim.responseDays, "responseDaysWord": wording.plural("day", claim.responseDays),
+            "seal": ["hex": seal.hex, "grouped": seal.grouped],
+            "bundle": bundleName,
+            "verifyCommand": "claimpack verify \(bundleName) --seal \"\(seal.grouped)\"",
+            "isRegisteredMail": claim.delivery.method == .registeredMail,
+        ]
+        values["facts"] = claim.timeline.enumerated().map { index, event in fact(index + 1, event, numbers: numbers) }
+        values["hasFacts"] = !claim.timeline.isEmpty
+        values["operations"] = claim.operations.enumerated().map { index, operation -> [String: Any] in
+            ["number": index + 1, "id": operation.id, "date": operation.at.map { wording.formatShort($0.date) } ?? "",
+             "amount": wording.formatMoney(operation.amount, currency: operation.currency), "description": operation.description ?? ""]
+        }
+        values["hasOperations"] = !claim.operations.isEmpty
+        values["totals"] = totals().map { ["amount": $0] }
+        values["demands"] = claim.demands.enumerated().map { index, demand -> [String: Any] in
+            ["number": index + 1, "text": demand.text, "basis": demand.basis ?? ""]
+        }
+        values["attachments"] = attachments.enumerated().map { index, entry -> [String: Any] in
+            ["number": index + 1, "title": entry.title, "sheets": entry.sheets ?? 1,
+             "sheetsWord": wording.plural("sheet", entry.sheets ?? 1), "id": entry.id]
+        }
+        values["hasAttachments"] = !attachments.isEmpty
+        values["inventory"] = inventory(attachments)
+        values["copies"] = [["copy": 1], ["copy": 2]]
+        values["envelope"] = [
+            "senderPostcode": LetterContext.postcode(in: claim.claimant.address) ?? "",
+            "addresseePostcode": LetterContext.postcode(in: claim.addressee.address) ?? "",
+        ]
+        return values
+    }
+
+    private func party(_ name: String, _ address: String, _ extra: [String: Any]) -> [String: Any] {
+        extra.merging(["name": name, "address": address]) { $1 }
+    }
+
+    private func fact(_ number: Int, _ event: TimelineEvent, numbers: [String: Int]) -> [String: Any] {
+        var time = ""
+        if event.at.instant != nil, let clock = event.at.description.split(separator: "T").last { time = String(clock.prefix(5)) }
+        let attachmentNumbers = event.evidence.compactMap { numbers[$0] }.map(String.init)
+        return [
+            "number": number, "date": wording.formatShort(event.at.date), "dateLong": wording.format(event.at.date), "time": time,
+            "text": event.event, "reference": event.reference ?? "",
+            "channel": event.channel?.rawValue ?? "",
+            "isPhone": event.channel == .phone, "isChat": event.channel == .chat, "isEmail": event.channel == .email,
+            "isWebForm": event.channel == .webForm, "isOffice": event.channel == .office, "isMail": event.channel == .mail,
+            "isSocial": event.channel == .social,
+            "operations": event.operations.joined(separator: ", "), "hasOperations": !event.operations.isEmpty,
+            "attachments": attachmentNumbers.joined(separator: ", "), "hasAttachments": !attachmentNumbers.isEmpty,
+        ]
+    }
+
+    /// The sum of the operations per currency, formatted, in order of first appearance.
+    func totals() -> [String] {
+        var order: [CurrencyCode] = []
+        var sums: [CurrencyCode: Int] = [:]
+        for operation in claim.operations {
+            if sums[operation.currency] == nil { order.append(operation.currency) }
+            sums[operation.currency, default: 0] += operation.amount.minorUnits(scale: 2) ?? 0
+        }
+        return order.map { currency in
+            let minor = sums[currency] ?? 0
+            let text = "\(minor / 100).\(String(format: "%02d", minor % 100))"
+            return wording.formatMoney(DecimalAmount(text) ?? DecimalAmount("0")!, currency: currency)
+        }
+    }
+
+    /// The Form 107 rows: the letter, then each attachment; the declared value shared out
+    /// equally (in kopecks, the remainder to the letter).
+    private func inventory(_ attachments: [EvidenceEntry]) -> [String: Any] {
+        let count = attachments.count + 1
+        let total = claim.delivery.declaredValue?.minorUnits(scale: 2) ?? 0
+        let share = total / count
+        func amount(_ minor: Int) -> String {
+            wording.formatNumber(DecimalAmount("\(minor / 100).\(String(format: "%02d", minor % 100))") ?? DecimalAmount("0")!)
+        }
+        let items = attachments.enumerated().map { index, entry -> [String: Any] in
+            ["number": index + 2, "title": entry.title, "quantity": entry.sheets ?? 1, "value": amount(share)]
+        }
+        return [
+            "letterValue": amount(total - share * attachments.count),
+            "items": items, "count": count, "total": amount(total),
+            "quantity": 1 + attachments.reduce(0) { $0 + ($1.sheets ?? 1) },
+        ]
+    }
+
+    /// The settlement of an address: the part that starts with «г.», «м.», «с.» or «пгт».
+    static func place(in address: String) -> String? {
+        address.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { part in ["г. ", "м. ", "с. ", "пгт ", "смт "].contains { part.hasPrefix($0) } }
+    }
+
+    /// The postcode of an address: six digits (Russia) or five (Ukraine) at its start, or a
+    /// UK postcode at its end.
+    static func postcode(in address: String) -> String? {
+        let trimmed = address.trimmingCharacters(in: .whitespaces)
+        let leading = trimmed.prefix { $0.isASCIIDigit }
+        if leading.count == 6 || leading.count == 5 { return String(leading) }
+        let pattern = #"[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"#
+        if let range = trimmed.range(of: pattern, options: .regularExpression) { return String(trimmed[range]) }
+        return nil
+    }
+
+    /// Initials and surname, joined by no-break spaces: «И. И. Иванов» for «Иванов Иван
+    /// Иванович» (surname first in Russian and Ukrainian), «S. J. Thompson» in English.
+    static func signatureName(_ name: String, language: Language) -> String {
+        let parts = name.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard parts.count >= 2 else { return name }
+        let surname = language == .en ? parts.last! : parts[0]
+        let given = language == .en ? parts.dropLast() : parts.dropFirst()
+        let initials = given.compactMap { $0.first.map { "\($0)." } }
+        return (initials + [surname]).joined(separator: "\u{00A0}")
+    }
+}

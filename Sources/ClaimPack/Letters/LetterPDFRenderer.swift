@@ -1,0 +1,187 @@
+internal import Foundation
+internal import PDFRendering
+
+/// Lays blocks out on A4 pages: margins, the right-hand column, paragraphs split between
+/// pages at line boundaries, headings kept with what follows, page numbers at the top
+/// centre from the second page of each section.
+final class LetterPDFRenderer {
+    let canvas: PDFCanvas
+    private var y = 0.0
+    private var pageInSection = 0
+    private var pageSize = PageGeometry.a4
+    private var envelopePage = false
+
+    init(canvas: PDFCanvas) {
+        self.canvas = canvas
+    }
+
+    private var left: Double { PageGeometry.margins.left }
+    private var width: Double { PageGeometry.contentWidth }
+    private var bottom: Double { pageSize.height - PageGeometry.margins.bottom }
+
+    /// Starts a section (the letter, a copy of the inventory): a new page, numbered 1.
+    func startSection(size: (width: Double, height: Double) = PageGeometry.a4, envelope: Bool = false) {
+        pageInSection = 0
+        pageSize = size
+        envelopePage = envelope
+        newPage()
+    }
+
+    private func newPage() {
+        canvas.beginPage(width: pageSize.width, height: pageSize.height)
+        pageInSection += 1
+        y = PageGeometry.margins.top
+        if pageInSection >= 2 {
+            let number = canvas.layout(String(pageInSection), font: PageGeometry.small, width: width, alignment: .center)
+            canvas.draw(number, x: left, y: PDFCanvas.points(10))
+        }
+    }
+
+    func render(_ blocks: [LetterBlock]) {
+        // The closing group — the seal and the signature — stays on one page.
+        let closingRoles: Set<LetterBlock.Role> = [.small, .mono, .signature, .space]
+        var closingStart = blocks.count
+        while closingStart > 0, closingRoles.contains(blocks[closingStart - 1].role) { closingStart -= 1 }
+        if !blocks[closingStart...].contains(where: { $0.role == .signature }) { closingStart = blocks.count }
+        for (index, block) in blocks.enumerated() {
+            if index == closingStart {
+                let height = blocks[closingStart...].reduce(0.0) { $0 + estimatedHeight($1) }
+                if y + height > bottom, y > PageGeometry.margins.top + 0.1, height < bottom - PageGeometry.margins.top { newPage() }
+            }
+            render(block, next: index + 1 < blocks.count ? blocks[index + 1] : nil)
+        }
+    }
+
+    /// About how much height a block of the closing group takes.
+    private func estimatedHeight(_ block: LetterBlock) -> Double {
+        switch block.role {
+        case .space: return PDFCanvas.points(Double(block.argument) ?? 5)
+        case .signature: return PageGeometry.gap * 4 + 16
+        case .mono: return canvas.layout(block.text, font: PageGeometry.mono, width: width, lineSpacing: PageGeometry.lineSpacing).height + PageGeometry.gap
+        default: return canvas.layout(Typography.apply(block.text), font: PageGeometry.small, width: width, lineSpacing: PageGeometry.lineSpacing).height + PageGeometry.gap
+        }
+    }
+
+    private func render(_ block: LetterBlock, next: LetterBlock?) {
+        let text = Typography.apply(block.text)
+        switch block.role {
+        case .right:
+            let layout = canvas.layout(text, font: PageGeometry.body, width: PageGeometry.rightColumnWidth, lineSpacing: PageGeometry.lineSpacing)
+            flow(layout, x: left + width - PageGeometry.rightColumnWidth, after: PageGeometry.gap * 2)
+        case .title:
+            let layout = canvas.layout(text, font: PageGeometry.title, width: width, alignment: .center, lineSpacing: PageGeometry.lineSpacing)
+            y += PageGeometry.gap * 2
+            keep(layout, withNext: next)
+            flow(layout, x: left, after: PageGeometry.gap)
+        case .center:
+            let layout = canvas.layout(text, font: PageGeometry.body, width: width, alignment: .center, lineSpacing: PageGeometry.lineSpacing)
+            flow(layout, x: left, after: PageGeometry.gap * 2)
+        case .heading:
+            let layout = canvas.layout(text, font: PageGeometry.body.boldened, width: width, lineSpacing: PageGeometry.lineSpacing)
+            y += PageGeometry.gap
+            keep(layout, withNext: next)
+            flow(layout, x: left, after: PageGeometry.gap)
+        case .paragraph:
+            let layout = canvas.layout(text, font: PageGeometry.body, width: width, indent: PageGeometry.paragraphIndent,
+                                       lineSpacing: PageGeometry.lineSpacing)
+            flow(layout, x: left, after: PageGeometry.gap)
+        case .plain:
+            flow(canvas.layout(text, font: PageGeometry.body, width: width, lineSpacing: PageGeometry.lineSpacing), x: left, after: PageGeometry.gap)
+        case .item:
+            let layout = canvas.layout(text, font: PageGeometry.body, width: width - PageGeometry.paragraphIndent,
+                                       indent: -PageGeometry.hangingIndent, lineSpacing: PageGeometry.lineSpacing)
+            flow(layout, x: left + PageGeometry.paragraphIndent, after: PageGeometry.gap)
+        case .small:
+            flow(canvas.layout(text, font: PageGeometry.small, width: width, lineSpacing: PageGeometry.lineSpacing), x: left, after: PageGeometry.gap)
+        case .mono:
+            flow(canvas.layout(text, font: PageGeometry.mono, width: width, lineSpacing: PageGeometry.lineSpacing), x: left, after: PageGeometry.gap)
+        case .table:
+            TableLayout(block: block, text: text, canvas: canvas, left: left, width: width).render(into: self)
+        case .signature:
+            signature(text)
+        case .space:
+            y += PDFCanvas.points(Double(block.argument) ?? 5)
+        case .page:
+            break  // sections are started by the caller
+        case .from, .to, .postcode:
+            envelope(block.role, text)
+        }
+    }
+
+    /// Draws `layout` from the cursor, continuing on new pages as needed.
+    func flow(_ layout: TextLayout, x: Double, after spacing: Double) {
+        var line = 0
+        while line < layout.lines.count {
+            var fitting = layout.linesFitting(from: line, in: bottom - y)
+            if fitting == 0 {
+                if y > PageGeometry.margins.top + 0.1 {
+                    newPage()
+                    continue
+                }
+                fitting = 1  // a line taller than a page: draw it anyway
+            }
+            // A paragraph's last line is not left alone at the top of a page (a widow).
+            if line + fitting == layout.lines.count - 1, fitting > 2 { fitting -= 1 }
+            canvas.draw(layout, x: x, y: y, lines: line..<(line + fitting))
+            y += layout.height(of: line..<(line + fitting))
+            line += fitting
+            if line < layout.lines.count { newPage() }
+        }
+        y += spacing
+    }
+
+    /// Starts a new page unless `layout` and the first lines of the next block fit here.
+    private func keep(_ layout: TextLayout, withNext next: LetterBlock?) {
+        let following = next.map { canvas.layout(Typography.apply($0.text), font: PageGeometry.body, width: width) }
+        let needed = layout.height + PageGeometry.gap + (following.map { $0.height(of: 0..<min(2, $0.lines.count)) } ?? 0)
+        if y + needed > bottom, y > PageGeometry.margins.top + 0.1 { newPage() }
+    }
+
+    /// Whether `height` fits below the cursor; starts a new page when it does not.
+    func ensureSpace(_ height: Double) -> Bool {
+        if y + height <= bottom { return false }
+        newPage()
+        return true
+    }
+
+    var cursor: Double {
+        get { y }
+        set { y = newValue }
+    }
+
+    /// `left | right`: the date at the left, the printed name at the right, and a line to
+    /// sign on between them.
+    private func signature(_ text: String) {
+        let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let leftText = canvas.layout(parts.first ?? "", font: PageGeometry.body, width: width * 0.4)
+        let rightText = canvas.layout(parts.count > 1 ? parts[1] : "", font: PageGeometry.body, width: width * 0.35, alignment: .right)
+        let height = max(leftText.height, rightText.height) + PageGeometry.gap * 4
+        _ = ensureSpace(height)
+        y += PageGeometry.gap * 3
+        canvas.draw(leftText, x: left, y: y)
+        canvas.draw(rightText, x: left + width * 0.65, y: y)
+        let lineY = y + (leftText.lines.first?.bottom ?? 12)
+        canvas.line(from: (left + width * 0.42, lineY), to: (left + width * 0.63, lineY))
+        y += height - PageGeometry.gap * 3
+    }
+
+    /// The blocks of an envelope or a label, each in its place.
+    private func envelope(_ role: LetterBlock.Role, _ text: String) {
+        let margin = PDFCanvas.points(pageSize.width < PDFCanvas.points(150) ? 6 : 12)
+        let font = pageSize.width < PDFCanvas.points(150) ? PageGeometry.small : PageGeometry.body
+        switch role {
+        case .from:
+            let layout = canvas.layout(text, font: PageGeometry.small, width: pageSize.width * 0.45)
+            canvas.draw(layout, x: margin, y: margin)
+        case .to:
+            let layout = canvas.layout(text, font: font, width: pageSize.width * 0.5)
+            canvas.draw(layout, x: pageSize.width * 0.46, y: max(pageSize.height * 0.45, pageSize.height - margin - layout.height))
+        default:
+            let layout = canvas.layout(text, font: PageGeometry.body.boldened.sized(16), width: pageSize.width * 0.3)
+            let boxY = pageSize.height - margin - layout.height - PDFCanvas.points(4)
+            canvas.rectangle(x: margin, y: boxY - PDFCanvas.points(2), width: layout.height * 0 + pageSize.width * 0.3,
+                             height: layout.height + PDFCanvas.points(4))
+            canvas.draw(layout, x: margin + PDFCanvas.points(2), y: boxY)
+        }
+    }
+}

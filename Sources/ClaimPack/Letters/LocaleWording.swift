@@ -1,0 +1,86 @@
+public import Foundation
+internal import Yams
+
+/// How a language writes dates, numbers, money and plurals, read from
+/// `Templates/<language>/locale.yaml` so that no word of any language lives in code.
+public struct LocaleWording: Sendable {
+    public let language: Language
+    let months: [String]
+    let datePattern: String
+    let decimal: String
+    let group: String
+    let moneyPattern: String
+    let currencies: [String: String]
+    let plurals: [String: [String]]
+
+    /// Reads `templates/<language>/locale.yaml`.
+    public init(templates: URL, language: Language) throws(ResourceError) {
+        let file = templates.appendingPathComponent("\(language.rawValue)/locale.yaml")
+        guard let text = try? String(contentsOf: file, encoding: .utf8),
+              let document = try? Yams.load(yaml: text) as? [String: Any],
+              let months = document["months"] as? [String], months.count == 12,
+              let datePattern = document["date"] as? String,
+              let decimal = document["decimal"] as? String, let group = document["group"] as? String,
+              let money = document["money"] as? String
+        else { throw .badTemplate(path: file.path, reason: "needs months: (12 names), date:, decimal:, group: and money:") }
+        self.language = language
+        self.months = months
+        self.datePattern = datePattern
+        self.decimal = decimal
+        self.group = group
+        moneyPattern = money
+        currencies = document["currencies"] as? [String: String] ?? [:]
+        plurals = document["plurals"] as? [String: [String]] ?? [:]
+    }
+
+    /// A date in words: «21 ноября 2026 г.».
+    public func format(_ date: CalendarDate) -> String {
+        datePattern.replacingOccurrences(of: "{day}", with: String(date.day))
+            .replacingOccurrences(of: "{month}", with: months[date.month - 1])
+            .replacingOccurrences(of: "{year}", with: String(date.year))
+    }
+
+    /// A date in digits: 01.10.2026 (ru, uk) or 01/10/2026 (en).
+    public func formatShort(_ date: CalendarDate) -> String {
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        let separator = language == .en ? "/" : "."
+        return [two(date.day), two(date.month), String(date.year)].joined(separator: separator)
+    }
+
+    /// An amount with digit groups and the language's decimal mark: «1 500,00» (the group
+    /// separator a no-break space, so that the number never breaks).
+    public func formatNumber(_ amount: DecimalAmount) -> String {
+        let parts = amount.text.split(separator: ".", omittingEmptySubsequences: false)
+        var integer = String(parts[0])
+        let separator = group == " " ? "\u{00A0}" : group
+        var grouped = ""
+        while integer.count > 3 {
+            grouped = separator + integer.suffix(3) + grouped
+            integer = String(integer.dropLast(3))
+        }
+        grouped = integer + grouped
+        return parts.count == 2 ? grouped + decimal + parts[1] : grouped
+    }
+
+    /// An amount with its currency: «1 500,00 ₽», «£649.00», «12,00 EUR» for an unknown one.
+    public func formatMoney(_ amount: DecimalAmount, currency: CurrencyCode) -> String {
+        let symbol = currencies[currency.code] ?? currency.code
+        return moneyPattern.replacingOccurrences(of: "{amount}", with: formatNumber(amount))
+            .replacingOccurrences(of: "{symbol}", with: symbol)
+            .replacingOccurrences(of: " ", with: "\u{00A0}")
+    }
+
+    /// The word for `count` of `noun` (`day`, `sheet`) in the right plural form.
+    public func plural(_ noun: String, _ count: Int) -> String {
+        guard let forms = plurals[noun], !forms.isEmpty else { return noun }
+        switch language {
+        case .ru, .uk:
+            let (lastDigit, lastTwo) = (count % 10, count % 100)
+            if lastDigit == 1, lastTwo != 11 { return forms[0] }
+            if (2...4).contains(lastDigit), !(12...14).contains(lastTwo) { return forms[min(1, forms.count - 1)] }
+            return forms[min(2, forms.count - 1)]
+        case .en:
+            return count == 1 ? forms[0] : forms[min(1, forms.count - 1)]
+        }
+    }
+}

@@ -1,0 +1,93 @@
+internal import Foundation
+internal import ArgumentParser
+internal import ClaimPack
+
+/// `claimpack letter BUNDLE|DIR`: the printed kit — letter, inventory, envelope.
+struct LetterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "letter",
+        abstract: "Print the kit for registered mail: the letter, the Form 107 inventory and the envelope (PDF), or the letter as text.",
+        discussion: "From a bundle, the bundle is verified first and a bad one is refused. From a claim folder, check runs first, and the seal printed is the one the bundle built from that folder and date will have. Exit status: 0 written; 1 the claim or bundle has problems; 66 an input cannot be read; 73 the output exists (without --force) or cannot be created."
+    )
+
+    @Argument(help: "A bundle (.zip) or a claim folder.")
+    var source: String
+
+    @Option(name: .shortAndLong, help: "The file to write (default: <id>-letter.pdf; with --format text, standard output).")
+    var output: String?
+
+    @Option(help: "pdf or text.")
+    var format: LetterFormat = .pdf
+
+    @Option(help: "A folder of templates to use instead of claimpack's (a copy of Templates/).")
+    var templates: String?
+
+    @Option(help: "dl, c5, label or none (default: dl for registered mail, none otherwise).")
+    var envelope: LetterMaker.Envelope?
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    enum LetterFormat: String, ExpressibleByArgument {
+        case pdf, text
+    }
+
+    func run() throws {
+        let resources = try Resources.locate()
+        let (claim, seal, bundleName) = try loadClaim(schemas: resources.schemas)
+        let maker = LetterMaker(templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? resources.templates)
+        let bytes: [UInt8]
+        do throws(LetterError) {
+            switch format {
+            case .text:
+                bytes = Array(try maker.text(claim: claim, seal: seal, bundleName: bundleName).utf8)
+            case .pdf:
+                let kind = envelope ?? (claim.delivery.method == .registeredMail ? .dl : LetterMaker.Envelope.none)
+                bytes = try maker.pdf(claim: claim, seal: seal, bundleName: bundleName, envelope: kind)
+            }
+        } catch {
+            Console.error(error.description)
+            throw ExitCode.configuration
+        }
+        if format == .text, output == nil {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        let path = output ?? "\(claim.id)-letter.pdf"
+        do {
+            try AtomicFile.write(bytes, to: URL(fileURLWithPath: path), replacing: force)
+        } catch let error as AtomicFile.Failure {
+            Console.error(error.description)
+            throw ExitCode.cannotCreate
+        }
+        Console.result("letter: \(path)")
+        Console.result("seal: \(seal.hex)")
+    }
+
+    private func loadClaim(schemas: URL) throws -> (Claim, SHA256Digest, String) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue {
+            let report = try ClaimFolderLoader.read(source)
+            for diagnostic in report.diagnostics where diagnostic.severity == .error { Console.message(diagnostic.description) }
+            guard let claim = report.claim, report.isBuildable else {
+                Console.error("\(source): \(DiagnosticOutput.summary(report.diagnostics)); no letter written")
+                throw ExitCode.problemsFound
+            }
+            do {
+                return (claim, try SealCalculator.seal(of: report), "\(claim.id).zip")
+            } catch {
+                Console.error(error.description)
+                throw ExitCode(error.exitStatus)
+            }
+        }
+        do {
+            let bundle = try OpenedBundle.open(URL(fileURLWithPath: source), verifier: BundleVerifier(schemas: schemas))
+            return (bundle.claim, bundle.seal, URL(fileURLWithPath: source).lastPathComponent)
+        } catch {
+            if case .notIntact(let report) = error { for finding in report.findings { Console.message(finding.description) } }
+            Console.error(error.description)
+            if case .cannotRead = error { throw ExitCode.noInput }
+            throw ExitCode.problemsFound
+        }
+    }
+}

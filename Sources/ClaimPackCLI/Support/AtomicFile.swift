@@ -1,0 +1,28 @@
+internal import Foundation
+
+/// Writes a file atomically: a hidden temporary file beside it, then a rename; an
+/// existing file is replaced only when allowed.
+enum AtomicFile {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func write(_ bytes: [UInt8], to target: URL, replacing: Bool) throws {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: target.path), !replacing {
+            throw Failure(description: "\(target.path) already exists; give another -o, or --force to replace it")
+        }
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
+        do {
+            try Data(bytes).write(to: temporary)
+        } catch {
+            try? fileManager.removeItem(at: temporary)
+            throw Failure(description: "\(target.path): cannot be written (\((error as NSError).localizedDescription))")
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? fileManager.removeItem(at: temporary)
+            throw Failure(description: "\(target.path): cannot be written (\(reason))")
+        }
+    }
+}
