@@ -44,7 +44,7 @@ struct LetterContext {
         }
     }
 
-    private func rawValues() -> [String: Any] {
+    func rawValues() -> [String: Any] {
         let attachments = self.attachments
         let numbers = Dictionary(uniqueKeysWithValues: attachments.enumerated().map { ($1.id, $0 + 1) })
         var values: [String: Any] = [

@@ -38,6 +38,13 @@ final class LetterPDFRenderer {
     }
 
     func render(_ blocks: [LetterBlock]) {
+        if envelopePage {
+            func text(_ role: LetterBlock.Role) -> String {
+                blocks.filter { $0.role == role }.map { Typography.apply($0.text) }.joined(separator: "\n")
+            }
+            renderEnvelope(from: text(.from), to: text(.to), postcode: text(.postcode))
+            return
+        }
         // The closing group — the seal and the signature — stays on one page.
         let closingRoles: Set<LetterBlock.Role> = [.small, .mono, .signature, .space]
         var closingStart = blocks.count
@@ -104,7 +111,7 @@ final class LetterPDFRenderer {
         case .page:
             break  // sections are started by the caller
         case .from, .to, .postcode:
-            envelope(block.role, text)
+            break  // laid out together by renderEnvelope
         }
     }
 
@@ -165,23 +172,37 @@ final class LetterPDFRenderer {
         y += height - PageGeometry.gap * 3
     }
 
-    /// The blocks of an envelope or a label, each in its place.
-    private func envelope(_ role: LetterBlock.Role, _ text: String) {
-        let margin = PDFCanvas.points(pageSize.width < PDFCanvas.points(150) ? 6 : 12)
-        let font = pageSize.width < PDFCanvas.points(150) ? PageGeometry.small : PageGeometry.body
-        switch role {
-        case .from:
-            let layout = canvas.layout(text, font: PageGeometry.small, width: pageSize.width * 0.45)
-            canvas.draw(layout, x: margin, y: margin)
-        case .to:
-            let layout = canvas.layout(text, font: font, width: pageSize.width * 0.5)
-            canvas.draw(layout, x: pageSize.width * 0.46, y: max(pageSize.height * 0.45, pageSize.height - margin - layout.height))
-        default:
-            let layout = canvas.layout(text, font: PageGeometry.body.boldened.sized(16), width: pageSize.width * 0.3)
-            let boxY = pageSize.height - margin - layout.height - PDFCanvas.points(4)
-            canvas.rectangle(x: margin, y: boxY - PDFCanvas.points(2), width: layout.height * 0 + pageSize.width * 0.3,
-                             height: layout.height + PDFCanvas.points(4))
-            canvas.draw(layout, x: margin + PDFCanvas.points(2), y: boxY)
+    /// An envelope or a label: the sender at the top left, the addressee at the bottom
+    /// right, the addressee's postcode in a box at the bottom left. Long names and addresses
+    /// are set smaller until everything fits without overlapping.
+    private func renderEnvelope(from: String, to: String, postcode: String) {
+        let isLabel = pageSize.width < PDFCanvas.points(150)
+        let margin = PDFCanvas.points(isLabel ? 5 : 12)
+        let gap = PDFCanvas.points(3)
+        var senderSize = isLabel ? 7.5 : 10.0
+        var addresseeSize = isLabel ? 9.0 : 13.0
+        let boxFont = PageGeometry.body.boldened.sized(isLabel ? 12 : 16)
+        let box = postcode.isEmpty ? nil : canvas.layout(postcode, font: boxFont, width: pageSize.width * 0.3)
+        let boxHeight = box.map { $0.height + PDFCanvas.points(4) } ?? 0
+        while true {
+            let sender = canvas.layout(from, font: PageGeometry.small.sized(senderSize), width: pageSize.width * 0.45 - margin)
+            let addressee = canvas.layout(to, font: PageGeometry.body.sized(addresseeSize), width: pageSize.width * 0.52 - margin)
+            let senderBottom = margin + sender.height
+            let addresseeTop = max(senderBottom + gap, pageSize.height * 0.45, pageSize.height - margin - addressee.height)
+            let fits = addresseeTop + addressee.height <= pageSize.height - margin + 0.5
+                && senderBottom + gap + boxHeight <= pageSize.height - margin
+            if fits || (senderSize <= 5 && addresseeSize <= 6) {
+                canvas.draw(sender, x: margin, y: margin)
+                canvas.draw(addressee, x: pageSize.width * 0.48, y: addresseeTop)
+                if let box {
+                    let boxY = pageSize.height - margin - boxHeight
+                    canvas.rectangle(x: margin, y: boxY, width: pageSize.width * 0.3, height: boxHeight)
+                    canvas.draw(box, x: margin + PDFCanvas.points(2), y: boxY + PDFCanvas.points(2))
+                }
+                return
+            }
+            senderSize = max(5, senderSize - 0.5)
+            addresseeSize = max(6, addresseeSize - 0.5)
         }
     }
 }

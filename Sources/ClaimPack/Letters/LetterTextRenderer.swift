@@ -6,8 +6,12 @@ enum LetterTextRenderer {
 
     static func render(_ blocks: [LetterBlock]) -> String {
         var output: [String] = []
-        for block in blocks {
+        for (index, block) in blocks.enumerated() {
             let text = Typography.apply(block.text)
+            defer {
+                // A list ends with a blank line.
+                if block.role == .item, index + 1 < blocks.count, blocks[index + 1].role != .item { output.append("") }
+            }
             switch block.role {
             case .right, .plain, .small, .mono:
                 output += text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(String($0), width: width) }
@@ -39,6 +43,7 @@ enum LetterTextRenderer {
                 break
             }
         }
+        output = output.map { String($0.reversed().drop { $0 == " " }.reversed()) }
         while output.last == "" { output.removeLast() }
         return output.joined(separator: "\n") + "\n"
     }

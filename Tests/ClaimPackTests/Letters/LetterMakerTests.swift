@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import ClaimPack
+
+struct LetterMakerTests {
+    func claim(_ example: String) throws -> Claim {
+        try #require(try TestSupport.reader.read(folder: TestSupport.examples.appendingPathComponent(example)).claim)
+    }
+
+    @Test(arguments: TestSupport.exampleNames)
+    func pdfPassesQpdfWithEveryFontEmbedded(_ example: String) throws {
+        let folder = try TemporaryFolder("pdf")
+        let pdf = try LetterTestSupport.pdf(try claim(example), in: folder)
+        let qpdf = try Witness.run(["qpdf", "--check", pdf.path])
+        #expect(qpdf.status == 0 && qpdf.output.contains("No syntax or stream encoding errors"), "\(qpdf.output)")
+        let fonts = try Witness.run(["pdffonts", pdf.path])
+        let rows = fonts.output.split(separator: "\n").dropFirst(2)
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let columns = row.split(separator: " ")
+            #expect(columns.count >= 7 && columns[columns.count - 5] == "yes", "not embedded: \(row)")
+        }
+        #expect(fonts.output.contains("LiberationSerif"), "the serif face is used, not a substitute: \(fonts.output)")
+        let info = try Witness.run(["pdfinfo", pdf.path])
+        #expect(info.output.contains("Page size:       595.276 x 841.89 pts (A4)"))
+        #expect(info.output.contains("CreationDate:") && info.output.contains("00:00:00"))
+    }
+
+    @Test(arguments: TestSupport.exampleNames)
+    func textLayerHoldsTheClaimInReadingOrder(_ example: String) throws {
+        let folder = try TemporaryFolder("pdf")
+        let claim = try claim(example)
+        let pdf = try LetterTestSupport.pdf(claim, in: folder)
+        let text = try Witness.run(["pdftotext", pdf.path, "-"]).output
+        let normalized = text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .split(separator: " ").joined(separator: " ")
+        func position(_ fragment: String) -> String.Index? {
+            let words = fragment.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\n" }).joined(separator: " ")
+            return normalized.range(of: words)?.lowerBound
+        }
+        let seal = SHA256Digest(of: Array(claim.id.utf8))
+        var fragments = [claim.claimant.name]
+        fragments += claim.demands.map { String($0.text.prefix(40)) }
+        fragments += [String(seal.grouped.prefix(39))]
+        if claim.delivery.method == .registeredMail {
+            fragments.append(claim.language == .ru ? "ОПИСЬ" : claim.language == .uk ? "ОПИС ВКЛАДЕННЯ" : "LIST OF ENCLOSURES")
+        }
+        var previous = normalized.startIndex
+        for fragment in fragments {
+            let found = try #require(position(fragment), "\(fragment) is not in the text layer")
+            #expect(found >= previous, "\(fragment) is out of reading order")
+            previous = found
+        }
+        #expect(claim.language != .uk || normalized.contains("ПРЕТЕНЗІЯ"))
+    }
+
+    @Test(arguments: TestSupport.exampleNames)
+    func everyWordIsInsideItsPageAndNothingOverlaps(_ example: String) throws {
+        let folder = try TemporaryFolder("pdf")
+        let pdf = try LetterTestSupport.pdf(try claim(example), in: folder)
+        let check = try Witness.run(["python3", LetterTestSupport.pdfCheck.path, pdf.path] + LetterTestSupport.headings)
+        #expect(check.status == 0, "\(check.output)")
+    }
+
+    @Test(arguments: Language.allCases)
+    func thirtyEventsFiftyAttachmentsAndLongAddressesBreakCleanly(_ language: Language) throws {
+        let folder = try LetterTestSupport.stressFolder(language)
+        let report = try TestSupport.reader.read(folder: folder.url)
+        let claim = try #require(report.claim, "\(report.diagnostics)")
+        for envelope in [LetterMaker.Envelope.dl, .c5, .label] {
+            let pdf = try LetterTestSupport.pdf(claim, in: folder, envelope: envelope)
+            let check = try Witness.run(["python3", LetterTestSupport.pdfCheck.path, pdf.path] + LetterTestSupport.headings)
+            #expect(check.status == 0, "\(language) \(envelope): \(check.output)")
+            #expect(try Witness.run(["qpdf", "--check", pdf.path]).status == 0)
+        }
+        let text = try Witness.run(["pdftotext", try LetterTestSupport.pdf(claim, in: folder).path, "-"]).output
+        #expect(text.contains("50."), "the fiftieth attachment is listed")
+    }
+
+    @Test func theSameClaimGivesTheSameBytes() throws {
+        let claim = try claim("uk-mobile-roaming")
+        let seal = SHA256Digest(of: [1, 2, 3])
+        let first = try LetterTestSupport.maker.pdf(claim: claim, seal: seal, bundleName: "b.zip", envelope: .c5)
+        let second = try LetterTestSupport.maker.pdf(claim: claim, seal: seal, bundleName: "b.zip", envelope: .c5)
+        #expect(first == second)
+    }
+
+    @Test func typographyBindsNumbersInitialsAndAbbreviations() {
+        #expect(Typography.apply("счёт № 987 и ст. 16") == "счёт №\u{00A0}987 и ст.\u{00A0}16")
+        #expect(Typography.apply("И. И. Иванов") == "И.\u{00A0}И.\u{00A0}Иванов")
+        #expect(Typography.apply("вернуть 1500 ₽ сразу") == "вернуть 1500\u{00A0}₽ сразу")
+    }
+
+    @Test func wordingFormatsDatesMoneyAndPlurals() throws {
+        let templates = TestSupport.repositoryRoot.appendingPathComponent("Templates")
+        let ru = try LocaleWording(templates: templates, language: .ru)
+        let en = try LocaleWording(templates: templates, language: .en)
+        let uk = try LocaleWording(templates: templates, language: .uk)
+        #expect(ru.format(CalendarDate(iso: "2026-11-21")!) == "21 ноября 2026 г.")
+        #expect(uk.format(CalendarDate(iso: "2026-11-21")!) == "21 листопада 2026 р.")
+        #expect(ru.formatMoney(DecimalAmount("1500.00")!, currency: CurrencyCode("RUB")!) == "1\u{00A0}500,00\u{00A0}₽")
+        #expect(en.formatMoney(DecimalAmount("1234567.5")!, currency: CurrencyCode("GBP")!) == "£1,234,567.5")
+        #expect([1, 2, 5, 11, 21, 22, 112].map { ru.plural("day", $0) } == ["день", "дня", "дней", "дней", "день", "дня", "дней"])
+        #expect([1, 3, 14].map { uk.plural("day", $0) } == ["день", "дні", "днів"])
+        #expect([1, 2].map { en.plural("day", $0) } == ["day", "days"])
+    }
+
+    @Test func namesPostcodesAndPlaces() {
+        #expect(LetterContext.signatureName("Иванов Иван Иванович", language: .ru) == "И.\u{00A0}И.\u{00A0}Иванов")
+        #expect(LetterContext.signatureName("Sarah Jane Thompson", language: .en) == "S.\u{00A0}J.\u{00A0}Thompson")
+        #expect(LetterContext.postcode(in: "101000, г. Москва") == "101000")
+        #expect(LetterContext.postcode(in: "01001, м. Київ") == "01001")
+        #expect(LetterContext.postcode(in: "14 Elm Grove, Leeds LS6 2AB") == "LS6 2AB")
+        #expect(LetterContext.place(in: "101000, г. Москва, ул. Мясницкая") == "г. Москва")
+        #expect(LetterContext.place(in: "01001, м. Київ, вул. Хрещатик") == "м. Київ")
+    }
+
+    /// Every `{{key}}` of every template is a key the context gives (missing keys would
+    /// render as empty text, silently).
+    @Test(arguments: Language.allCases)
+    func everyTemplatePlaceholderIsFilled(_ language: Language) throws {
+        let folder = try LetterTestSupport.stressFolder(language)
+        let claim = try #require(try TestSupport.reader.read(folder: folder.url).claim)
+        let wording = try LocaleWording(templates: TestSupport.repositoryRoot.appendingPathComponent("Templates"), language: language)
+        let values = LetterContext(claim: claim, seal: .zero, bundleName: "b.zip", wording: wording).rawValues()
+        var keys = Set<String>()
+        func collect(_ value: Any) {
+            if let dictionary = value as? [String: Any] {
+                for (key, item) in dictionary { keys.insert(key); collect(item) }
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        collect(values)
+        for name in ["letter", "inventory", "envelope"] {
+            let source = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Templates/\(language.rawValue)/\(name).mustache"), encoding: .utf8)
+            let regex = try Regex(#"\{\{[#^/]?\s*([A-Za-z.]+)\s*\}\}"#)
+            for match in source.matches(of: regex) {
+                let path = String(match.output[1].substring ?? "")
+                for part in path.split(separator: ".") {
+                    #expect(keys.contains(String(part)), "\(language)/\(name): {{\(path)}} is not a key of the context")
+                }
+            }
+        }
+    }
+}
