@@ -44,6 +44,22 @@ struct CLIRunner {
     }
 }
 
+extension CLIRunner {
+    /// Runs another tool and returns its standard output.
+    static func runTool(_ path: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
 /// A folder under the system's temporary folder, removed when the value is released.
 final class ScratchFolder {
     let url: URL

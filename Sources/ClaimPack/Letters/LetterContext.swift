@@ -63,7 +63,8 @@ struct LetterContext {
             "account": claim.account.map { ["label": $0.label, "value": $0.value] },
             "hasAccount": !claim.account.isEmpty,
             "responseDays": claim.responseDays, "responseDaysWord": wording.plural("day", claim.responseDays),
-            "seal": ["hex": seal.hex, "grouped": seal.grouped],
+            "seal": ["hex": seal.hex, "grouped": seal.grouped,
+                     "lines": seal.grouped.split(separator: " ").chunked(8).map { $0.joined(separator: " ") }.joined(separator: "\n")],
             "bundle": bundleName,
             "verifyCommand": "claimpack verify \(bundleName) --seal \"\(seal.grouped)\"",
             "isRegisteredMail": claim.delivery.method == .registeredMail,
@@ -173,5 +174,12 @@ struct LetterContext {
         let given = language == .en ? parts.dropLast() : parts.dropFirst()
         let initials = given.compactMap { $0.first.map { "\($0)." } }
         return (initials + [surname]).joined(separator: "\u{00A0}")
+    }
+}
+
+extension Array {
+    /// The elements in consecutive slices of `size`.
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

@@ -70,7 +70,8 @@ enum LetterTextRenderer {
         String(repeating: " ", count: max(0, (width - line.count) / 2)) + line
     }
 
-    /// Columns padded to their widest cell (capped), separated by two spaces.
+    /// Columns padded to their widest cell, separated by two spaces; when the table is
+    /// wider than the page, the widest columns are narrowed and their cells wrapped.
     private static func table(_ text: String) -> [String] {
         let rows = text.split(separator: "\n").map { line -> [String] in
             var body = line.trimmingCharacters(in: .whitespaces)
@@ -80,11 +81,21 @@ enum LetterTextRenderer {
             return cells
         }
         let columns = rows.map(\.count).max() ?? 0
-        let widths = (0..<columns).map { column in min(40, rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0) }
-        return rows.map { cells in
-            cells.enumerated().map { column, cell in
-                column == cells.count - 1 ? cell : cell.padding(toLength: max(widths[column], cell.count), withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
+        guard columns > 0 else { return [] }
+        var widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        while widths.reduce(0, +) + 2 * (columns - 1) > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 8 {
+            widths[widest] -= 1
         }
+        var output: [String] = []
+        for cells in rows {
+            let wrapped = (0..<columns).map { column in column < cells.count ? wrap(cells[column], width: widths[column]) : [""] }
+            for line in 0..<(wrapped.map(\.count).max() ?? 1) {
+                output.append((0..<columns).map { column in
+                    let piece = line < wrapped[column].count ? wrapped[column][line] : ""
+                    return piece.padding(toLength: max(widths[column], piece.count), withPad: " ", startingAt: 0)
+                }.joined(separator: "  "))
+            }
+        }
+        return output
     }
 }

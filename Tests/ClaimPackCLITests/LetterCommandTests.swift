@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+struct LetterCommandTests {
+    static let examples = ["en-bank-duplicate-payment", "ru-city-portal-complaint", "ru-telecom-subscription", "uk-mobile-roaming"]
+
+    /// The text letter of each example, as a golden file (CLAIMPACK_UPDATE_GOLDEN=1 rewrites it).
+    @Test(arguments: examples)
+    func textLetterMatchesGoldenFile(_ example: String) throws {
+        let outcome = try CLIRunner.run(["letter", "Examples/\(example)", "--format", "text"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let golden = CLIRunner.repositoryRoot.appendingPathComponent("Tests/ClaimPackCLITests/Fixtures/Letters/\(example).txt")
+        if ProcessInfo.processInfo.environment["CLAIMPACK_UPDATE_GOLDEN"] == "1" {
+            try Data(outcome.standardOutput.utf8).write(to: golden)
+        }
+        #expect(outcome.standardOutput == (try String(contentsOf: golden, encoding: .utf8)))
+        #expect(outcome.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 72 || !$0.contains(" ") })
+    }
+
+    @Test func aFolderAndItsBundleGiveTheSameSealAndTheSamePDF() throws {
+        let scratch = try ScratchFolder()
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/ru-telecom-subscription").path
+        let built = try CLIRunner.run(["build", example, "-o", "mts-2026-11.zip"], in: scratch.url)
+        let fromFolder = try CLIRunner.run(["letter", example, "-o", "a.pdf"], in: scratch.url)
+        let fromBundle = try CLIRunner.run(["letter", "mts-2026-11.zip", "-o", "b.pdf"], in: scratch.url)
+        #expect(fromFolder.status == 0 && fromBundle.status == 0)
+        let seal = built.standardOutput.split(separator: "\n").last
+        #expect(fromFolder.standardOutput.split(separator: "\n").last == seal)
+        #expect(fromBundle.standardOutput.split(separator: "\n").last == seal)
+        #expect(try Data(contentsOf: scratch.url.appendingPathComponent("a.pdf")) == Data(contentsOf: scratch.url.appendingPathComponent("b.pdf")))
+    }
+
+    @Test func aBundleThatDoesNotVerifyIsRefused() throws {
+        let scratch = try ScratchFolder()
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/en-bank-duplicate-payment").path
+        _ = try CLIRunner.run(["build", example, "-o", "b.zip"], in: scratch.url)
+        let path = scratch.url.appendingPathComponent("b.zip")
+        var bytes = try Data(contentsOf: path)
+        bytes[500] ^= 0x01
+        try bytes.write(to: path)
+        let outcome = try CLIRunner.run(["letter", "b.zip"], in: scratch.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("does not verify"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["b.zip"])
+    }
+
+    @Test func aClaimWithErrorsIsRefused() throws {
+        let outcome = try CLIRunner.run(["letter", "Tests/ClaimPackTests/Fixtures/Diagnostics/vocabularies", "--format", "text"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardOutput.isEmpty)
+        #expect(outcome.standardError.contains("no letter written"))
+    }
+
+    @Test func anExistingPDFIsReplacedOnlyWithForce() throws {
+        let scratch = try ScratchFolder()
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/uk-mobile-roaming").path
+        try Data("mine".utf8).write(to: scratch.url.appendingPathComponent("kyivstar-roaming-2026-letter.pdf"))
+        let refused = try CLIRunner.run(["letter", example], in: scratch.url)
+        #expect(refused.status == 73)
+        let forced = try CLIRunner.run(["letter", example, "--force"], in: scratch.url)
+        #expect(forced.status == 0)
+        let head = try Data(contentsOf: scratch.url.appendingPathComponent("kyivstar-roaming-2026-letter.pdf")).prefix(5)
+        #expect(head == Data("%PDF-".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["kyivstar-roaming-2026-letter.pdf"])
+    }
+
+    @Test func aCopiedTemplateFolderChangesTheWording() throws {
+        let scratch = try ScratchFolder()
+        let templates = scratch.url.appendingPathComponent("my-templates")
+        try FileManager.default.copyItem(at: CLIRunner.repositoryRoot.appendingPathComponent("Templates"), to: templates)
+        let letter = templates.appendingPathComponent("en/letter.mustache")
+        let edited = try String(contentsOf: letter, encoding: .utf8).replacingOccurrences(of: "LETTER BEFORE ACTION", with: "FINAL DEMAND")
+        try Data(edited.utf8).write(to: letter)
+        let outcome = try CLIRunner.run(["letter", CLIRunner.repositoryRoot.appendingPathComponent("Examples/en-bank-duplicate-payment").path,
+                                         "--format", "text", "--templates", templates.path], in: scratch.url)
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.contains("FINAL DEMAND"))
+        #expect(!outcome.standardOutput.contains("LETTER BEFORE ACTION"))
+    }
+
+    @Test func envelopeOptionsChangeTheLastPage() throws {
+        let scratch = try ScratchFolder()
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/ru-telecom-subscription").path
+        for (envelope, size) in [("dl", "623.622 x 311.811"), ("c5", "649.134 x 459.213"), ("label", "297.638 x 209.764")] {
+            let outcome = try CLIRunner.run(["letter", example, "-o", "\(envelope).pdf", "--envelope", envelope], in: scratch.url)
+            #expect(outcome.status == 0)
+            let info = try CLIRunner.runTool("/usr/bin/pdfinfo", ["-l", "99", scratch.url.appendingPathComponent("\(envelope).pdf").path])
+            #expect(info.contains(size), "\(envelope): \(info)")
+        }
+        let none = try CLIRunner.run(["letter", example, "-o", "none.pdf", "--envelope", "none"], in: scratch.url)
+        #expect(none.status == 0)
+    }
+}
