@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""claimpack's throughput and memory, side by side with the tools people use today.
+
+    python3 Benchmarks/bench.py [--runs 3] [--quick] [--only tmpfs|disk] [--output docs/benchmark-DATE.md]
+
+Generates its data — 1 GiB in four files, 5,000 files of 40 KB, one 4 GiB file — as
+claim folders, once on tmpfs (/dev/shm) and once on disk (.build-bench/), and measures
+the median wall-clock time of --runs runs and the peak memory (/usr/bin/time -v) of:
+`claimpack build`, `claimpack verify`, `openssl dgst -sha256` over the same bytes (the
+reference: one pass of the hash), `zip -0 -r`, and bagit-python (`--sha256` on a copy,
+then `zip -0 -r`; and `--validate`). The 4 GiB file is measured with claimpack and
+openssl only (a bag and a zip of it as well would need 16 GiB of tmpfs). Prints a
+Markdown table with the ratios to openssl; --output also writes it to a file.
+--quick uses a tenth of the sizes, to try the script.
+"""
+import argparse, datetime, os, re, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(command, cwd=None):
+    """Runs `command` under /usr/bin/time -v; returns (seconds, peak RSS in MiB)."""
+    start = time.perf_counter()
+    result = subprocess.run(['/usr/bin/time', '-v'] + command, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f'failed: {" ".join(command)}\n{result.stderr[-2000:]}')
+    peak = int(re.search(r'Maximum resident set size \(kbytes\): (\d+)', result.stderr).group(1)) / 1024
+    return elapsed, peak
+
+
+def median_of(runs, measure, prepare=None):
+    times, peaks = [], []
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        seconds, peak = measure()
+        times.append(seconds)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+CLAIM = """format: 1
+language: en
+id: bench
+date: 2026-11-21
+subject: Benchmark
+claimant: {name: Ann Smith, address: "1 Road, Leeds", email: ann@example.com}
+respondent: {name: Shop Ltd, address: "2 Road, York"}
+demands: [{text: Refund.}]
+delivery: {method: email}
+"""
+
+
+def make_dataset(base, name, files, size):
+    folder = os.path.join(base, name)
+    if os.path.exists(folder):
+        return folder
+    evidence = os.path.join(folder, 'evidence')
+    os.makedirs(evidence)
+    with open(os.path.join(folder, 'claim.yaml'), 'w') as f:
+        f.write(CLAIM)
+    chunk = os.urandom(1 << 20)
+    for index in range(files):
+        path = os.path.join(evidence, f'{index // 1000:02d}', f'file-{index:05d}.bin') if files > 100 else \
+            os.path.join(evidence, f'recording-{index}.bin')
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, 'wb') as f:
+            left = size
+            while left > 0:
+                piece = min(left, len(chunk))
+                # Rotate the random chunk so that files differ.
+                f.write(chunk[index % 997:][:piece] if piece <= len(chunk) - index % 997 else os.urandom(piece))
+                left -= piece
+    return folder
+
+
+def evidence_files(folder):
+    paths = []
+    for directory, _, names in os.walk(os.path.join(folder, 'evidence')):
+        paths += [os.path.join(directory, n) for n in names]
+    return sorted(paths)
+
+
+def measure(base, label, folder, claimpack, runs, full):
+    out = os.path.join(base, 'out')
+    os.makedirs(out, exist_ok=True)
+    bundle = os.path.join(out, 'bench.zip')
+    files = evidence_files(folder)
+    rows = {}
+    # openssl over the same bytes: the reference. xargs keeps the command line short.
+    listing = os.path.join(out, 'files.txt')
+    with open(listing, 'w') as f:
+        f.write('\0'.join(files))
+    rows['openssl dgst -sha256'] = median_of(runs, lambda: run(
+        ['sh', '-c', f'xargs -0 openssl dgst -sha256 < "{listing}" > /dev/null']))
+    rows['claimpack build'] = median_of(runs, lambda: run([claimpack, 'build', folder, '-o', bundle, '--force']))
+    rows['claimpack verify'] = median_of(runs, lambda: run([claimpack, 'verify', bundle]))
+    os.remove(bundle)
+    if full:
+        zipped = os.path.join(out, 'plain.zip')
+        rows['zip -0 -r'] = median_of(runs, lambda: run(['zip', '-q', '-0', '-r', zipped, 'evidence'], cwd=folder),
+                                      prepare=lambda: os.path.exists(zipped) and os.remove(zipped))
+        os.path.exists(zipped) and os.remove(zipped)
+        copy = os.path.join(out, 'bag')
+
+        def fresh_copy():
+            shutil.rmtree(copy, ignore_errors=True)
+            shutil.copytree(os.path.join(folder, 'evidence'), copy)
+            os.path.exists(zipped) and os.remove(zipped)
+
+        rows['bagit --sha256, then zip -0 -r'] = median_of(runs, lambda: sum_pair(
+            run([sys.executable, '-m', 'bagit', '--sha256', '--processes', '1', copy]),
+            run(['zip', '-q', '-0', '-r', zipped, 'bag'], cwd=out)), prepare=fresh_copy)
+        os.path.exists(zipped) and os.remove(zipped)
+        rows['bagit --validate'] = median_of(runs, lambda: run([sys.executable, '-m', 'bagit', '--validate', copy]))
+        shutil.rmtree(copy, ignore_errors=True)
+    return rows
+
+
+def sum_pair(a, b):
+    return a[0] + b[0], max(a[1], b[1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--runs', type=int, default=3)
+    parser.add_argument('--quick', action='store_true')
+    parser.add_argument('--only', choices=['tmpfs', 'disk'])
+    parser.add_argument('--output')
+    args = parser.parse_args()
+
+    subprocess.run(['swift', 'build', '-c', 'release', '--product', 'claimpack'], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    claimpack = os.path.join(subprocess.run(['swift', 'build', '-c', 'release', '--show-bin-path'], cwd=ROOT,
+                                            capture_output=True, text=True, check=True).stdout.strip(), 'claimpack')
+    scale = 10 if args.quick else 1
+    datasets = [('1 GiB in 4 files', 4, (256 << 20) // scale, True),
+                ('5,000 files of 40 KB', 5000 // scale, 40_000, True),
+                ('one 4 GiB file', 1, (4 << 30) // scale, False)]
+    locations = [('tmpfs', '/dev/shm/claimpack-bench'), ('disk', os.path.join(ROOT, '.build-bench'))]
+    lines = [f'# claimpack benchmark, {datetime.date.today()}', '',
+             f'Machine: {os.cpu_count()} cores, `{platform_line()}`; {args.runs} runs, medians; peak memory is the '
+             'largest resident set of the runs. Ratios are to `openssl dgst -sha256` over the same bytes in the same run. '
+             'The disk is the one /work is on, with the files in the page cache after they are made.', '']
+    for location, base in locations:
+        if args.only and args.only != location:
+            continue
+        shutil.rmtree(base, ignore_errors=True)
+        os.makedirs(base)
+        try:
+            for name, count, size, full in datasets:
+                folder = make_dataset(base, name.replace(' ', '-').replace(',', ''), count, size)
+                rows = measure(base, name, folder, claimpack, args.runs, full)
+                reference = rows['openssl dgst -sha256'][0]
+                lines += [f'## {name}, on {location}', '', '| command | seconds | × openssl | peak memory |',
+                          '|---|---:|---:|---:|']
+                for command, (seconds, peak) in rows.items():
+                    lines.append(f'| {command} | {seconds:.2f} | {seconds / reference:.2f} | {peak:.0f} MiB |')
+                lines.append('')
+                shutil.rmtree(folder, ignore_errors=True)
+                print('\n'.join(lines[-len(rows) - 4:]), flush=True)
+        finally:
+            shutil.rmtree(base, ignore_errors=True)
+    text = '\n'.join(lines) + '\n'
+    if args.output:
+        with open(args.output, 'w') as f:
+            f.write(text)
+    print(text)
+
+
+def platform_line():
+    try:
+        model = next(l for l in open('/proc/cpuinfo') if l.startswith('model name')).split(':', 1)[1].strip()
+    except (OSError, StopIteration):
+        model = 'unknown CPU'
+    return model
+
+
+if __name__ == '__main__':
+    main()
