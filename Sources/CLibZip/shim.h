@@ -16,4 +16,9 @@ static inline zip_int64_t cp_zip_source_command_bit(zip_source_cmd_t command) {
     return ZIP_SOURCE_MAKE_COMMAND_BITMASK(command);
 }
 
+/// Commands of a source that libzip can create and write an archive into.
+static inline zip_int64_t cp_zip_source_supports_writable(void) {
+    return ZIP_SOURCE_SUPPORTS_WRITABLE;
+}
+
 #endif

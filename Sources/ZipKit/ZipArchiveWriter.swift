@@ -10,15 +10,20 @@ public final class ZipArchiveWriter {
     private let path: String
     private var sources: [(entry: String, box: SourceBox)] = []
 
-    /// Starts an archive at `path`, replacing any file there when it is closed. libzip
-    /// writes to `path.XXXXXX` beside it and renames at the end.
+    /// Starts an archive written to `path` (created or truncated) when it is closed,
+    /// through a 4 MiB write buffer (`BufferedFileSink`). After a failure the file is removed.
     public init(creatingAt path: String) throws(ZipError) {
         self.path = path
-        var code: Int32 = 0
-        guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code) else {
-            var error = zip_error_t()
-            zip_error_init_with_code(&error, code)
-            defer { zip_error_fini(&error) }
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        let sink = Unmanaged.passRetained(BufferedFileSink(path: path)).toOpaque()
+        guard let source = zip_source_function_create(sinkCallback, sink, &error) else {
+            Unmanaged<BufferedFileSink>.fromOpaque(sink).release()
+            throw .cannotOpen(path: path, reason: String(cString: zip_error_strerror(&error)))
+        }
+        guard let archive = zip_open_from_source(source, ZIP_CREATE | ZIP_TRUNCATE, &error) else {
+            zip_source_free(source)
             throw .cannotOpen(path: path, reason: String(cString: zip_error_strerror(&error)))
         }
         self.archive = archive
