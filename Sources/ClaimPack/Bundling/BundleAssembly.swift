@@ -45,6 +45,7 @@ final class BundleAssembly {
         let declaration = Array(BagLayout.declarationText.utf8)
         try addTag(BagLayout.declaration, to: writer, draft: declaration) { declaration }
         let total = files.reduce(0) { $0 + $1.size }
+        let hasher = PipelinedHasher()
         if files.isEmpty {
             // An empty payload still needs data/ for the bag to be valid once unzipped.
             try writer.add(root + "data/", bytes: [], compression: .store, timestamp: timestamp)
@@ -53,7 +54,7 @@ final class BundleAssembly {
             let bagPath = BagLayout.payloadPath(for: file.path)
             let url = folder.appendingPathComponent(file.diskPath)
             let content = HashingFileContent(
-                url: url, displayPath: file.diskPath, expectedSize: file.size,
+                url: url, displayPath: file.diskPath, expectedSize: file.size, hasher: hasher,
                 progress: { [weak self] count in
                     guard let self else { return }
                     bytesDone += count

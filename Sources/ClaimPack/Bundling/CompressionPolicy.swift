@@ -2,7 +2,8 @@ internal import Foundation
 internal import ZipKit
 
 /// Chooses how each entry is compressed: formats that are compressed already are stored;
-/// anything else is deflated when deflate makes its first 64 KiB smaller, else stored —
+/// anything else is deflated when deflate (at its fastest level, as a quick test) makes its
+/// first 16 KiB smaller, else stored —
 /// and also stored when deflate shrinks it more than 100:1 (long runs of zeros), so that
 /// no honest bundle comes near the verifier's compression-ratio limit (250:1).
 ///
@@ -10,7 +11,9 @@ internal import ZipKit
 /// digest and the archived bytes come from the single read of the whole file.
 enum CompressionPolicy {
     static let level = 6
-    static let sampleSize = 64 << 10
+    /// The sample is deflated at level 1: whatever level 1 shrinks, level 6 shrinks too.
+    static let probeLevel = 1
+    static let sampleSize = 16 << 10
 
     static func compression(for file: URL, name: String) -> ZipCompression {
         if MediaType(fileName: name).isCompressed { return .store }
@@ -33,7 +36,7 @@ enum CompressionPolicy {
     static let maximumRatio = 100
 
     private static func decide(_ sample: UnsafeRawBufferPointer) -> ZipCompression {
-        let compressed = DeflateProbe.compressedSize(of: sample, level: level)
+        let compressed = DeflateProbe.compressedSize(of: sample, level: probeLevel)
         return compressed < sample.count && sample.count <= compressed * maximumRatio ? .deflate(level: level) : .store
     }
 }

@@ -1,4 +1,3 @@
-internal import Crypto
 internal import Foundation
 internal import ZipKit
 
@@ -19,7 +18,8 @@ final class HashingFileContent: ZipEntryContent {
     private let progress: (UInt64) -> Void
 
     private var descriptor: Int32 = -1
-    private var hasher = SHA256()
+    /// Shared by the files of one build: they are read one after the other.
+    private let hasher: PipelinedHasher
     private var buffer: UnsafeMutableRawBufferPointer
     private var bufferStart = 0
     private var bufferEnd = 0
@@ -28,8 +28,9 @@ final class HashingFileContent: ZipEntryContent {
 
     static let chunkSize = 1 << 20
 
-    init(url: URL, displayPath: String, expectedSize: UInt64,
+    init(url: URL, displayPath: String, expectedSize: UInt64, hasher: PipelinedHasher,
          progress: @escaping (UInt64) -> Void, completion: @escaping (UInt64, SHA256Digest) -> Void) {
+        self.hasher = hasher
         self.url = url
         self.displayPath = displayPath
         self.expectedSize = expectedSize
@@ -48,7 +49,6 @@ final class HashingFileContent: ZipEntryContent {
         descriptor = Foundation.open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw BuildError.evidenceUnreadable(path: displayPath, reason: String(cString: strerror(errno))) }
         buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: HashingFileContent.chunkSize, alignment: 16)
-        hasher = SHA256()
         bytesRead = 0
         finished = false
     }
@@ -89,14 +89,14 @@ final class HashingFileContent: ZipEntryContent {
             guard bytesRead == expectedSize else {
                 throw BuildError.evidenceChanged(path: displayPath, expected: expectedSize, actual: bytesRead)
             }
-            completion(bytesRead, SHA256Digest(hasher.finalize()))
+            completion(bytesRead, hasher.finalize())
             return
         }
         bytesRead += UInt64(count)
         guard bytesRead <= expectedSize else {
             throw BuildError.evidenceChanged(path: displayPath, expected: expectedSize, actual: bytesRead)
         }
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
+        hasher.update(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
         progress(UInt64(count))
     }
 }

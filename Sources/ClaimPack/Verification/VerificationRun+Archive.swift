@@ -91,6 +91,7 @@ extension VerificationRun {
 
     private func readEntries(_ layout: ZipLayout, names: [Int: String], reader: ZipArchiveReader, total: UInt64) {
         var done: UInt64 = 0
+        let hasher = PipelinedHasher()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
         for entry in layout.entries {
@@ -103,7 +104,7 @@ extension VerificationRun {
             guard acceptType(entry, name: name, relative: relative) else { continue }
             presentEntries.insert(relative)
             let keep = VerificationRun.tagFiles.contains(relative)
-            if let file = read(entry, name: name, reader: reader, keep: keep, buffer: buffer, done: &done, total: total) {
+            if let file = read(entry, name: name, reader: reader, keep: keep, buffer: buffer, hasher: hasher, done: &done, total: total) {
                 files[relative] = file.file
                 if keep, let bytes = file.bytes { tagBytes[relative] = bytes }
             }
@@ -145,7 +146,12 @@ extension VerificationRun {
     /// Reads an entry once: its digest, and its bytes when `keep`. Stops early, with a
     /// finding, when it inflates past its declared size, the ratio limit or the total.
     private func read(_ entry: ZipLayout.Entry, name: String, reader: ZipArchiveReader, keep: Bool,
-                      buffer: UnsafeMutableRawBufferPointer, done: inout UInt64, total: UInt64) -> (file: ReadFile, bytes: [UInt8]?)? {
+                      buffer: UnsafeMutableRawBufferPointer, hasher: PipelinedHasher, done: inout UInt64,
+                      total: UInt64) -> (file: ReadFile, bytes: [UInt8]?)? {
+        // The hasher is shared by the entries, read one after the other: an entry that stops
+        // early still has its digest taken, so that the next one starts afresh.
+        var finished = false
+        defer { if !finished { _ = hasher.finalize() } }
         let relative = String(name.drop { $0 != "/" }.dropFirst())
         if keep, entry.uncompressedSize > UInt64(limits.maximumTagFileBytes) {
             add(Finding(.malformedXML, entry: name, "\(relative) declares \(entry.uncompressedSize) bytes, more than the \(limits.maximumTagFileBytes) a tag file may have; not read"))
@@ -158,7 +164,6 @@ extension VerificationRun {
             add(finding(for: error, name: name))
             return nil
         }
-        var hasher = SHA256()
         var bytes: [UInt8]? = keep ? [] : nil
         var size: UInt64 = 0
         let ratioLimit = entry.method == 8 ? limits.maximumCompressionRatio &* max(entry.compressedSize, 1) : UInt64.max
@@ -172,7 +177,7 @@ extension VerificationRun {
             }
             if count == 0 { break }
             let chunk = UnsafeRawBufferPointer(start: buffer.baseAddress, count: count)
-            hasher.update(bufferPointer: chunk)
+            hasher.update(chunk)
             size += UInt64(count)
             done += UInt64(count)
             progress?(done, total)
@@ -197,7 +202,8 @@ extension VerificationRun {
             add(Finding(.sizeMismatch, entry: name, "holds \(size) bytes, its header declares \(entry.uncompressedSize)"))
             return nil
         }
-        return (ReadFile(size: size, sha256: SHA256Digest(hasher.finalize())), bytes)
+        finished = true
+        return (ReadFile(size: size, sha256: hasher.finalize()), bytes)
     }
 
     private func finding(for error: ZipArchiveReader.Failure, name: String) -> Finding {
