@@ -46,10 +46,11 @@ struct CLIRunner {
 
 extension CLIRunner {
     /// Runs another tool and returns its standard output.
-    static func runTool(_ path: String, _ arguments: [String]) throws -> String {
+    static func runTool(_ path: String, _ arguments: [String], in directory: URL? = nil) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

@@ -36,7 +36,23 @@ enum CompressionPolicy {
     static let maximumRatio = 100
 
     private static func decide(_ sample: UnsafeRawBufferPointer) -> ZipCompression {
+        // Bytes as even as random data (or data compressed already) gain nothing from
+        // deflate: counting them is much cheaper than deflating them to find out.
+        if entropy(of: sample) >= 7.5 { return .store }
         let compressed = DeflateProbe.compressedSize(of: sample, level: probeLevel)
         return compressed < sample.count && sample.count <= compressed * maximumRatio ? .deflate(level: level) : .store
+    }
+
+    /// The Shannon entropy of the bytes, in bits per byte (8 for random data).
+    static func entropy(of sample: UnsafeRawBufferPointer) -> Double {
+        guard !sample.isEmpty else { return 0 }
+        var counts = [Int](repeating: 0, count: 256)
+        for byte in sample { counts[Int(byte)] += 1 }
+        let total = Double(sample.count)
+        return counts.reduce(0.0) { sum, count in
+            guard count > 0 else { return sum }
+            let p = Double(count) / total
+            return sum - p * log2(p)
+        }
     }
 }

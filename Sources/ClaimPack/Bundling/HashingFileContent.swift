@@ -48,7 +48,8 @@ final class HashingFileContent: ZipEntryContent {
     func open() throws {
         descriptor = Foundation.open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw BuildError.evidenceUnreadable(path: displayPath, reason: String(cString: strerror(errno))) }
-        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: HashingFileContent.chunkSize, alignment: 16)
+        buffer = hasher.readBuffer
+        hasher.start(size: expectedSize)
         bytesRead = 0
         finished = false
     }
@@ -70,10 +71,7 @@ final class HashingFileContent: ZipEntryContent {
             Foundation.close(descriptor)
             descriptor = -1
         }
-        if buffer.baseAddress != nil {
-            buffer.deallocate()
-            buffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
-        }
+        buffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     }
 
     private func refill() throws {

@@ -23,14 +23,33 @@ final class PipelinedHasher: @unchecked Sendable {
         }
     }
 
+    /// A read buffer for the caller, allocated once for all the files of a run (a fresh
+    /// 1 MiB allocation per file costs page faults when there are thousands of files).
+    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
+
     deinit {
         queue.sync {}
         for buffer in buffers { buffer.deallocate() }
+        readBuffer.deallocate()
+    }
+
+    /// A file smaller than this is hashed inline: for it, handing chunks to another thread
+    /// costs more than it saves.
+    static let inlineLimit: UInt64 = 4 << 20
+    private var inline: SHA256?
+
+    /// Starts a file of `size` bytes.
+    func start(size: UInt64) {
+        inline = size < PipelinedHasher.inlineLimit ? SHA256() : nil
     }
 
     /// Hands `chunk` over (at most `slotSize` bytes at a time); waits only when every slot
     /// is still being hashed.
     func update(_ chunk: UnsafeRawBufferPointer) {
+        if inline != nil {
+            inline!.update(bufferPointer: chunk)
+            return
+        }
         var rest = chunk
         while !rest.isEmpty {
             let piece = UnsafeRawBufferPointer(rebasing: rest.prefix(PipelinedHasher.slotSize))
@@ -50,7 +69,11 @@ final class PipelinedHasher: @unchecked Sendable {
     /// The digest of everything handed over since the last call, once it has all been
     /// hashed; the hasher then starts afresh for the next file.
     func finalize() -> SHA256Digest {
-        queue.sync {
+        if let inline {
+            self.inline = nil
+            return SHA256Digest(inline.finalize())
+        }
+        return queue.sync {
             let digest = SHA256Digest(hasher.finalize())
             hasher = SHA256()
             return digest

@@ -164,6 +164,7 @@ extension VerificationRun {
             add(finding(for: error, name: name))
             return nil
         }
+        hasher.start(size: entry.uncompressedSize)
         var bytes: [UInt8]? = keep ? [] : nil
         var size: UInt64 = 0
         let ratioLimit = entry.method == 8 ? limits.maximumCompressionRatio &* max(entry.compressedSize, 1) : UInt64.max

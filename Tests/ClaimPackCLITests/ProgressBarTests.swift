@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+/// Long work shows a progress bar on a terminal, and nothing when standard error is not one.
+struct ProgressBarTests {
+    @Test func buildAndVerifyShowProgressOnATerminalOnly() throws {
+        let scratch = try ScratchFolder()
+        let claim = scratch.url.appendingPathComponent("claim")
+        try FileManager.default.createDirectory(at: claim.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+        try Data("""
+            format: 1
+            language: en
+            subject: Refund
+            claimant: {name: Ann Smith, address: "1 Road, Leeds", email: ann@example.com}
+            respondent: {name: Shop Ltd, address: "2 Road, York"}
+            demands: [{text: Refund.}]
+            delivery: {method: email}
+            """.utf8).write(to: claim.appendingPathComponent("claim.yaml"))
+        // A sparse 3 GiB recording: long enough for the bar to appear after its first second.
+        let recording = claim.appendingPathComponent("evidence/call.mp4").path
+        #expect(FileManager.default.createFile(atPath: recording, contents: nil))
+        #expect(truncate(recording, 3 << 30) == 0)
+
+        // `script` gives the command a terminal and copies what it writes.
+        let executable = CLIRunner.executable.path
+        let onTerminal = try CLIRunner.runTool("/usr/bin/script", ["-qec", "\(executable) build claim -o x.zip", "/dev/null"],
+                                               in: scratch.url)
+        #expect(onTerminal.contains("build ["), "no progress bar on a terminal: \(onTerminal.suffix(300))")
+        #expect(onTerminal.contains("s left"))
+        let verified = try CLIRunner.runTool("/usr/bin/script", ["-qec", "\(executable) verify x.zip", "/dev/null"], in: scratch.url)
+        #expect(verified.contains("verify ["))
+
+        let piped = try CLIRunner.run(["verify", "x.zip"], in: scratch.url)
+        #expect(!piped.standardError.contains("["), "nothing when standard error is not a terminal")
+    }
+}
