@@ -80,21 +80,8 @@ struct BuildCommandTests {
     @Test(arguments: [SIGINT, SIGTERM])
     func interruptionLeavesNoFileBehind(_ signalNumber: Int32) throws {
         let scratch = try ScratchFolder()
-        let claim = scratch.url.appendingPathComponent("claim")
-        try FileManager.default.createDirectory(at: claim.appendingPathComponent("evidence"), withIntermediateDirectories: true)
-        try Data("""
-            format: 1
-            language: en
-            subject: Refund
-            claimant: {name: Ann Smith, address: "1 Road, Leeds", email: ann@example.com}
-            respondent: {name: Shop Ltd, address: "2 Road, York"}
-            demands: [{text: Refund.}]
-            delivery: {method: email}
-            """.utf8).write(to: claim.appendingPathComponent("claim.yaml"))
         // A sparse 8 GiB recording: building it takes long enough to be interrupted.
-        let recording = claim.appendingPathComponent("evidence/call.mp4").path
-        #expect(FileManager.default.createFile(atPath: recording, contents: nil))
-        #expect(truncate(recording, 8 << 30) == 0)
+        let claim = try scratch.claimWithRecording(size: 8 << 30)
         let out = scratch.url.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
 

@@ -71,4 +71,25 @@ final class ScratchFolder {
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// A claim folder named `claim` whose only evidence is a sparse recording of `size`
+    /// bytes: quick to make, long enough to build for interruptions and progress bars.
+    func claimWithRecording(size: off_t) throws -> URL {
+        let claim = url.appendingPathComponent("claim")
+        try FileManager.default.createDirectory(at: claim.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+        try Data("""
+            format: 1
+            language: en
+            subject: Refund
+            claimant: {name: Ann Smith, address: "1 Road, Leeds", email: ann@example.com}
+            respondent: {name: Shop Ltd, address: "2 Road, York"}
+            demands: [{text: Refund.}]
+            delivery: {method: email}
+            """.utf8).write(to: claim.appendingPathComponent("claim.yaml"))
+        let recording = claim.appendingPathComponent("evidence/call.mp4").path
+        guard FileManager.default.createFile(atPath: recording, contents: nil), truncate(recording, size) == 0 else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        return claim
+    }
 }

@@ -5,21 +5,8 @@ import Testing
 struct ProgressBarTests {
     @Test func buildAndVerifyShowProgressOnATerminalOnly() throws {
         let scratch = try ScratchFolder()
-        let claim = scratch.url.appendingPathComponent("claim")
-        try FileManager.default.createDirectory(at: claim.appendingPathComponent("evidence"), withIntermediateDirectories: true)
-        try Data("""
-            format: 1
-            language: en
-            subject: Refund
-            claimant: {name: Ann Smith, address: "1 Road, Leeds", email: ann@example.com}
-            respondent: {name: Shop Ltd, address: "2 Road, York"}
-            demands: [{text: Refund.}]
-            delivery: {method: email}
-            """.utf8).write(to: claim.appendingPathComponent("claim.yaml"))
         // A sparse 3 GiB recording: long enough for the bar to appear after its first second.
-        let recording = claim.appendingPathComponent("evidence/call.mp4").path
-        #expect(FileManager.default.createFile(atPath: recording, contents: nil))
-        #expect(truncate(recording, 3 << 30) == 0)
+        _ = try scratch.claimWithRecording(size: 3 << 30)
 
         // `script` gives the command a terminal and copies what it writes.
         let executable = CLIRunner.executable.path

@@ -42,25 +42,19 @@ public struct BundleBuilder: Sendable {
         let manifestSchema = try loadSchema(BundleBuilder.manifestSchema)
         let deliverySchema = try loadSchema(BundleBuilder.deliverySchema)
 
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        TemporaryFiles.shared.register(temporary.path)
-        defer {
-            TemporaryFiles.remove(prefix: temporary.path)
-            TemporaryFiles.shared.unregister(temporary.path)
-        }
-
         let assembly = BundleAssembly(claim: claim, files: report.evidenceFiles, folder: report.folder,
                                       software: software, progress: progress,
                                       manifestSchema: manifestSchema, deliverySchema: deliverySchema)
-        do {
-            let writer = try ZipArchiveWriter(creatingAt: temporary.path)
-            try assembly.addEntries(to: writer)
-            try writer.close()
-        } catch {
-            throw BundleBuilder.buildError(error, output: target)
+        try TemporaryFiles.shared.withTemporaryFile(beside: target) { (temporary: URL) throws(BuildError) in
+            do {
+                let writer = try ZipArchiveWriter(creatingAt: temporary.path)
+                try assembly.addEntries(to: writer)
+                try writer.close()
+            } catch {
+                throw BundleBuilder.buildError(error, output: target)
+            }
+            try commit(temporary, to: target, replacing: replacing)
         }
-        try commit(temporary, to: target, replacing: replacing)
         guard let seal = assembly.seal else { throw .writeFailed(path: target.path, reason: "the manifest was not written") }
         return BuildResult(bundle: target, seal: seal, payload: assembly.payloadInOrder)
     }

@@ -64,13 +64,23 @@ struct BundleRewriter {
         }).utf8)
 
         let timestamp = DOSTimestamp(year: bundle.claim.date.year, month: bundle.claim.date.month, day: bundle.claim.date.day)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        TemporaryFiles.shared.register(temporary.path)
-        defer {
-            TemporaryFiles.remove(prefix: temporary.path)
-            TemporaryFiles.shared.unregister(temporary.path)
+        try TemporaryFiles.shared.withTemporaryFile(beside: target) { (temporary: URL) throws(BuildError) in
+            try write(temporary, root: root, tags: tags, payload: (payloadPaths, newBytes, entriesByName), reader: reader, timestamp: timestamp)
+            // The new bundle must verify, with the same seal, before it replaces the old one.
+            let check = try? BundleVerifier(schemas: schemas).verify(temporary)
+            guard let check, !requireIntact || check.isIntact, check.seal == bundle.seal else {
+                throw .writeFailed(path: target.path, reason: "the rewritten bundle does not verify: \(check?.findings.map(\.description).joined(separator: "; ") ?? "unreadable")")
+            }
+            guard rename(temporary.path, target.path) == 0 else {
+                throw .cannotCreateOutput(path: target.path, reason: String(cString: strerror(errno)))
+            }
         }
+    }
+
+    /// The entries, in the bundle's order, written to `temporary`.
+    private func write(_ temporary: URL, root: String, tags: [String: [UInt8]],
+                       payload: (paths: [String], newBytes: [String: [UInt8]], entries: [String: ZipLayout.Entry]),
+                       reader: ZipArchiveReader, timestamp: DOSTimestamp) throws(BuildError) {
         do {
             let writer = try ZipArchiveWriter(creatingAt: temporary.path)
             func addTag(_ name: String) throws {
@@ -78,14 +88,14 @@ struct BundleRewriter {
                 try writer.add(root + name, bytes: bytes, compression: CompressionPolicy.compression(for: bytes), timestamp: timestamp)
             }
             try addTag(BagLayout.declaration)
-            if payloadPaths.isEmpty {
+            if payload.paths.isEmpty {
                 try writer.add(root + "data/", bytes: [], compression: .store, timestamp: timestamp)
             }
-            for path in payloadPaths {
-                if let bytes = newBytes[path] {
+            for path in payload.paths {
+                if let bytes = payload.newBytes[path] {
                     try writer.add(root + path, bytes: bytes, compression: CompressionPolicy.compression(for: Array(bytes.prefix(CompressionPolicy.sampleSize)),
                                                                                                          name: path), timestamp: timestamp)
-                } else if let entry = entriesByName[root + path] {
+                } else if let entry = payload.entries[root + path] {
                     let content = ZipArchivedContent(reader: reader, index: entry.index, deflated: entry.method == 8,
                                                      crc: entry.crc, size: entry.uncompressedSize)
                     try writer.add(root + path, content: content, compression: entry.method == 8 ? .deflate(level: CompressionPolicy.level) : .store,
@@ -97,15 +107,7 @@ struct BundleRewriter {
             }
             try writer.close()
         } catch {
-            throw .writeFailed(path: target.path, reason: "\(error)")
-        }
-        // The new bundle must verify, with the same seal, before it replaces the old one.
-        let check = try? BundleVerifier(schemas: schemas).verify(temporary)
-        guard let check, !requireIntact || check.isIntact, check.seal == bundle.seal else {
-            throw .writeFailed(path: target.path, reason: "the rewritten bundle does not verify: \(check?.findings.map(\.description).joined(separator: "; ") ?? "unreadable")")
-        }
-        guard rename(temporary.path, target.path) == 0 else {
-            throw .cannotCreateOutput(path: target.path, reason: String(cString: strerror(errno)))
+            throw .writeFailed(path: temporary.path, reason: "\(error)")
         }
     }
 }

@@ -10,6 +10,21 @@ public final class TemporaryFiles: Sendable {
 
     private let prefixes = Mutex<Set<String>>([])
 
+    /// A hidden temporary file beside `target` (`.NAME.partial-PID-RANDOM`), registered
+    /// for the time `body` runs, and removed after it whatever happens (a successful body
+    /// has renamed it into place by then).
+    func withTemporaryFile<Result, Failure: Error>(beside target: URL,
+                                                  _ body: (URL) throws(Failure) -> Result) throws(Failure) -> Result {
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        register(temporary.path)
+        defer {
+            TemporaryFiles.remove(prefix: temporary.path)
+            unregister(temporary.path)
+        }
+        return try body(temporary)
+    }
+
     func register(_ path: String) {
         prefixes.withLock { _ = $0.insert(path) }
     }
