@@ -26,6 +26,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case numberOutOfRange = "C015"
     /// An identifier (`id`, operation or evidence id) with characters it may not have.
     case invalidIdentifier = "C016"
+    /// Text with control characters (other than line breaks and tabs), which no XML
+    /// document and no letter can hold.
+    case controlCharacter = "C017"
 
     // Values
     /// A date that is not `YYYY-MM-DD` or does not exist.
