@@ -61,22 +61,12 @@ struct VerificationSummary: Encodable {
     struct Item: Encodable {
         let code: String
         let severity: String
-        let entry: String?
+        @NullEncoded var entry: String?
         let message: String
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(code, forKey: .code)
-            try container.encode(severity, forKey: .severity)
-            try container.encode(entry, forKey: .entry)
-            try container.encode(message, forKey: .message)
-        }
-
-        enum CodingKeys: String, CodingKey { case code, severity, entry, message }
     }
 
     let bundle: String
-    let seal: String?
+    @NullEncoded var seal: String?
     let intact: Bool
     let entries: Int
     let findings: [Item]
@@ -88,15 +78,4 @@ struct VerificationSummary: Encodable {
         entries = report.entryCount
         findings = report.findings.map { Item(code: $0.code.rawValue, severity: $0.severity.rawValue, entry: $0.entry, message: $0.message) }
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(bundle, forKey: .bundle)
-        try container.encode(seal, forKey: .seal)
-        try container.encode(intact, forKey: .intact)
-        try container.encode(entries, forKey: .entries)
-        try container.encode(findings, forKey: .findings)
-    }
-
-    enum CodingKeys: String, CodingKey { case bundle, seal, intact, entries, findings }
 }

@@ -7,8 +7,8 @@ enum DiagnosticOutput {
     /// One JSON object of the `check --json` array.
     struct Record: Encodable {
         let file: String
-        let line: Int?
-        let column: Int?
+        @NullEncoded var line: Int?
+        @NullEncoded var column: Int?
         let severity: String
         let code: String
         let message: String
@@ -21,19 +21,6 @@ enum DiagnosticOutput {
             code = diagnostic.code.rawValue
             message = diagnostic.message
         }
-
-        // Written by hand so that an absent line or column is `null`, not a missing key.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(file, forKey: .file)
-            try container.encode(line, forKey: .line)
-            try container.encode(column, forKey: .column)
-            try container.encode(severity, forKey: .severity)
-            try container.encode(code, forKey: .code)
-            try container.encode(message, forKey: .message)
-        }
-
-        enum CodingKeys: String, CodingKey { case file, line, column, severity, code, message }
     }
 
     /// Every diagnostic as a line on standard error, then a summary line.

@@ -5,10 +5,10 @@ struct StatusSummary: Encodable {
     struct Event: Encodable {
         let type: String
         let at: String
-        let carrier: String?
-        let tracking: String?
+        @NullEncoded var carrier: String?
+        @NullEncoded var tracking: String?
         let proofs: [String]
-        let note: String?
+        @NullEncoded var note: String?
     }
 
     let bundle: String
@@ -22,9 +22,9 @@ struct StatusSummary: Encodable {
     let events: [Event]
     let state: String
     let responseDays: Int
-    let deliveredOn: String?
-    let answerDue: String?
-    let daysLeft: Int?
+    @NullEncoded var deliveredOn: String?
+    @NullEncoded var answerDue: String?
+    @NullEncoded var daysLeft: Int?
     let holidaysKnown: Bool
 
     init(_ bundle: OpenedBundle, status: ClaimStatus, path: String) {
@@ -47,28 +47,5 @@ struct StatusSummary: Encodable {
         answerDue = status.deadline?.due.description
         daysLeft = status.daysLeft
         holidaysKnown = false
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(bundle, forKey: .bundle)
-        try container.encode(id, forKey: .id)
-        try container.encode(subject, forKey: .subject)
-        try container.encode(language, forKey: .language)
-        try container.encode(seal, forKey: .seal)
-        try container.encode(claimant, forKey: .claimant)
-        try container.encode(respondent, forKey: .respondent)
-        try container.encode(addressee, forKey: .addressee)
-        try container.encode(events, forKey: .events)
-        try container.encode(state, forKey: .state)
-        try container.encode(responseDays, forKey: .responseDays)
-        try container.encode(deliveredOn, forKey: .deliveredOn)
-        try container.encode(answerDue, forKey: .answerDue)
-        try container.encode(daysLeft, forKey: .daysLeft)
-        try container.encode(holidaysKnown, forKey: .holidaysKnown)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case bundle, id, subject, language, seal, claimant, respondent, addressee, events, state, responseDays, deliveredOn, answerDue, daysLeft, holidaysKnown
     }
 }
