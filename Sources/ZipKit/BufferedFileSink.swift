@@ -1,11 +1,16 @@
 internal import CLibZip
+internal import Dispatch
 internal import Foundation
 
 /// The file libzip writes a new archive into, through a write source with a 4 MiB buffer:
 /// libzip's own file source writes through stdio in 4 KiB calls, which costs a system call
 /// per 4 KiB. Seeks back into the buffer (libzip rewrites each local header after its
-/// data) cost none.
-final class BufferedFileSink {
+/// data) cost none. A full buffer is written by a serial queue while the next one fills,
+/// so that writing overlaps reading, hashing and compressing; writes keep their order.
+///
+/// `@unchecked Sendable`: the queue touches only `spare` and `asyncError`, and only between
+/// `spareFree.wait()` on the caller's side and its own `spareFree.signal()`.
+final class BufferedFileSink: @unchecked Sendable {
     let path: String
     private var descriptor: Int32 = -1
     /// The buffered bytes, which belong at `bufferStart` in the file.
@@ -16,6 +21,12 @@ final class BufferedFileSink {
     /// The end of everything written so far.
     private var end: UInt64 = 0
     var error = zip_error_t()
+    /// The buffer being written by the queue, then free to take the next bytes.
+    private var spare: [UInt8] = []
+    private let spareFree = DispatchSemaphore(value: 1)
+    private let queue = DispatchQueue(label: "claimpack.zip-writer")
+    /// The `errno` of a failed background write.
+    private var asyncError: Int32 = 0
 
     static let capacity = 4 << 20
 
@@ -23,9 +34,11 @@ final class BufferedFileSink {
         self.path = path
         zip_error_init(&error)
         buffer.reserveCapacity(BufferedFileSink.capacity)
+        spare.reserveCapacity(BufferedFileSink.capacity)
     }
 
     deinit {
+        drain()
         if descriptor >= 0 { close(descriptor) }
         zip_error_fini(&error)
     }
@@ -48,7 +61,8 @@ final class BufferedFileSink {
             bufferStart = position
         }
         if data.count >= BufferedFileSink.capacity {
-            guard pwriteAll(data, at: position) else { return false }
+            drain()
+            guard asyncError == 0, pwriteAll(data, at: position) else { return fail(ZIP_ER_WRITE) }
             position += UInt64(data.count)
             bufferStart = position
         } else {
@@ -74,6 +88,11 @@ final class BufferedFileSink {
 
     func commit() -> Bool {
         guard flush() else { return false }
+        drain()
+        guard asyncError == 0 else {
+            errno = asyncError
+            return fail(ZIP_ER_WRITE)
+        }
         guard fsync(descriptor) == 0, close(descriptor) == 0 else {
             descriptor = -1
             return fail(ZIP_ER_WRITE)
@@ -83,16 +102,37 @@ final class BufferedFileSink {
     }
 
     func rollback() {
+        drain()
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
         unlink(path)
     }
 
+    /// Hands the buffer to the queue (once the previous one is written) and starts an
+    /// empty one; reports a failure of an earlier background write.
     private func flush() -> Bool {
-        guard !buffer.isEmpty else { return true }
-        let written = buffer.withUnsafeBytes { pwriteAll($0, at: bufferStart) }
+        guard !buffer.isEmpty else { return asyncError == 0 ? true : fail(ZIP_ER_WRITE) }
+        spareFree.wait()
+        guard asyncError == 0 else {
+            spareFree.signal()
+            errno = asyncError
+            return fail(ZIP_ER_WRITE)
+        }
+        swap(&buffer, &spare)
         buffer.removeAll(keepingCapacity: true)
-        return written
+        let start = bufferStart
+        queue.async {
+            let written = self.spare.withUnsafeBytes { self.pwriteAll($0, at: start) }
+            if !written { self.asyncError = errno == 0 ? EIO : errno }
+            self.spareFree.signal()
+        }
+        return true
+    }
+
+    /// Waits until every buffer handed over is written.
+    private func drain() {
+        spareFree.wait()
+        spareFree.signal()
     }
 
     private func pwriteAll(_ data: UnsafeRawBufferPointer, at offset: UInt64) -> Bool {
@@ -100,7 +140,7 @@ final class BufferedFileSink {
         while done < data.count {
             let count = pwrite(descriptor, data.baseAddress! + done, data.count - done, off_t(offset) + off_t(done))
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return fail(ZIP_ER_WRITE) }
+            guard count > 0 else { return false }
             done += count
         }
         return true
