@@ -54,10 +54,7 @@ struct DeliverCommand: ParsableCommand {
             Console.result("recorded: \(event.rawValue) \(at) in \(bundle)")
             Console.result("seal: \(updated.seal.hex) (unchanged)")
         } catch {
-            if case .bundle(.notIntact(let report)) = error {
-                for finding in report.findings { Console.message(finding.description) }
-            }
-            Console.error(error.description)
+            if case .bundle(let refusal) = error { BundleLoader.report(refusal) } else { Console.error(error.description) }
             throw ExitCode(error.exitStatus)
         }
     }

@@ -80,14 +80,7 @@ struct LetterCommand: ParsableCommand {
                 throw ExitCode(error.exitStatus)
             }
         }
-        do {
-            let bundle = try OpenedBundle.open(URL(fileURLWithPath: source), verifier: BundleVerifier(schemas: schemas))
-            return (bundle.claim, bundle.seal, URL(fileURLWithPath: source).lastPathComponent)
-        } catch {
-            if case .notIntact(let report) = error { for finding in report.findings { Console.message(finding.description) } }
-            Console.error(error.description)
-            if case .cannotRead = error { throw ExitCode.noInput }
-            throw ExitCode.problemsFound
-        }
+        let bundle = try BundleLoader.open(source, schemas: schemas)
+        return (bundle.claim, bundle.seal, URL(fileURLWithPath: source).lastPathComponent)
     }
 }

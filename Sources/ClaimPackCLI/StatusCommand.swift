@@ -18,15 +18,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let resources = try Resources.locate()
-        let opened: OpenedBundle
-        do throws(BundleError) {
-            opened = try OpenedBundle.open(URL(fileURLWithPath: bundle), verifier: BundleVerifier(schemas: resources.schemas))
-        } catch {
-            if case .notIntact(let report) = error { for finding in report.findings { Console.message(finding.description) } }
-            Console.error(error.description)
-            if case .cannotRead = error { throw ExitCode.noInput }
-            throw ExitCode.problemsFound
-        }
+        let opened = try BundleLoader.open(bundle, schemas: resources.schemas)
         let today = CalendarDate.today()
         let status = ClaimStatus(record: opened.record, responseDays: opened.claim.responseDays, today: today)
         if json {
