@@ -50,7 +50,9 @@ public final class ZipDeferredContent: ZipEntryContent {
         self.make = make
     }
 
+    /// Makes the bytes on the first call; libzip asks for the size more than once.
     public func prepare() throws -> UInt64 {
+        if let buffer { return buffer.prepare() }
         let content = ZipBufferContent(try make())
         buffer = content
         return content.prepare()
