@@ -52,11 +52,10 @@ public struct DeliveryRecorder: Sendable {
         var used = taken
         var result: [(PayloadFile, [UInt8])] = []
         for file in files {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
-            guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular else {
+            guard let status = FileStatus(path: file.path), status.kind == .regular else {
                 throw .proof(path: file.path, reason: "not a readable regular file")
             }
-            if let size = (attributes[.size] as? NSNumber)?.intValue, size > DeliveryRecorder.maximumProofBytes {
+            if status.size > DeliveryRecorder.maximumProofBytes {
                 throw .proof(path: file.path, reason: "larger than \(DeliveryRecorder.maximumProofBytes >> 20) MiB; attach a smaller scan")
             }
             guard let data = try? Data(contentsOf: file) else { throw .proof(path: file.path, reason: "cannot be read") }
@@ -78,7 +77,7 @@ public struct DeliveryRecorder: Sendable {
     /// characters, no leading dot.
     static func safeName(_ name: String) -> String {
         var safe = ""
-        for scalar in name.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in name.nfc.unicodeScalars {
             let bad = scalar == "/" || scalar == "\\" || scalar == ":" || scalar.properties.generalCategory == .control
             safe.unicodeScalars.append(bad ? "-" : scalar)
         }

@@ -12,7 +12,7 @@ public struct MediaType: Sendable, Hashable {
     /// The type of a file name; `application/octet-stream` when the extension is unknown.
     public init(fileName: String) {
         let lowered = fileName.lowercased()
-        let fileExtension = lowered.contains(".") ? String(lowered.split(separator: ".").last ?? "") : ""
+        let fileExtension = lowered.lastIndex(of: ".").map { String(lowered[lowered.index(after: $0)...]) } ?? ""
         self = MediaType.byExtension[fileExtension] ?? MediaType("application/octet-stream", .other, compressed: false)
     }
 

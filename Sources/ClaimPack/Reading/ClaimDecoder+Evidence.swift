@@ -44,7 +44,7 @@ extension ClaimDecoder {
     /// that exists and has no other entry.
     private func evidenceFile(_ node: Node, path: String, describedFiles: inout [String: Int], index: Int) -> String? {
         guard let written = session.text(node, path) else { return nil }
-        let file = written.precomposedStringWithCanonicalMapping
+        let file = written.nfc
         let components = file.split(separator: "/", omittingEmptySubsequences: false)
         if file.hasPrefix("/") || file.contains("\\") || components.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) {
             session.error(.pathOutsideEvidence, at: node.position, "\(path): \"\(written)\" must be a plain relative path such as evidence/receipt.pdf, without \"/\" at the start, \"..\", \".\" or \"\\\\\"")
@@ -83,8 +83,8 @@ extension ClaimDecoder {
     /// An entry for a file `claim.yaml` does not describe: id from the name, kind from the
     /// type, the file name as title.
     private func derivedEntry(for file: EvidenceFile, usedIDs: inout Set<String>) -> EvidenceEntry {
-        let name = String(file.path.split(separator: "/").last ?? "")
-        let stem = name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
+        let name = file.path.lastIndex(of: "/").map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
+        let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
         var id = Identifier.slug(from: stem, fallback: "evidence")
         if usedIDs.contains(id) {
             var counter = 2

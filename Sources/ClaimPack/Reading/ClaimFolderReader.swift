@@ -43,22 +43,21 @@ public struct ClaimFolderReader: Sendable {
     /// The text of `claim.yaml`, or `nil` with a diagnostic when it is a link, too large or
     /// not UTF-8.
     private func loadClaimText(_ file: URL, session: DecodingSession) throws(ClaimFolderError) -> String? {
-        let fileManager = FileManager.default
-        guard let attributes = try? fileManager.attributesOfItem(atPath: file.path) else {
+        guard let status = FileStatus(path: file.path) else {
             throw .claimFileMissing(path: file.path)
         }
-        switch attributes[.type] as? FileAttributeType {
-        case .typeSymbolicLink?:
+        switch status.kind {
+        case .symbolicLink:
             session.error(.symbolicLink, at: nil, "claim.yaml is a symbolic link, which is never followed; replace it with the file itself")
             return nil
-        case .typeRegular?:
+        case .regular:
             break
         default:
             session.error(.unreadableClaimFile, at: nil, "claim.yaml is not a regular file")
             return nil
         }
-        if let size = (attributes[.size] as? NSNumber)?.intValue, size > ClaimFolderReader.maximumClaimFileSize {
-            session.error(.unreadableClaimFile, at: nil, "claim.yaml is \(size) bytes, more than the \(ClaimFolderReader.maximumClaimFileSize) a claim can need; keep long texts in evidence files")
+        if status.size > ClaimFolderReader.maximumClaimFileSize {
+            session.error(.unreadableClaimFile, at: nil, "claim.yaml is \(status.size) bytes, more than the \(ClaimFolderReader.maximumClaimFileSize) a claim can need; keep long texts in evidence files")
             return nil
         }
         let data: Data

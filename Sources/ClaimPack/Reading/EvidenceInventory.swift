@@ -18,19 +18,18 @@ public struct EvidenceInventory: Sendable {
     /// Reads `folder/evidence` recursively.
     public init(claimFolder folder: URL) {
         let root = folder.appendingPathComponent("evidence")
-        let fileManager = FileManager.default
-        guard let attributes = try? fileManager.attributesOfItem(atPath: root.path) else {
+        guard let status = FileStatus(path: root.path) else {
             report(.warning, .noEvidence, "evidence", "no evidence/ folder: the claim has no attachments; create it and put the screenshots, receipts and notes there")
             return
         }
-        switch attributes[.type] as? FileAttributeType {
-        case .typeDirectory?:
-            scan(directory: root, relativePath: "evidence", depth: 0)
+        switch status.kind {
+        case .directory:
+            scan(directory: root.path, relativePath: "evidence", depth: 0)
             checkCollisions()
             if files.isEmpty {
                 report(.warning, .noEvidence, "evidence", "evidence/ holds no files: the claim has no attachments")
             }
-        case .typeSymbolicLink?:
+        case .symbolicLink:
             refuse("evidence", .symbolicLink, "evidence/ is a symbolic link, which is never followed; make it a real folder")
         default:
             refuse("evidence", .notRegularFile, "evidence is not a folder; make evidence/ a folder of files")
@@ -38,23 +37,22 @@ public struct EvidenceInventory: Sendable {
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
-    private mutating func scan(directory: URL, relativePath: String, depth: Int) {
+    private mutating func scan(directory: String, relativePath: String, depth: Int) {
         guard depth < EvidenceInventory.maximumDepth else {
             refuse(relativePath, .notRegularFile, "folders nest deeper than \(EvidenceInventory.maximumDepth) levels; flatten them")
             return
         }
         let fileManager = FileManager.default
-        guard fileManager.isReadableFile(atPath: directory.path), fileManager.isExecutableFile(atPath: directory.path),
-              let names = try? fileManager.contentsOfDirectory(atPath: directory.path)
+        guard fileManager.isReadableFile(atPath: directory), fileManager.isExecutableFile(atPath: directory),
+              let names = try? fileManager.contentsOfDirectory(atPath: directory)
         else {
             refuse(relativePath, .unreadableEvidence, "the folder cannot be read; check its permissions")
             return
         }
         for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let diskPath = "\(relativePath)/\(name)"
-            let url = directory.appendingPathComponent(name)
-            if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) || name.contains("\u{FFFD}")
-                || name.contains("\\") {
+            let path = "\(directory)/\(name)"
+            if name.unicodeScalars.contains(where: EvidenceInventory.isRefusedInName) {
                 refuse(diskPath, .invalidFileName, "the name has control characters or a backslash, or is not valid UTF-8; rename the file")
                 continue
             }
@@ -62,26 +60,31 @@ public struct EvidenceInventory: Sendable {
                 refuse(diskPath, .hiddenFileSkipped, "hidden file skipped; it is not part of the bundle", severity: .note)
                 continue
             }
-            guard let attributes = try? fileManager.attributesOfItem(atPath: url.path) else {
+            guard let status = FileStatus(path: path) else {
                 refuse(diskPath, .unreadableEvidence, "cannot be read; check its permissions")
                 continue
             }
-            switch attributes[.type] as? FileAttributeType {
-            case .typeDirectory?:
-                scan(directory: url, relativePath: diskPath, depth: depth + 1)
-            case .typeRegular?:
-                guard fileManager.isReadableFile(atPath: url.path) else {
+            switch status.kind {
+            case .directory:
+                scan(directory: path, relativePath: diskPath, depth: depth + 1)
+            case .regular:
+                guard FileStatus.isReadable(path) else {
                     refuse(diskPath, .unreadableEvidence, "cannot be read; check its permissions (chmod u+r)")
                     continue
                 }
-                let size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
-                files.append(EvidenceFile(diskPath: diskPath, path: diskPath.precomposedStringWithCanonicalMapping, size: size))
-            case .typeSymbolicLink?:
+                files.append(EvidenceFile(diskPath: diskPath, path: diskPath.nfc, size: status.size))
+            case .symbolicLink:
                 refuse(diskPath, .symbolicLink, "symbolic link, never followed; replace it with a copy of the file")
             default:
                 refuse(diskPath, .notRegularFile, "not a regular file (a device, socket or pipe); only files can be evidence")
             }
         }
+    }
+
+    /// Control characters (Unicode category Cc), the replacement character that stands
+    /// for bytes that are not UTF-8, and the backslash.
+    private static func isRefusedInName(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{FFFD}" || scalar == "\\"
     }
 
     /// Two files (or folders) whose names are equal under NFC or letter case would become
@@ -98,11 +101,11 @@ public struct EvidenceInventory: Sendable {
             }
         }
         let groups = Dictionary(grouping: pathsByBytes.values) {
-            Array($0.precomposedStringWithCanonicalMapping.lowercased().utf8)
+            Array($0.nfc.lowercased().utf8)
         }
         for group in groups.values where group.count > 1 {
             let names = group.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            let nfcForms = Set(names.map { Array($0.precomposedStringWithCanonicalMapping.utf8) })
+            let nfcForms = Set(names.map { Array($0.nfc.utf8) })
             let how = nfcForms.count == 1 ? "are equal under Unicode NFC normalisation" : "differ only by letter case"
             for name in names {
                 let others = names.filter { !$0.utf8.elementsEqual(name.utf8) }.map { "\"\($0)\"" }
@@ -113,7 +116,7 @@ public struct EvidenceInventory: Sendable {
     }
 
     private mutating func refuse(_ diskPath: String, _ code: DiagnosticCode, _ message: String, severity: Severity = .error) {
-        refusedPaths[diskPath.precomposedStringWithCanonicalMapping] = code
+        refusedPaths[diskPath.nfc] = code
         report(severity, code, diskPath, message)
     }
 

@@ -26,7 +26,7 @@ public struct ClaimFolderScaffold: Sendable {
         let fileManager = FileManager.default
         let claimFile = folder.appendingPathComponent("claim.yaml")
         let evidence = folder.appendingPathComponent("evidence", isDirectory: true)
-        if (try? fileManager.attributesOfItem(atPath: claimFile.path)) != nil {
+        if FileStatus(path: claimFile.path) != nil {
             throw ScaffoldError.claimExists(path: claimFile.path)
         }
         let templateFile = templates.appendingPathComponent("\(language.rawValue)/claim.yaml.mustache")

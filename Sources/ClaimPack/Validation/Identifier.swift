@@ -19,8 +19,8 @@ public enum Identifier {
             let piece: String
             if let latin = transliteration[character] {
                 piece = latin
-            } else if character.isASCII, character.isLetter || character.isNumber {
-                piece = String(character)
+            } else if character.isASCII {
+                piece = character.isLetter || character.isNumber ? String(character) : "-"
             } else if let folded = Optional(String(character).folding(options: .diacriticInsensitive, locale: nil)),
                       folded.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }), !folded.isEmpty {
                 piece = folded

@@ -15,7 +15,7 @@ enum EntryNameRules {
         if name.hasPrefix("/") {
             findings.append(Finding(.absolutePath, entry: printable(name), "an absolute name; extracting it would write outside the target folder"))
         }
-        if name.contains("\\") {
+        if name.utf8.contains(UInt8(ascii: "\\")) {
             findings.append(Finding(.backslash, entry: printable(name), "the name has a backslash, a path separator on Windows"))
         }
         let scalars = Array(name.unicodeScalars)
@@ -52,8 +52,8 @@ enum EntryNameRules {
         var seenFolded: [[UInt8]: String] = [:]
         for name in names {
             let bytes = Array(name.utf8)
-            let nfc = Array(name.precomposedStringWithCanonicalMapping.utf8)
-            let folded = Array(name.precomposedStringWithCanonicalMapping.lowercased().utf8)
+            let nfc = Array(name.nfc.utf8)
+            let folded = Array(name.nfc.lowercased().utf8)
             if seenBytes[bytes] != nil {
                 findings.append(Finding(.duplicateName, entry: printable(name), "the name appears more than once; an extractor keeps only one of them"))
             } else if let other = seenNFC[nfc] {
