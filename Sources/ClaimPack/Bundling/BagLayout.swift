@@ -16,23 +16,26 @@ enum BagLayout {
     /// The path inside the bag of an evidence file given relative to the claim folder.
     static func payloadPath(for claimPath: String) -> String { "data/" + claimPath }
 
-    /// A manifest line's path, encoded as RFC 8493 §2.1.3 requires (`%`, CR, LF).
-    static func encodedPath(_ path: String) -> String {
-        var encoded = ""
-        for scalar in path.unicodeScalars {
-            switch scalar {
-            case "%": encoded += "%25"
-            case "\r": encoded += "%0D"
-            case "\n": encoded += "%0A"
-            default: encoded.unicodeScalars.append(scalar)
+    /// A manifest (`sha256sum` format: digest, two spaces, path), one line per file, as
+    /// UTF-8 bytes; the path is encoded as RFC 8493 §2.1.3 requires (`%`, CR, LF).
+    static func manifestBytes(_ files: [(path: String, digest: SHA256Digest)]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(files.count * 128)
+        for file in files {
+            file.digest.appendHex(to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(UInt8(ascii: " "))
+            for byte in file.path.utf8 {
+                switch byte {
+                case UInt8(ascii: "%"): bytes += Array("%25".utf8)
+                case UInt8(ascii: "\r"): bytes += Array("%0D".utf8)
+                case UInt8(ascii: "\n"): bytes += Array("%0A".utf8)
+                default: bytes.append(byte)
+                }
             }
+            bytes.append(UInt8(ascii: "\n"))
         }
-        return encoded
-    }
-
-    /// A manifest (`sha256sum` format: digest, two spaces, path), one line per file.
-    static func manifestText(_ files: [(path: String, digest: SHA256Digest)]) -> String {
-        files.map { "\($0.digest.hex)  \(encodedPath($0.path))\n" }.joined()
+        return bytes
     }
 
     /// `bag-info.txt`: the bag's metadata, with the claim's seal.

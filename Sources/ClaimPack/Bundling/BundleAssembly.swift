@@ -1,4 +1,5 @@
 internal import Foundation
+internal import Synchronization
 internal import XMLKit
 internal import ZipKit
 
@@ -13,6 +14,16 @@ final class BundleAssembly {
     let progress: (@Sendable (UInt64, UInt64) -> Void)?
     let manifestSchema: XMLSchema
     let deliverySchema: XMLSchema
+
+    private let validationQueue = DispatchQueue(label: "claimpack.validation")
+    private let validationProblem = FirstProblem()
+
+    /// How many evidence files the drafts of the tag files list: their lines fill more than
+    /// the sample `CompressionPolicy` looks at.
+    static let draftFileCount = 256
+
+    /// Reads and hashes the evidence while libzip archives it.
+    private var pipeline: PayloadPipeline?
 
     /// Evidence bundled so far, by bag path.
     private(set) var payload: [String: PayloadFile] = [:]
@@ -45,51 +56,53 @@ final class BundleAssembly {
         let declaration = Array(BagLayout.declarationText.utf8)
         try addTag(BagLayout.declaration, to: writer, draft: declaration) { declaration }
         let total = files.reduce(0) { $0 + $1.size }
-        let hasher = PipelinedHasher()
+        let paths = files.map { folder.path + "/" + $0.diskPath }
+        let bagPaths = files.map { BagLayout.payloadPath(for: $0.path) }
+        let pipeline = PayloadPipeline(
+            files: zip(paths, files).map { .init(path: $0, displayPath: $1.diskPath, expectedSize: $1.size) },
+            progress: { [unowned self] count in
+                bytesDone += count
+                progress?(bytesDone, total)
+            },
+            completion: { [unowned self] index, size, digest in
+                payload[bagPaths[index]] = PayloadFile(path: bagPaths[index], size: size, sha256: digest)
+            })
+        self.pipeline = pipeline
         if files.isEmpty {
             // An empty payload still needs data/ for the bag to be valid once unzipped.
             try writer.add(root + "data/", bytes: [], compression: .store, timestamp: timestamp)
         }
-        for file in files {
-            let bagPath = BagLayout.payloadPath(for: file.path)
-            let url = folder.appendingPathComponent(file.diskPath)
-            let content = HashingFileContent(
-                url: url, displayPath: file.diskPath, expectedSize: file.size, hasher: hasher,
-                progress: { [weak self] count in
-                    guard let self else { return }
-                    bytesDone += count
-                    progress?(bytesDone, total)
-                },
-                completion: { [weak self] size, digest in
-                    self?.payload[bagPath] = PayloadFile(path: bagPath, size: size, sha256: digest)
-                })
-            try writer.add(root + bagPath, content: content,
-                           compression: CompressionPolicy.compression(for: url, name: file.path), timestamp: timestamp)
+        let compressions = CompressionPolicy.compressions(for: zip(paths, files).map { ($0, $1.path) })
+        for index in files.indices {
+            try writer.add(root + bagPaths[index], content: HashingFileContent(index: index, expectedSize: files[index].size, pipeline: pipeline),
+                           compression: compressions[index], timestamp: timestamp)
         }
 
         // The tag files are made only when libzip reaches them, after the payload. Their
-        // compression must be chosen before: it is chosen on a draft with the same layout
-        // and stand-in digests (random-looking, as real ones are).
-        let draftPayload = Dictionary(uniqueKeysWithValues: files.map { file in
+        // compression must be chosen before: it is chosen on the start of a draft with the
+        // same layout and stand-in digests (random-looking, as real ones are), made from
+        // the first files only: enough for the sample the choice looks at.
+        let draftPayload = Dictionary(uniqueKeysWithValues: files.prefix(BundleAssembly.draftFileCount).map { file in
             let path = BagLayout.payloadPath(for: file.path)
             return (path, PayloadFile(path: path, size: file.size, sha256: Self.standIn(path)))
         })
         let draftSeal = Self.standIn("seal")
         try addTag(BagLayout.payloadManifest, to: writer,
                    draft: manifestSHA256(draftPayload.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })) { [unowned self] in
-            manifestSHA256(payloadInOrder)
+            try pipeline.finish()
+            return manifestSHA256(payloadInOrder)
         }
         try addTag(ManifestDocument.fileName, to: writer,
                    draft: try ManifestDocument.bytes(for: claim, payload: draftPayload)) { [unowned self] in
             let bytes = try ManifestDocument.bytes(for: claim, payload: payload)
-            try validate(bytes, name: ManifestDocument.fileName, against: manifestSchema)
+            validateInBackground(bytes, name: ManifestDocument.fileName, against: manifestSchema)
             seal = SHA256Digest(of: bytes)
             return bytes
         }
         try addTag(DeliveryRecordDocument.fileName, to: writer,
                    draft: try DeliveryRecordDocument.initialBytes(for: claim, seal: draftSeal)) { [unowned self] in
             let bytes = try DeliveryRecordDocument.initialBytes(for: claim, seal: try currentSeal())
-            try validate(bytes, name: DeliveryRecordDocument.fileName, against: deliverySchema)
+            validateInBackground(bytes, name: DeliveryRecordDocument.fileName, against: deliverySchema)
             return bytes
         }
         try addTag(BagLayout.bagInfo, to: writer, draft: bagInfo(total, files.count, draftSeal)) { [unowned self] in
@@ -97,9 +110,15 @@ final class BundleAssembly {
             return bagInfo(files.reduce(0) { $0 + $1.size }, files.count, try currentSeal())
         }
         let draftTags = BagLayout.listedTagFiles.map { ($0, Self.standIn($0)) }
-        try addTag(BagLayout.tagManifest, to: writer, draft: Array(BagLayout.manifestText(draftTags).utf8)) { [unowned self] in
-            Array(BagLayout.manifestText(BagLayout.listedTagFiles.compactMap { name in tagDigests[name].map { (name, $0) } }).utf8)
+        try addTag(BagLayout.tagManifest, to: writer, draft: BagLayout.manifestBytes(draftTags)) { [unowned self] in
+            BagLayout.manifestBytes(BagLayout.listedTagFiles.compactMap { name in tagDigests[name].map { (name, $0) } })
         }
+    }
+
+    /// Stops the evidence reader: once the archive is written or abandoned.
+    func stopReading() {
+        pipeline?.stop()
+        pipeline = nil
     }
 
     /// A tag file made when libzip reaches it; its digest is kept for the tag manifest.
@@ -113,7 +132,7 @@ final class BundleAssembly {
     }
 
     private func manifestSHA256(_ files: [PayloadFile]) -> [UInt8] {
-        Array(BagLayout.manifestText(files.map { ($0.path, $0.sha256) }).utf8)
+        BagLayout.manifestBytes(files.map { ($0.path, $0.sha256) })
     }
 
     private func bagInfo(_ bytes: UInt64, _ count: Int, _ seal: SHA256Digest) -> [UInt8] {
@@ -128,13 +147,40 @@ final class BundleAssembly {
         return seal
     }
 
-    private func validate(_ bytes: [UInt8], name: String, against schema: XMLSchema) throws {
+    /// Validates `bytes` against `schema` on the second core while libzip goes on; the
+    /// build waits for the verdict (`checkDocuments()`) before the bundle is put in place.
+    private func validateInBackground(_ bytes: [UInt8], name: String, against schema: XMLSchema) {
+        let problem = validationProblem
+        validationQueue.async {
+            guard let error = Self.problem(in: bytes, name: name, against: schema) else { return }
+            problem.keep(error)
+        }
+    }
+
+    /// Waits for the documents' validation; throws the first problem found.
+    func checkDocuments() throws(BuildError) {
+        validationQueue.sync {}
+        if let problem = validationProblem.first { throw problem }
+    }
+
+    private static func problem(in bytes: [UInt8], name: String, against schema: XMLSchema) -> BuildError? {
         do {
             let document = try XMLDocument(parsing: bytes, name: name)
             let violations = schema.violations(in: document)
-            if !violations.isEmpty { throw BuildError.invalidDocument(name: name, problems: violations.map(\.description)) }
-        } catch let error as XMLError {
-            throw BuildError.invalidDocument(name: name, problems: [error.description])
+            return violations.isEmpty ? nil : .invalidDocument(name: name, problems: violations.map(\.description))
+        } catch {
+            return .invalidDocument(name: name, problems: [error.description])
         }
     }
+}
+
+/// The first problem found by background work, shared with it.
+private final class FirstProblem: Sendable {
+    private let problem = Mutex<BuildError?>(nil)
+
+    func keep(_ error: BuildError) {
+        problem.withLock { if $0 == nil { $0 = error } }
+    }
+
+    var first: BuildError? { problem.withLock { $0 } }
 }

@@ -46,10 +46,12 @@ public struct BundleBuilder: Sendable {
                                       software: software, progress: progress,
                                       manifestSchema: manifestSchema, deliverySchema: deliverySchema)
         try TemporaryFiles.shared.withTemporaryFile(beside: target) { (temporary: URL) throws(BuildError) in
+            defer { assembly.stopReading() }
             do {
                 let writer = try ZipArchiveWriter(creatingAt: temporary.path)
                 try assembly.addEntries(to: writer)
                 try writer.close()
+                try assembly.checkDocuments()
             } catch {
                 throw BundleBuilder.buildError(error, output: target)
             }
@@ -69,8 +71,8 @@ public struct BundleBuilder: Sendable {
         guard fileManager.isWritableFile(atPath: folder.path) else {
             throw .cannotCreateOutput(path: target.path, reason: "the folder is not writable")
         }
-        if let attributes = try? fileManager.attributesOfItem(atPath: target.path) {
-            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+        if let status = FileStatus(path: target.path) {
+            guard status.kind == .regular else {
                 throw .cannotCreateOutput(path: target.path, reason: "something other than a file is there")
             }
             if !replacing { throw .outputExists(path: target.path) }

@@ -51,7 +51,7 @@ struct BundleRewriter {
 
         var tags: [String: [UInt8]] = [:]
         tags[BagLayout.declaration] = bundle.report.tagFiles[BagLayout.declaration] ?? Array(BagLayout.declarationText.utf8)
-        tags[BagLayout.payloadManifest] = Array(BagLayout.manifestText(payloadPaths.compactMap { payload[$0].map { ($0.path, $0.sha256) } }).utf8)
+        tags[BagLayout.payloadManifest] = BagLayout.manifestBytes(payloadPaths.compactMap { payload[$0].map { ($0.path, $0.sha256) } })
         tags[ManifestDocument.fileName] = bundle.report.tagFiles[ManifestDocument.fileName]
         tags[DeliveryRecordDocument.fileName] = deliveryBytes
         let oxum = "Payload-Oxum: \(payloadPaths.reduce(UInt64(0)) { $0 + (payload[$1]?.size ?? 0) }).\(payloadPaths.count)"
@@ -59,9 +59,9 @@ struct BundleRewriter {
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("Payload-Oxum:") ? oxum : String($0) }.joined(separator: "\n")
         tags[BagLayout.bagInfo] = Array(bagInfo.utf8)
-        tags[BagLayout.tagManifest] = Array(BagLayout.manifestText(BagLayout.listedTagFiles.compactMap { name in
+        tags[BagLayout.tagManifest] = BagLayout.manifestBytes(BagLayout.listedTagFiles.compactMap { name in
             tags[name].map { (name, SHA256Digest(of: $0)) }
-        }).utf8)
+        })
 
         let timestamp = DOSTimestamp(year: bundle.claim.date.year, month: bundle.claim.date.month, day: bundle.claim.date.day)
         try TemporaryFiles.shared.withTemporaryFile(beside: target) { (temporary: URL) throws(BuildError) in

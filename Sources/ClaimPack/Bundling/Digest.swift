@@ -31,15 +31,21 @@ public struct SHA256Digest: Sendable, Hashable, CustomStringConvertible {
 
     /// The 64 hexadecimal digits.
     public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
         text.reserveCapacity(64)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
+        appendHex(to: &text)
         return String(decoding: text, as: UTF8.self)
     }
+
+    /// Appends the 64 hexadecimal digits, as ASCII, to `text`.
+    func appendHex(to text: inout [UInt8]) {
+        for byte in bytes {
+            text.append(SHA256Digest.hexDigits[Int(byte >> 4)])
+            text.append(SHA256Digest.hexDigits[Int(byte & 0x0F)])
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Groups of four digits, as printed on the letter: `3f2a 9c01 …`.
     public var grouped: String {
