@@ -41,7 +41,7 @@ final class BufferedFileSink: @unchecked Sendable {
     /// Set when an `O_DIRECT` write was refused: the rest goes through `descriptor`.
     private var directFailed = false
 
-    static let capacity = 4 << 20
+    static let capacity = 1 << 20
     /// The file offset, length and memory alignment `O_DIRECT` needs: the page size, a
     /// multiple of every logical block size in use.
     static let alignment = 4096

@@ -15,18 +15,37 @@ public struct SHA256Digest: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A digest from its 64 hexadecimal digits (spaces ignored, any case); `nil` otherwise.
-    public init?(hex: String) {
-        let digits = hex.filter { !$0.isWhitespace }.lowercased()
-        guard digits.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        var index = digits.startIndex
-        while index < digits.endIndex {
-            let next = digits.index(index, offsetBy: 2)
-            guard let byte = UInt8(digits[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
+    public init?(hex: some StringProtocol) {
+        guard let bytes = SHA256Digest.parse(hex) else { return nil }
         self.bytes = bytes
+    }
+
+    private static func parse(_ hex: some StringProtocol) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        var high: UInt8?
+        for character in hex.utf8 {
+            let value: UInt8
+            switch character {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = character - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = character - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = character - UInt8(ascii: "A") + 10
+            case UInt8(ascii: " "), 0x09...0x0D: continue
+            case 0x80...:
+                // Not ASCII: only Unicode white space may be there, and is ignored.
+                let rest = String(hex.filter { !$0.isWhitespace })
+                return rest.utf8.allSatisfy({ $0 < 0x80 }) ? parse(rest) : nil
+            default: return nil
+            }
+            if let first = high {
+                guard bytes.count < 32 else { return nil }
+                bytes.append(first << 4 | value)
+                high = nil
+            } else {
+                high = value
+            }
+        }
+        return bytes.count == 32 && high == nil ? bytes : nil
     }
 
     /// The 64 hexadecimal digits.

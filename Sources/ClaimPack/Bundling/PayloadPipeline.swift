@@ -28,7 +28,7 @@ final class PayloadPipeline: @unchecked Sendable {
         let expectedSize: UInt64
     }
 
-    static let slotCount = 32
+    static let slotCount = 16
     static let slotSize = 256 << 10
     private static let wakeSlots = slotCount / 4
     private static let wakeEvents = 8

@@ -9,7 +9,7 @@ enum EntryNameRules {
             return (nil, [Finding(.invalidNameEncoding, entry: shown, "the name is not valid UTF-8; an extractor could write it anywhere")])
         }
         var findings: [Finding] = []
-        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if name.unicodeScalars.contains(where: isControl) {
             findings.append(Finding(.controlCharacter, entry: printable(name), "the name has control characters"))
         }
         if name.hasPrefix("/") {
@@ -18,8 +18,8 @@ enum EntryNameRules {
         if name.utf8.contains(UInt8(ascii: "\\")) {
             findings.append(Finding(.backslash, entry: printable(name), "the name has a backslash, a path separator on Windows"))
         }
-        let scalars = Array(name.unicodeScalars)
-        if scalars.count >= 2, scalars[1] == ":", scalars[0].properties.isAlphabetic {
+        var scalars = name.unicodeScalars.makeIterator()
+        if let first = scalars.next(), scalars.next() == ":", first.properties.isAlphabetic {
             findings.append(Finding(.driveLetter, entry: printable(name), "the name starts with a drive letter"))
         }
         let segments = name.split(separator: "/", omittingEmptySubsequences: false)
@@ -31,11 +31,16 @@ enum EntryNameRules {
         return (name, findings)
     }
 
+    /// Unicode's control characters (category Cc): U+0000–U+001F and U+007F–U+009F.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
     /// The name with control characters made visible, for messages.
     static func printable(_ name: String) -> String {
         var text = ""
         for scalar in name.unicodeScalars {
-            if scalar.properties.generalCategory == .control {
+            if isControl(scalar) {
                 text += "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 text.unicodeScalars.append(scalar)

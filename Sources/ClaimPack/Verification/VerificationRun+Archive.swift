@@ -23,12 +23,16 @@ extension VerificationRun {
         checkCanonicalForm(scanned)
 
         var names: [Int: String] = [:]
+        var readableNames: [String] = []
         for entry in scanned.entries {
             let (name, nameFindings) = EntryNameRules.check(entry.rawName)
             nameFindings.forEach(add)
-            if let name, nameFindings.isEmpty { names[entry.index] = name }
+            if let name {
+                readableNames.append(name)
+                if nameFindings.isEmpty { names[entry.index] = name }
+            }
         }
-        EntryNameRules.duplicates(scanned.entries.compactMap { EntryNameRules.check($0.rawName).name }).forEach(add)
+        EntryNameRules.duplicates(readableNames).forEach(add)
         root = chooseRoot(Array(names.values))
 
         let total = scanned.entries.reduce(UInt64(0)) { $0 &+ $1.uncompressedSize }
@@ -91,6 +95,7 @@ extension VerificationRun {
 
     private func readEntries(_ layout: ZipLayout, names: [Int: String], reader: ZipArchiveReader, total: UInt64) {
         var done: UInt64 = 0
+        var sizes: [String: UInt64] = [:]
         let hasher = PipelinedHasher()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
@@ -104,14 +109,19 @@ extension VerificationRun {
             guard acceptType(entry, name: name, relative: relative) else { continue }
             presentEntries.insert(relative)
             let keep = VerificationRun.tagFiles.contains(relative)
-            if let file = read(entry, name: name, reader: reader, keep: keep, buffer: buffer, hasher: hasher, done: &done, total: total) {
-                files[relative] = file.file
+            if let file = read(entry, name: name, relative: relative, reader: reader, keep: keep, buffer: buffer,
+                               hasher: hasher, done: &done, total: total) {
+                sizes[relative] = file.size
                 if keep, let bytes = file.bytes { tagBytes[relative] = bytes }
             }
             if done > limits.maximumTotalBytes {
                 add(Finding(.tooLarge, "more than \(limits.maximumTotalBytes) bytes uncompressed; stopped reading"))
-                return
+                break
             }
+        }
+        let digests = hasher.collectDigests()
+        for (relative, size) in sizes {
+            if let digest = digests[relative] { files[relative] = ReadFile(size: size, sha256: digest) }
         }
     }
 
@@ -145,14 +155,13 @@ extension VerificationRun {
 
     /// Reads an entry once: its digest, and its bytes when `keep`. Stops early, with a
     /// finding, when it inflates past its declared size, the ratio limit or the total.
-    private func read(_ entry: ZipLayout.Entry, name: String, reader: ZipArchiveReader, keep: Bool,
+    private func read(_ entry: ZipLayout.Entry, name: String, relative: String, reader: ZipArchiveReader, keep: Bool,
                       buffer: UnsafeMutableRawBufferPointer, hasher: PipelinedHasher, done: inout UInt64,
-                      total: UInt64) -> (file: ReadFile, bytes: [UInt8]?)? {
-        // The hasher is shared by the entries, read one after the other: an entry that stops
-        // early still has its digest taken, so that the next one starts afresh.
+                      total: UInt64) -> (size: UInt64, bytes: [UInt8]?)? {
+        // The hasher is shared by the entries, read one after the other: what an entry that
+        // stops early handed over is dropped, so that the next one starts afresh.
         var finished = false
-        defer { if !finished { _ = hasher.finalize() } }
-        let relative = String(name.drop { $0 != "/" }.dropFirst())
+        defer { if !finished { hasher.discard() } }
         if keep, entry.uncompressedSize > UInt64(limits.maximumTagFileBytes) {
             add(Finding(.malformedXML, entry: name, "\(relative) declares \(entry.uncompressedSize) bytes, more than the \(limits.maximumTagFileBytes) a tag file may have; not read"))
             return nil
@@ -164,7 +173,6 @@ extension VerificationRun {
             add(finding(for: error, name: name))
             return nil
         }
-        hasher.start(size: entry.uncompressedSize)
         var bytes: [UInt8]? = keep ? [] : nil
         var size: UInt64 = 0
         let ratioLimit = entry.method == 8 ? limits.maximumCompressionRatio &* max(entry.compressedSize, 1) : UInt64.max
@@ -204,7 +212,8 @@ extension VerificationRun {
             return nil
         }
         finished = true
-        return (ReadFile(size: size, sha256: hasher.finalize()), bytes)
+        hasher.finish(as: relative)
+        return (size, bytes)
     }
 
     private func finding(for error: ZipArchiveReader.Failure, name: String) -> Finding {

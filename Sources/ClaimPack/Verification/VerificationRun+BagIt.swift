@@ -50,16 +50,18 @@ extension VerificationRun {
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             guard let separator = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }),
-                  let expected = SHA256Digest(hex: String(trimmed[..<separator])),
-                  trimmed[..<separator].count == 64
+                  trimmed[..<separator].utf8.count == 64,
+                  let expected = SHA256Digest(hex: trimmed[..<separator])
             else {
                 add(Finding(.malformedManifestLine, entry: entryName(name), "line \(number + 1) is not \"<64 hex digits> <path>\""))
                 continue
             }
             var path = String(trimmed[separator...].drop { $0 == " " || $0 == "\t" })
             if path.hasPrefix("*") { path.removeFirst() }
-            path = path.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
-                .replacingOccurrences(of: "%25", with: "%")
+            if path.utf8.contains(UInt8(ascii: "%")) {
+                path = path.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
+                    .replacingOccurrences(of: "%25", with: "%")
+            }
             guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
                 add(Finding(.malformedManifestLine, entry: entryName(name), "line \(number + 1) names a path outside the bag"))
                 continue

@@ -177,6 +177,10 @@ struct BundleBuilderTests {
         #expect(digest.grouped.hasPrefix("ba78 16bf 8f01"))
         #expect(SHA256Digest(hex: " BA78 16BF 8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad") == digest)
         #expect(SHA256Digest(hex: "ba78") == nil)
+        #expect(SHA256Digest(hex: digest.hex + "0") == nil)
+        #expect(SHA256Digest(hex: String(digest.hex.dropLast()) + "g") == nil)
+        #expect(SHA256Digest(hex: "\u{00A0}" + digest.hex.uppercased() + "\t\n") == digest)
+        #expect(SHA256Digest(hex: "é" + digest.hex) == nil)
         #expect(BagLayout.manifestBytes([("data/evidence/100% done\r\n.txt", digest)])
             == Array("\(digest.hex)  data/evidence/100%25 done%0D%0A.txt\n".utf8))
     }

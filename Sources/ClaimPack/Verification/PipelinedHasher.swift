@@ -1,17 +1,19 @@
 internal import Crypto
 internal import Dispatch
 
-/// SHA-256 computed on a second core: chunks are copied into one of a few preallocated
-/// slots and hashed, in order, on a serial queue while the caller goes on reading,
-/// compressing, checking CRCs or writing. The digest is the same as hashing inline.
+/// SHA-256 computed on a second core while `verify` reads: chunks are copied into one of a
+/// few preallocated slots and hashed, in order, on a serial queue while the caller goes on
+/// reading, inflating and checking CRCs. Entries are hashed one after the other; each
+/// digest is kept under a key and collected at the end, so the caller never waits for one.
 final class PipelinedHasher: @unchecked Sendable {
-    // The hasher and the slots' contents are touched only on `queue`; the caller owns the
-    // next free slot between `slots.wait()` and `queue.async`.
+    // `hasher`, `digests` and the slots' contents are touched only on `queue`; the caller
+    // owns the next free slot between `slots.wait()` and `queue.async`.
     private let queue = DispatchQueue(label: "claimpack.sha256")
     private let slots: DispatchSemaphore
     private let buffers: [UnsafeMutableRawBufferPointer]
     private var next = 0
     private var hasher = SHA256()
+    private var digests: [String: SHA256Digest] = [:]
 
     static let slotCount = 4
     static let slotSize = 1 << 20
@@ -23,33 +25,14 @@ final class PipelinedHasher: @unchecked Sendable {
         }
     }
 
-    /// A read buffer for the caller, allocated once for all the files of a run (a fresh
-    /// 1 MiB allocation per file costs page faults when there are thousands of files).
-    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
-
     deinit {
         queue.sync {}
         for buffer in buffers { buffer.deallocate() }
-        readBuffer.deallocate()
-    }
-
-    /// A file smaller than this is hashed inline: for it, handing chunks to another thread
-    /// costs more than it saves.
-    static let inlineLimit: UInt64 = 4 << 20
-    private var inline: SHA256?
-
-    /// Starts a file of `size` bytes.
-    func start(size: UInt64) {
-        inline = size < PipelinedHasher.inlineLimit ? SHA256() : nil
     }
 
     /// Hands `chunk` over (at most `slotSize` bytes at a time); waits only when every slot
     /// is still being hashed.
     func update(_ chunk: UnsafeRawBufferPointer) {
-        if inline != nil {
-            inline!.update(bufferPointer: chunk)
-            return
-        }
         var rest = chunk
         while !rest.isEmpty {
             let piece = UnsafeRawBufferPointer(rebasing: rest.prefix(PipelinedHasher.slotSize))
@@ -66,17 +49,21 @@ final class PipelinedHasher: @unchecked Sendable {
         }
     }
 
-    /// The digest of everything handed over since the last call, once it has all been
-    /// hashed; the hasher then starts afresh for the next file.
-    func finalize() -> SHA256Digest {
-        if let inline {
-            self.inline = nil
-            return SHA256Digest(inline.finalize())
+    /// Ends the entry: its digest is kept under `key`, and the next entry starts afresh.
+    func finish(as key: String) {
+        queue.async {
+            self.digests[key] = SHA256Digest(self.hasher.finalize())
+            self.hasher = SHA256()
         }
-        return queue.sync {
-            let digest = SHA256Digest(hasher.finalize())
-            hasher = SHA256()
-            return digest
-        }
+    }
+
+    /// Drops what was handed over for an entry that could not be read to its end.
+    func discard() {
+        queue.async { self.hasher = SHA256() }
+    }
+
+    /// The digests of every finished entry, once all have been hashed.
+    func collectDigests() -> [String: SHA256Digest] {
+        queue.sync { digests }
     }
 }
