@@ -9,7 +9,8 @@ the median wall-clock time of --runs runs and the peak memory (/usr/bin/time -v)
 `claimpack build`, `claimpack verify`, `openssl dgst -sha256` over the same bytes (the
 reference: one pass of the hash), `cat` of the same bytes into one file (what writing
 them costs on that file system), `zip -0 -r`, and bagit-python (`--sha256` on a copy,
-then `zip -0 -r`; and `--validate`). Every build and zip run starts without its output. The 4 GiB file is measured with claimpack and
+then `zip -0 -r`; and `--validate`). Every build and zip run starts without its output.
+The commands take turns, one run of each per round, so that all see the machine alike. The 4 GiB file is measured with claimpack and
 openssl only (a bag and a zip of it as well would need 16 GiB of tmpfs). Prints a
 Markdown table with the ratios to openssl; --output also writes it to a file.
 --quick uses a tenth of the sizes, to try the script.
@@ -31,15 +32,27 @@ def run(command, cwd=None):
     return elapsed, peak
 
 
-def median_of(runs, measure, prepare=None):
-    times, peaks = [], []
+def remove(path):
+    if os.path.isdir(path):
+        shutil.rmtree(path, ignore_errors=True)
+    elif os.path.exists(path):
+        os.remove(path)
+
+
+def rounds(runs, commands):
+    """Runs every command once per round, in order, for `runs` rounds: so that each sees
+    the machine in the same state as the others (on these VMs the cost of fresh memory
+    changes from second to second). Returns {name: (median seconds, largest peak)}."""
+    times = {name: [] for name, _, _ in commands}
+    peaks = {name: [] for name, _, _ in commands}
     for _ in range(runs):
-        if prepare:
-            prepare()
-        seconds, peak = measure()
-        times.append(seconds)
-        peaks.append(peak)
-    return statistics.median(times), max(peaks)
+        for name, measure, prepare in commands:
+            if prepare:
+                prepare()
+            seconds, peak = measure()
+            times[name].append(seconds)
+            peaks[name].append(peak)
+    return {name: (statistics.median(times[name]), max(peaks[name])) for name, _, _ in commands}
 
 
 CLAIM = """format: 1
@@ -88,43 +101,42 @@ def measure(base, label, folder, claimpack, runs, full):
     out = os.path.join(base, 'out')
     os.makedirs(out, exist_ok=True)
     bundle = os.path.join(out, 'bench.zip')
+    plain = os.path.join(out, 'plain.bin')
+    zipped = os.path.join(out, 'plain.zip')
+    copy = os.path.join(out, 'bag')
     files = evidence_files(folder)
-    rows = {}
-    # openssl over the same bytes: the reference. xargs keeps the command line short.
+    # xargs keeps the command lines short.
     listing = os.path.join(out, 'files.txt')
     with open(listing, 'w') as f:
         f.write('\0'.join(files))
-    rows['openssl dgst -sha256'] = median_of(runs, lambda: run(
-        ['sh', '-c', f'xargs -0 openssl dgst -sha256 < "{listing}" > /dev/null']))
-    # Writing the same bytes once, into one file beside the bundle: what the file system
-    # charges for the bytes every archiver must write.
-    plain = os.path.join(out, 'plain.bin')
-    rows['cat > file (writing the bytes once)'] = median_of(runs, lambda: run(
-        ['sh', '-c', f'xargs -0 cat < "{listing}" > "{plain}"']), prepare=lambda: os.path.exists(plain) and os.remove(plain))
-    os.path.exists(plain) and os.remove(plain)
-    # Each build starts without the bundle, as each zip run below starts without its archive.
-    rows['claimpack build'] = median_of(runs, lambda: run([claimpack, 'build', folder, '-o', bundle]),
-                                        prepare=lambda: os.path.exists(bundle) and os.remove(bundle))
-    rows['claimpack verify'] = median_of(runs, lambda: run([claimpack, 'verify', bundle]))
-    os.remove(bundle)
+
+    def fresh_copy():
+        remove(copy)
+        shutil.copytree(os.path.join(folder, 'evidence'), copy)
+        remove(zipped)
+
+    commands = [
+        # The reference: one pass of the hash over the same bytes.
+        ('openssl dgst -sha256', lambda: run(['sh', '-c', f'xargs -0 openssl dgst -sha256 < "{listing}" > /dev/null']), None),
+        # Writing the same bytes once, into one file beside the bundle: what the file
+        # system charges for the bytes every archiver must write.
+        ('cat > file (writing the bytes once)', lambda: run(['sh', '-c', f'xargs -0 cat < "{listing}" > "{plain}"']),
+         lambda: remove(plain)),
+        # Each build starts without the bundle, as each zip run starts without its archive.
+        ('claimpack build', lambda: run([claimpack, 'build', folder, '-o', bundle]), lambda: (remove(plain), remove(bundle))),
+        ('claimpack verify', lambda: run([claimpack, 'verify', bundle]), None),
+    ]
     if full:
-        zipped = os.path.join(out, 'plain.zip')
-        rows['zip -0 -r'] = median_of(runs, lambda: run(['zip', '-q', '-0', '-r', zipped, 'evidence'], cwd=folder),
-                                      prepare=lambda: os.path.exists(zipped) and os.remove(zipped))
-        os.path.exists(zipped) and os.remove(zipped)
-        copy = os.path.join(out, 'bag')
-
-        def fresh_copy():
-            shutil.rmtree(copy, ignore_errors=True)
-            shutil.copytree(os.path.join(folder, 'evidence'), copy)
-            os.path.exists(zipped) and os.remove(zipped)
-
-        rows['bagit --sha256, then zip -0 -r'] = median_of(runs, lambda: sum_pair(
-            run([sys.executable, '-m', 'bagit', '--sha256', '--processes', '1', copy]),
-            run(['zip', '-q', '-0', '-r', zipped, 'bag'], cwd=out)), prepare=fresh_copy)
-        os.path.exists(zipped) and os.remove(zipped)
-        rows['bagit --validate'] = median_of(runs, lambda: run([sys.executable, '-m', 'bagit', '--validate', copy]))
-        shutil.rmtree(copy, ignore_errors=True)
+        commands += [
+            ('zip -0 -r', lambda: run(['zip', '-q', '-0', '-r', zipped, 'evidence'], cwd=folder), lambda: remove(zipped)),
+            ('bagit --sha256, then zip -0 -r', lambda: sum_pair(
+                run([sys.executable, '-m', 'bagit', '--sha256', '--processes', '1', copy]),
+                run(['zip', '-q', '-0', '-r', zipped, 'bag'], cwd=out)), fresh_copy),
+            ('bagit --validate', lambda: run([sys.executable, '-m', 'bagit', '--validate', copy]), lambda: remove(zipped)),
+        ]
+    rows = rounds(runs, commands)
+    for path in (bundle, plain, zipped, copy):
+        remove(path)
     return rows
 
 

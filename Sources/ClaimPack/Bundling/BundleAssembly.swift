@@ -30,6 +30,8 @@ final class BundleAssembly {
     /// Tag files written so far, by name.
     private var tagDigests: [String: SHA256Digest] = [:]
     private(set) var seal: SHA256Digest?
+    /// `manifest.xml`, made as soon as the evidence is hashed, until libzip takes it.
+    private var manifestBytes: [UInt8]?
     private var bytesDone: UInt64 = 0
 
     /// The DOS timestamp of every entry: the claim's date at midnight.
@@ -90,14 +92,19 @@ final class BundleAssembly {
         try addTag(BagLayout.payloadManifest, to: writer,
                    draft: manifestSHA256(draftPayload.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })) { [unowned self] in
             try pipeline.finish()
+            // manifest.xml is made now, with every digest known, so that the second core
+            // validates it while libzip deflates this file and the next.
+            let manifest = try ManifestDocument.bytes(for: claim, payload: payload)
+            validateInBackground(manifest, name: ManifestDocument.fileName, against: manifestSchema)
+            manifestBytes = manifest
+            seal = SHA256Digest(of: manifest)
             return manifestSHA256(payloadInOrder)
         }
         try addTag(ManifestDocument.fileName, to: writer,
                    draft: try ManifestDocument.bytes(for: claim, payload: draftPayload)) { [unowned self] in
-            let bytes = try ManifestDocument.bytes(for: claim, payload: payload)
-            validateInBackground(bytes, name: ManifestDocument.fileName, against: manifestSchema)
-            seal = SHA256Digest(of: bytes)
-            return bytes
+            guard let manifestBytes else { throw BuildError.writeFailed(path: ManifestDocument.fileName, reason: "made before the evidence was read") }
+            self.manifestBytes = nil
+            return manifestBytes
         }
         try addTag(DeliveryRecordDocument.fileName, to: writer,
                    draft: try DeliveryRecordDocument.initialBytes(for: claim, seal: draftSeal)) { [unowned self] in

@@ -61,10 +61,14 @@ enum CompressionPolicy {
 
     static let maximumRatio = 100
 
+    /// The bytes the entropy is counted on: enough to tell random data (about 7.95 bits per
+    /// byte at this size) from anything deflate can shrink.
+    static let entropySampleSize = 4 << 10
+
     private static func decide(_ sample: UnsafeRawBufferPointer) -> ZipCompression {
         // Bytes as even as random data (or data compressed already) gain nothing from
         // deflate: counting them is much cheaper than deflating them to find out.
-        if entropy(of: sample) >= 7.5 { return .store }
+        if entropy(of: UnsafeRawBufferPointer(rebasing: sample.prefix(entropySampleSize))) >= 7.5 { return .store }
         let compressed = DeflateProbe.compressedSize(of: sample, level: probeLevel)
         return compressed < sample.count && sample.count <= compressed * maximumRatio ? .deflate(level: level) : .store
     }
