@@ -25,7 +25,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let report = try ClaimFolderLoader.read(folder)
         if !report.diagnostics.isEmpty, !json || report.diagnostics.containsErrors {
-            for diagnostic in report.diagnostics { Console.message(diagnostic.description) }
+            Console.messages(report.diagnostics.map(\.description))
         }
         guard let claim = report.claim, report.isBuildable else {
             Console.error("\(folder): \(DiagnosticOutput.summary(report.diagnostics)); nothing written")

@@ -12,6 +12,13 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Writes message lines to standard error in one write: thousands of diagnostics would
+    /// otherwise cost a system call each.
+    static func messages(_ lines: [String]) {
+        guard !lines.isEmpty else { return }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
     /// Writes `claimpack: error: …` to standard error.
     static func error(_ text: String) {
         message("claimpack: error: \(text)")

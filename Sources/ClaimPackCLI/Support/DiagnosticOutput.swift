@@ -25,8 +25,7 @@ enum DiagnosticOutput {
 
     /// Every diagnostic as a line on standard error, then a summary line.
     static func printText(_ diagnostics: [Diagnostic], subject: String) {
-        for diagnostic in diagnostics { Console.message(diagnostic.description) }
-        Console.message("\(subject): \(summary(diagnostics))")
+        Console.messages(diagnostics.map(\.description) + ["\(subject): \(summary(diagnostics))"])
     }
 
     /// The diagnostics as a JSON array, pretty-printed, keys sorted.
