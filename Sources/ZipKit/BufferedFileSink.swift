@@ -2,7 +2,7 @@ internal import CLibZip
 internal import Dispatch
 internal import Foundation
 
-/// The file libzip writes a new archive into, through a write source with 4 MiB buffers:
+/// The file libzip writes a new archive into, through a write source with 1 MiB buffers:
 /// libzip's own file source writes through stdio in 4 KiB calls, which costs a system call
 /// per 4 KiB. Seeks back into the buffer (libzip rewrites each local header after its
 /// data) cost none. A full buffer is written by a serial queue while the next one fills,

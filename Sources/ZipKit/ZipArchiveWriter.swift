@@ -11,7 +11,7 @@ public final class ZipArchiveWriter {
     private var sources: [(entry: String, box: SourceBox)] = []
 
     /// Starts an archive written to `path` (created or truncated) when it is closed,
-    /// through a 4 MiB write buffer (`BufferedFileSink`). After a failure the file is removed.
+    /// through 1 MiB write buffers (`BufferedFileSink`). After a failure the file is removed.
     public init(creatingAt path: String) throws(ZipError) {
         self.path = path
         var error = zip_error_t()
