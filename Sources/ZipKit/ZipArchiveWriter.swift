@@ -69,7 +69,8 @@ public final class ZipArchiveWriter {
         try add(name, content: ZipBufferContent(bytes), compression: compression, timestamp: timestamp)
     }
 
-    /// Writes every entry and the central directory, then renames the archive into place.
+    /// Writes every entry and the central directory, and flushes the file to the device
+    /// (`fsync`) before it returns.
     ///
     /// - Throws: `.contentFailed` with the content's own error when an entry's content
     ///   failed, `.cannotWrite` otherwise. Nothing is left at `path` after a failure.

@@ -88,14 +88,10 @@ public struct BundleBuilder: Sendable {
         }
     }
 
-    /// Makes the finished file durable, then gives it its name: replacing an existing file
-    /// only when allowed, and never a file that appeared meanwhile otherwise.
+    /// Gives the finished file its name (`ZipArchiveWriter.close()` has flushed it to the
+    /// device): replacing an existing file only when allowed, and never a file that
+    /// appeared meanwhile otherwise.
     private func commit(_ temporary: URL, to target: URL, replacing: Bool) throws(BuildError) {
-        let descriptor = open(temporary.path, O_RDONLY | O_CLOEXEC)
-        if descriptor >= 0 {
-            fsync(descriptor)
-            close(descriptor)
-        }
         if replacing {
             guard rename(temporary.path, target.path) == 0 else {
                 throw .cannotCreateOutput(path: target.path, reason: String(cString: strerror(errno)))

@@ -14,6 +14,13 @@ public struct SHA256Digest: Sendable, Hashable, CustomStringConvertible {
         self.init(SHA256.hash(data: bytes))
     }
 
+    /// The digest of the bytes in `buffer`.
+    init(of buffer: UnsafeRawBufferPointer) {
+        var hasher = SHA256()
+        hasher.update(bufferPointer: buffer)
+        self.init(hasher.finalize())
+    }
+
     /// A digest from its 64 hexadecimal digits (spaces ignored, any case); `nil` otherwise.
     public init?(hex: some StringProtocol) {
         guard let bytes = SHA256Digest.parse(hex) else { return nil }
