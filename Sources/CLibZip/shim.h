@@ -16,6 +16,11 @@ static inline zip_int64_t cp_zip_source_command_bit(zip_source_cmd_t command) {
     return ZIP_SOURCE_MAKE_COMMAND_BITMASK(command);
 }
 
+/// Commands of a source that libzip can read anywhere in (seek, tell, read).
+static inline zip_int64_t cp_zip_source_supports_seekable(void) {
+    return ZIP_SOURCE_SUPPORTS_SEEKABLE;
+}
+
 /// Commands of a source that libzip can create and write an archive into.
 static inline zip_int64_t cp_zip_source_supports_writable(void) {
     return ZIP_SOURCE_SUPPORTS_WRITABLE;

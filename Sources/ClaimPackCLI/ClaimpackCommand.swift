@@ -13,6 +13,7 @@ public struct ClaimpackCommand: ParsableCommand {
 
     /// Parses the process's arguments, runs the command and exits with its status.
     public static func runAsMain() {
+        TimeZonePin.apply()
         main()
     }
 }

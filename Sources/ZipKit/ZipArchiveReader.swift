@@ -45,15 +45,22 @@ public final class ZipArchiveReader {
         }
     }
 
-    /// Opens `path` read-only, with libzip's consistency checks.
+    /// Opens `path` read-only, with libzip's consistency checks. The file is read with
+    /// `pread(2)` (`ArchiveFileSource`), not through stdio.
     public init(path: String) throws(Failure) {
         self.path = path
-        var code: Int32 = 0
-        guard let archive = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else {
-            var error = zip_error_t()
-            zip_error_init_with_code(&error, code)
-            defer { zip_error_fini(&error) }
-            throw Failure.from(code: code, String(cString: zip_error_strerror(&error)))
+        let file = try ArchiveFileSource(path: path)
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        let userData = Unmanaged.passRetained(file).toOpaque()
+        guard let source = zip_source_function_create(archiveSourceCallback, userData, &error) else {
+            Unmanaged<ArchiveFileSource>.fromOpaque(userData).release()
+            throw Failure.from(code: zip_error_code_zip(&error), String(cString: zip_error_strerror(&error)))
+        }
+        guard let archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+            zip_source_free(source)
+            throw Failure.from(code: zip_error_code_zip(&error), String(cString: zip_error_strerror(&error)))
         }
         self.archive = archive
     }

@@ -1,25 +1,37 @@
 internal import Crypto
 internal import Dispatch
 
-/// SHA-256 computed on a second core while `verify` reads: chunks are copied into one of a
-/// few preallocated slots and hashed, in order, on a serial queue while the caller goes on
-/// reading, inflating and checking CRCs. Entries are hashed one after the other; each
-/// digest is kept under a key and collected at the end, so the caller never waits for one.
+/// SHA-256 computed on a second core while `verify` reads. The caller reads entries
+/// straight into the free end of a slot (`space()`, then `commit(_:)`), marks where each
+/// entry ends (`finish(as:)`), and hands a slot over only when it is nearly full: one
+/// wake-up of the hashing queue per MiB, however small the entries, and no copy. Digests
+/// are kept under their keys and collected at the end, so the caller never waits for one.
 final class PipelinedHasher: @unchecked Sendable {
-    // `hasher`, `digests` and the slots' contents are touched only on `queue`; the caller
-    // owns the next free slot between `slots.wait()` and `queue.async`.
+    /// What the hashing queue does with a slot, in order.
+    private enum Mark {
+        case bytes(Range<Int>)
+        case finish(String)
+        case discard
+    }
+
+    // The caller owns the slot `current` and `marks`; `hasher` and `digests` are touched
+    // only on `queue`, which owns every handed-over slot until it signals `freeSlots`.
     private let queue = DispatchQueue(label: "claimpack.sha256")
-    private let slots: DispatchSemaphore
+    private let freeSlots: DispatchSemaphore
     private let buffers: [UnsafeMutableRawBufferPointer]
-    private var next = 0
+    private var current = 0
+    private var used = 0
+    private var marks: [Mark] = []
     private var hasher = SHA256()
     private var digests: [String: SHA256Digest] = [:]
 
     static let slotCount = 4
     static let slotSize = 1 << 20
+    /// A slot with less room than this is handed over before the next read.
+    static let minimumSpace = 64 << 10
 
     init() {
-        slots = DispatchSemaphore(value: PipelinedHasher.slotCount)
+        freeSlots = DispatchSemaphore(value: PipelinedHasher.slotCount - 1)
         buffers = (0..<PipelinedHasher.slotCount).map { _ in
             UnsafeMutableRawBufferPointer.allocate(byteCount: PipelinedHasher.slotSize, alignment: 64)
         }
@@ -30,40 +42,60 @@ final class PipelinedHasher: @unchecked Sendable {
         for buffer in buffers { buffer.deallocate() }
     }
 
-    /// Hands `chunk` over (at most `slotSize` bytes at a time); waits only when every slot
-    /// is still being hashed.
-    func update(_ chunk: UnsafeRawBufferPointer) {
-        var rest = chunk
-        while !rest.isEmpty {
-            let piece = UnsafeRawBufferPointer(rebasing: rest.prefix(PipelinedHasher.slotSize))
-            slots.wait()
-            let index = next
-            next = (next + 1) % PipelinedHasher.slotCount
-            buffers[index].baseAddress!.copyMemory(from: piece.baseAddress!, byteCount: piece.count)
-            let count = piece.count
-            queue.async {
-                self.hasher.update(bufferPointer: UnsafeRawBufferPointer(start: self.buffers[index].baseAddress, count: count))
-                self.slots.signal()
-            }
-            rest = UnsafeRawBufferPointer(rebasing: rest.dropFirst(piece.count))
-        }
+    /// Where to read the next bytes of the entry: at least `minimumSpace` bytes.
+    func space() -> UnsafeMutableRawBufferPointer {
+        if PipelinedHasher.slotSize - used < PipelinedHasher.minimumSpace { handOver() }
+        return UnsafeMutableRawBufferPointer(rebasing: buffers[current][used...])
+    }
+
+    /// Takes the first `count` bytes of the last `space()` as the entry's next bytes; they
+    /// stay readable, as returned, until the next call to `space()`.
+    @discardableResult
+    func commit(_ count: Int) -> UnsafeRawBufferPointer {
+        let range = used..<(used + count)
+        marks.append(.bytes(range))
+        used += count
+        return UnsafeRawBufferPointer(rebasing: buffers[current][range])
     }
 
     /// Ends the entry: its digest is kept under `key`, and the next entry starts afresh.
     func finish(as key: String) {
-        queue.async {
-            self.digests[key] = SHA256Digest(self.hasher.finalize())
-            self.hasher = SHA256()
-        }
+        marks.append(.finish(key))
     }
 
-    /// Drops what was handed over for an entry that could not be read to its end.
+    /// Drops what was committed for an entry that could not be read to its end.
     func discard() {
-        queue.async { self.hasher = SHA256() }
+        marks.append(.discard)
     }
 
     /// The digests of every finished entry, once all have been hashed.
     func collectDigests() -> [String: SHA256Digest] {
-        queue.sync { digests }
+        if !marks.isEmpty { handOver() }
+        return queue.sync { digests }
+    }
+
+    /// Gives the current slot to the queue and takes the next, waiting while every other
+    /// slot is still being hashed. Slots are hashed in the order they are handed over, so
+    /// the next in the ring is always the first to be free again.
+    private func handOver() {
+        let slot = current
+        let pieces = marks
+        queue.async {
+            let buffer = UnsafeRawBufferPointer(self.buffers[slot])
+            for piece in pieces {
+                switch piece {
+                case .bytes(let range): self.hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[range]))
+                case .finish(let key):
+                    self.digests[key] = SHA256Digest(self.hasher.finalize())
+                    self.hasher = SHA256()
+                case .discard: self.hasher = SHA256()
+                }
+            }
+            self.freeSlots.signal()
+        }
+        marks = []
+        freeSlots.wait()
+        current = (current + 1) % PipelinedHasher.slotCount
+        used = 0
     }
 }

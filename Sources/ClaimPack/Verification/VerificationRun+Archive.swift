@@ -97,8 +97,6 @@ extension VerificationRun {
         var done: UInt64 = 0
         var sizes: [String: UInt64] = [:]
         let hasher = PipelinedHasher()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { buffer.deallocate() }
         for entry in layout.entries {
             guard let name = names[entry.index] else { continue }
             guard let root, name.hasPrefix(root + "/") else {
@@ -109,7 +107,7 @@ extension VerificationRun {
             guard acceptType(entry, name: name, relative: relative) else { continue }
             presentEntries.insert(relative)
             let keep = VerificationRun.tagFiles.contains(relative)
-            if let file = read(entry, name: name, relative: relative, reader: reader, keep: keep, buffer: buffer,
+            if let file = read(entry, name: name, relative: relative, reader: reader, keep: keep,
                                hasher: hasher, done: &done, total: total) {
                 sizes[relative] = file.size
                 if keep, let bytes = file.bytes { tagBytes[relative] = bytes }
@@ -156,7 +154,7 @@ extension VerificationRun {
     /// Reads an entry once: its digest, and its bytes when `keep`. Stops early, with a
     /// finding, when it inflates past its declared size, the ratio limit or the total.
     private func read(_ entry: ZipLayout.Entry, name: String, relative: String, reader: ZipArchiveReader, keep: Bool,
-                      buffer: UnsafeMutableRawBufferPointer, hasher: PipelinedHasher, done: inout UInt64,
+                      hasher: PipelinedHasher, done: inout UInt64,
                       total: UInt64) -> (size: UInt64, bytes: [UInt8]?)? {
         // The hasher is shared by the entries, read one after the other: what an entry that
         // stops early handed over is dropped, so that the next one starts afresh.
@@ -179,14 +177,13 @@ extension VerificationRun {
         while true {
             let count: Int
             do {
-                count = try file.read(into: buffer)
+                count = try file.read(into: hasher.space())
             } catch {
                 add(finding(for: error, name: name))
                 return nil
             }
             if count == 0 { break }
-            let chunk = UnsafeRawBufferPointer(start: buffer.baseAddress, count: count)
-            hasher.update(chunk)
+            let chunk = hasher.commit(count)
             size += UInt64(count)
             done += UInt64(count)
             progress?(done, total)
