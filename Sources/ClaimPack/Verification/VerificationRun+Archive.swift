@@ -93,29 +93,51 @@ extension VerificationRun {
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
+    /// Reads every regular entry once. The tag files are read first, and their checks start
+    /// on the second core (`TagFilePreparation`) while the payload is read; the findings are
+    /// still reported in the order of the entries in the archive.
     private func readEntries(_ layout: ZipLayout, names: [Int: String], reader: ZipArchiveReader, total: UInt64) {
-        var done: UInt64 = 0
-        var sizes: [String: UInt64] = [:]
-        let hasher = PipelinedHasher()
+        var accepted: [(entry: ZipLayout.Entry, name: String, relative: String)] = []
+        var entryFindings = [[Finding]](repeating: [], count: layout.entries.count)
         for entry in layout.entries {
             guard let name = names[entry.index] else { continue }
-            guard let root, name.hasPrefix(root + "/") else {
-                add(Finding(.outsideBundleFolder, entry: name, "outside the bundle's folder \(root.map { "\($0)/" } ?? "")"))
-                continue
+            entryFindings[entry.index] = findings {
+                guard let root, name.hasPrefix(root + "/") else {
+                    add(Finding(.outsideBundleFolder, entry: name, "outside the bundle's folder \(root.map { "\($0)/" } ?? "")"))
+                    return
+                }
+                let relative = String(name.dropFirst(root.count + 1))
+                guard acceptType(entry, name: name, relative: relative) else { return }
+                presentEntries.insert(relative)
+                accepted.append((entry, name, relative))
             }
-            let relative = String(name.dropFirst(root.count + 1))
-            guard acceptType(entry, name: name, relative: relative) else { continue }
-            presentEntries.insert(relative)
-            let keep = VerificationRun.tagFiles.contains(relative)
-            if let file = read(entry, name: name, relative: relative, reader: reader, keep: keep,
-                               hasher: hasher, done: &done, total: total) {
-                sizes[relative] = file.size
-                if keep, let bytes = file.bytes { tagBytes[relative] = bytes }
+        }
+        let tags = accepted.filter { VerificationRun.tagFiles.contains($0.relative) }
+        let payload = accepted.filter { !VerificationRun.tagFiles.contains($0.relative) }
+        var done: UInt64 = 0
+        var sizes: [String: UInt64] = [:]
+        var stopped = false
+        let hasher = PipelinedHasher()
+        for (position, item) in (tags + payload).enumerated() {
+            if position == tags.count {
+                preparation = TagFilePreparation(tagBytes: tagBytes, entryName: entryName, schemas: schemas, limits: limits)
+            }
+            let keep = position < tags.count
+            entryFindings[item.entry.index] += findings {
+                if let file = read(item.entry, name: item.name, relative: item.relative, reader: reader, keep: keep,
+                                   hasher: hasher, done: &done, total: total) {
+                    sizes[item.relative] = file.size
+                    if keep, let bytes = file.bytes { tagBytes[item.relative] = bytes }
+                }
             }
             if done > limits.maximumTotalBytes {
-                add(Finding(.tooLarge, "more than \(limits.maximumTotalBytes) bytes uncompressed; stopped reading"))
+                stopped = true
                 break
             }
+        }
+        entryFindings.joined().forEach(add)
+        if stopped {
+            add(Finding(.tooLarge, "more than \(limits.maximumTotalBytes) bytes uncompressed; stopped reading"))
         }
         let digests = hasher.collectDigests()
         for (relative, size) in sizes {

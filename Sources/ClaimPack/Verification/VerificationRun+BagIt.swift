@@ -42,39 +42,21 @@ extension VerificationRun {
             if !presentEntries.contains(name) { add(Finding(missing, entry: entryName(name), "missing")) }
             return nil
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            add(Finding(.malformedManifestLine, entry: entryName(name), "not UTF-8 text"))
-            return []
-        }
         var listed = Set<String>()
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            guard let separator = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }),
-                  trimmed[..<separator].utf8.count == 64,
-                  let expected = SHA256Digest(hex: trimmed[..<separator])
-            else {
-                add(Finding(.malformedManifestLine, entry: entryName(name), "line \(number + 1) is not \"<64 hex digits> <path>\""))
-                continue
-            }
-            var path = String(trimmed[separator...].drop { $0 == " " || $0 == "\t" })
-            if path.hasPrefix("*") { path.removeFirst() }
-            if path.utf8.contains(UInt8(ascii: "%")) {
-                path = path.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
-                    .replacingOccurrences(of: "%25", with: "%")
-            }
-            guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
-                add(Finding(.malformedManifestLine, entry: entryName(name), "line \(number + 1) names a path outside the bag"))
-                continue
-            }
-            listed.insert(path)
-            guard let file = files[path] else {
-                if !presentEntries.contains(path) {
-                    add(Finding(.listedFileMissing, entry: entryName(path), "listed in \(name) (line \(number + 1)) but not in the archive"))
+        let lines = preparation?.manifest(name) ?? TagFileChecks.manifestLines(bytes, entry: entryName(name))
+        for line in lines {
+            switch line {
+            case .malformed(let finding):
+                add(finding)
+            case .listing(let number, let path, let expected):
+                listed.insert(path)
+                if let file = files[path] {
+                    if file.sha256 != expected {
+                        add(Finding(.checksumMismatch, entry: entryName(path), "SHA-256 is \(file.sha256.hex), \(name) says \(expected.hex)"))
+                    }
+                } else if !presentEntries.contains(path) {
+                    add(Finding(.listedFileMissing, entry: entryName(path), "listed in \(name) (line \(number)) but not in the archive"))
                 }
-                continue
-            }
-            if file.sha256 != expected {
-                add(Finding(.checksumMismatch, entry: entryName(path), "SHA-256 is \(file.sha256.hex), \(name) says \(expected.hex)"))
             }
         }
         return listed

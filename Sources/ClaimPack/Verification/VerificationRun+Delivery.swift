@@ -6,7 +6,7 @@ extension VerificationRun {
     /// in a possible order, proofs present and unchanged.
     func checkDeliveryRecord() {
         let name = "delivery.xml"
-        guard let record = parseAndValidate(name, schema: BundleBuilder.deliverySchema, missing: .missingDeliveryRecord),
+        guard let record = parseAndValidate(name, missing: .missingDeliveryRecord),
               let bytes = tagBytes[name] else { return }
         if let seal, record.attributes["seal"] != seal.hex {
             add(Finding(.deliveryNotBound, entry: entryName(name), "bound to the seal \(record.attributes["seal"] ?? "?"), not to this bundle's \(seal.hex)"))

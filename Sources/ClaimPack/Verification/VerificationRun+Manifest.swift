@@ -6,7 +6,7 @@ extension VerificationRun {
     /// `manifest.xml`: hardened parse, schema, and every evidence file against it.
     func checkManifest() {
         seal = sealFromManifestBytes()
-        guard let element = parseAndValidate("manifest.xml", schema: BundleBuilder.manifestSchema, missing: .missingManifest) else {
+        guard let element = parseAndValidate("manifest.xml", missing: .missingManifest) else {
             return
         }
         if let date = element.attributes["date"].flatMap(CalendarDate.init(iso:)), let layout {
@@ -46,37 +46,17 @@ extension VerificationRun {
         }
     }
 
-    /// Parses a tag document the hardened way and validates it; its root when valid.
-    func parseAndValidate(_ name: String, schema schemaName: String, missing: FindingCode) -> XMLElement? {
-        guard let bytes = tagBytes[name] else {
+    /// Parses a tag document the hardened way and validates it against its schema
+    /// (`TagFileChecks.documentSchemas`); its root when valid.
+    func parseAndValidate(_ name: String, missing: FindingCode) -> XMLElement? {
+        guard let bytes = tagBytes[name], let schemaName = TagFileChecks.documentSchemas[name] else {
             if !presentEntries.contains(name) { add(Finding(missing, entry: entryName(name), "missing")) }
             return nil
         }
-        let document: XMLDocument
-        do {
-            var xmlLimits = XMLDocument.Limits()
-            xmlLimits.maximumBytes = limits.maximumTagFileBytes
-            xmlLimits.maximumDepth = limits.maximumXMLDepth
-            document = try XMLDocument(parsing: bytes, name: name, limits: xmlLimits)
-        } catch .doctypeRefused {
-            add(Finding(.doctypeRefused, entry: entryName(name), "has a DOCTYPE; refused before parsing (no DTD, no entity is ever read)"))
-            return nil
-        } catch {
-            add(Finding(.malformedXML, entry: entryName(name), error.description))
-            return nil
-        }
-        let schema: XMLSchema
-        do {
-            schema = try XMLSchema(contentsOf: schemas.appendingPathComponent(schemaName).path)
-        } catch {
-            add(Finding(.schemaViolation, entry: entryName(name), "cannot be validated: \(error.description)"))
-            return nil
-        }
-        let violations = schema.violations(in: document)
-        for violation in violations.prefix(20) {
-            add(Finding(.schemaViolation, entry: entryName(name), "not valid against \(schemaName): \(violation)"))
-        }
-        return violations.isEmpty ? document.root : nil
+        let checked = preparation?.document(name)
+            ?? TagFileChecks.checkDocument(bytes, name: name, entry: entryName(name), schemaName: schemaName, schemas: schemas, limits: limits)
+        checked.findings.forEach(add)
+        return checked.root
     }
 
     /// `--seal`: the seal typed from the paper letter must be this bundle's.

@@ -23,6 +23,8 @@ final class VerificationRun {
     var presentEntries: Set<String> = []
     /// The bytes of the tag files, by name relative to the root folder.
     var tagBytes: [String: [UInt8]] = [:]
+    /// The checks of the tag files running while the payload is read.
+    var preparation: TagFilePreparation?
     /// SHA-256 of `manifest.xml` as found.
     var seal: SHA256Digest?
 
@@ -45,6 +47,14 @@ final class VerificationRun {
 
     func add(_ finding: Finding) {
         findings.append(finding)
+    }
+
+    /// The findings `body` adds, taken aside instead of added.
+    func findings(of body: () -> Void) -> [Finding] {
+        let mark = findings.count
+        body()
+        defer { findings.removeSubrange(mark...) }
+        return Array(findings[mark...])
     }
 
     /// The name of an entry as the findings show it: relative to the archive.

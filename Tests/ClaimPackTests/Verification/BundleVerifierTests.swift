@@ -32,6 +32,27 @@ struct BundleVerifierTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == before, "verify writes nothing")
     }
 
+    /// The tag files are read before the payload, but findings keep the archive's order.
+    @Test func findingsFollowTheOrderOfTheEntries() throws {
+        let (scratch, bundle) = try VerificationTestSupport.exampleBundle()
+        let damaged = scratch.url.appendingPathComponent("damaged.zip")
+        let script = """
+            import io, struct, sys, zipfile
+            data = bytearray(open(sys.argv[1], 'rb').read())
+            for info in zipfile.ZipFile(io.BytesIO(bytes(data))).infolist():
+                if '/data/evidence/' in info.filename or info.filename.endswith('/manifest.xml'):
+                    n, m = struct.unpack('<HH', data[info.header_offset + 26:info.header_offset + 30])
+                    data[info.header_offset + 30 + n + m + info.compress_size // 2] ^= 0x55
+            open(sys.argv[2], 'wb').write(data)
+            """
+        let made = try Witness.run(["python3", "-c", script, bundle.path, damaged.path])
+        #expect(made.status == 0, "\(made.output)")
+        let entries = try VerificationTestSupport.verifier.verify(damaged).findings.compactMap(\.entry)
+        let firstEvidence = try #require(entries.firstIndex { $0.contains("/data/evidence/") })
+        let manifest = try #require(entries.firstIndex { $0.hasSuffix("/manifest.xml") })
+        #expect(firstEvidence < manifest, "\(entries)")
+    }
+
     @Test func hostileCasesCoverEveryLayer() {
         let codes = Set(VerificationTestSupport.hostileCases.compactMap { $0.split(separator: " ").last.map(String.init) })
         #expect(VerificationTestSupport.hostileCases.count >= 45)

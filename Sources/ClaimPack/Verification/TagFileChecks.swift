@@ -1,0 +1,98 @@
+internal import Foundation
+internal import XMLKit
+
+/// The checks of the tag files that need no digest of the payload: each XML document parsed
+/// the hardened way and validated against its schema, each BagIt manifest split into
+/// lines. They are pure functions of the bytes, so `verify` can run them on the second
+/// core (`TagFilePreparation`) while it reads and hashes the payload.
+enum TagFileChecks {
+    /// A tag document parsed and validated.
+    struct CheckedDocument: Sendable {
+        /// The root element, when the document is well formed and valid.
+        let root: XMLElement?
+        /// What was wrong, in the order found.
+        let findings: [Finding]
+    }
+
+    /// One line of a BagIt manifest.
+    enum ManifestLine: Sendable {
+        /// A line that is not `<64 hex digits> <path>`, or names a path outside the bag.
+        case malformed(Finding)
+        /// A file the manifest lists, with the line that lists it.
+        case listing(line: Int, path: String, sha256: SHA256Digest)
+    }
+
+    /// The BagIt manifests.
+    static let manifestNames = ["manifest-sha256.txt", "tagmanifest-sha256.txt"]
+
+    /// The XML tag documents and the schema each is validated against.
+    static let documentSchemas = ["manifest.xml": BundleBuilder.manifestSchema, "delivery.xml": BundleBuilder.deliverySchema]
+
+    /// Parses `bytes` (the document `name`, at `entry` in the archive) with the hardening
+    /// limits and validates it against `schemaName` in `schemas`.
+    static func checkDocument(_ bytes: [UInt8], name: String, entry: String, schemaName: String, schemas: URL,
+                              limits: VerificationLimits) -> CheckedDocument {
+        let document: XMLDocument
+        do {
+            var xmlLimits = XMLDocument.Limits()
+            xmlLimits.maximumBytes = limits.maximumTagFileBytes
+            xmlLimits.maximumDepth = limits.maximumXMLDepth
+            document = try XMLDocument(parsing: bytes, name: name, limits: xmlLimits)
+        } catch .doctypeRefused {
+            return CheckedDocument(root: nil, findings: [Finding(.doctypeRefused, entry: entry, "has a DOCTYPE; refused before parsing (no DTD, no entity is ever read)")])
+        } catch {
+            return CheckedDocument(root: nil, findings: [Finding(.malformedXML, entry: entry, error.description)])
+        }
+        let schema: XMLSchema
+        do {
+            schema = try XMLSchema(contentsOf: schemas.appendingPathComponent(schemaName).path)
+        } catch {
+            return CheckedDocument(root: nil, findings: [Finding(.schemaViolation, entry: entry, "cannot be validated: \(error.description)")])
+        }
+        let violations = schema.violations(in: document)
+        let findings = violations.prefix(20).map {
+            Finding(.schemaViolation, entry: entry, "not valid against \(schemaName): \($0)")
+        }
+        return CheckedDocument(root: violations.isEmpty ? document.root : nil, findings: findings)
+    }
+
+    /// The lines of the BagIt manifest at `entry`. Lines end with LF,
+    /// CRLF or CR, as BagIt allows; empty lines are skipped. A percent-encoded CR, LF or %
+    /// in a path is decoded.
+    static func manifestLines(_ bytes: [UInt8], entry: String) -> [ManifestLine] {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            return [.malformed(Finding(.malformedManifestLine, entry: entry, "not UTF-8 text"))]
+        }
+        var lines: [ManifestLine] = []
+        var number = 0
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            number += 1
+            if end > start { lines.append(line(bytes[start..<end], number: number, entry: entry)) }
+            start = end + (end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A ? 2 : 1)
+        }
+        return lines
+    }
+
+    private static func line(_ bytes: ArraySlice<UInt8>, number: Int, entry: String) -> ManifestLine {
+        let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        guard let separator = bytes.firstIndex(where: isBlank), separator - bytes.startIndex == 64,
+              let expected = SHA256Digest(hex: String(decoding: bytes[..<separator], as: UTF8.self))
+        else {
+            return .malformed(Finding(.malformedManifestLine, entry: entry, "line \(number) is not \"<64 hex digits> <path>\""))
+        }
+        var rest = bytes[separator...].drop(while: isBlank)
+        if rest.first == UInt8(ascii: "*") { rest = rest.dropFirst() }
+        var path = String(decoding: rest, as: UTF8.self)
+        if rest.contains(UInt8(ascii: "%")) {
+            path = path.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
+                .replacingOccurrences(of: "%25", with: "%")
+        }
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+            return .malformed(Finding(.malformedManifestLine, entry: entry, "line \(number) names a path outside the bag"))
+        }
+        return .listing(line: number, path: path, sha256: expected)
+    }
+}

@@ -1,0 +1,39 @@
+internal import Dispatch
+internal import Foundation
+
+/// `TagFileChecks` run on a background queue: started once the tag files are read, while
+/// the payload is read and hashed; the results are awaited when the layers need them.
+final class TagFilePreparation: @unchecked Sendable {
+    // `documents` and `manifests` are written only on `queue` and read through `queue.sync`.
+    private let queue = DispatchQueue(label: "claimpack.tag-files")
+    private var documents: [String: TagFileChecks.CheckedDocument] = [:]
+    private var manifests: [String: [TagFileChecks.ManifestLine]] = [:]
+
+    /// Starts the checks of the tag files in `tagBytes` (by name inside the bundle's
+    /// folder); `entryName` gives a name's entry in the archive.
+    init(tagBytes: [String: [UInt8]], entryName: (String) -> String, schemas: URL, limits: VerificationLimits) {
+        for name in TagFileChecks.manifestNames {
+            guard let bytes = tagBytes[name] else { continue }
+            let entry = entryName(name)
+            queue.async { self.manifests[name] = TagFileChecks.manifestLines(bytes, entry: entry) }
+        }
+        for (name, schemaName) in TagFileChecks.documentSchemas {
+            guard let bytes = tagBytes[name] else { continue }
+            let entry = entryName(name)
+            queue.async {
+                self.documents[name] = TagFileChecks.checkDocument(bytes, name: name, entry: entry, schemaName: schemaName,
+                                                                   schemas: schemas, limits: limits)
+            }
+        }
+    }
+
+    /// The checked document `name`, waiting for it; `nil` when it was not read.
+    func document(_ name: String) -> TagFileChecks.CheckedDocument? {
+        queue.sync { documents[name] }
+    }
+
+    /// The lines of the manifest `name`, waiting for them; `nil` when it was not read.
+    func manifest(_ name: String) -> [TagFileChecks.ManifestLine]? {
+        queue.sync { manifests[name] }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import ClaimPack
+
+struct TagFileChecksTests {
+    private let digest = String(repeating: "ab", count: 32)
+
+    private func summary(_ text: String) -> [String] {
+        TagFileChecks.manifestLines(Array(text.utf8), entry: "b/manifest-sha256.txt").map { line in
+            switch line {
+            case .malformed(let finding): "malformed: \(finding.message)"
+            case .listing(let number, let path, let sha256): "\(number) \(path) \(sha256.hex == digest)"
+            }
+        }
+    }
+
+    /// BagIt lets lines end with LF, CRLF or CR; line numbers count every line.
+    @Test func everyLineEndingIsALineEnding() {
+        let expected = ["1 data/a.txt true", "2 data/b.txt true", "3 data/c.txt true"]
+        #expect(summary("\(digest)  data/a.txt\n\(digest)  data/b.txt\n\(digest)  data/c.txt\n") == expected)
+        #expect(summary("\(digest)  data/a.txt\r\n\(digest)  data/b.txt\r\n\(digest)  data/c.txt\r\n") == expected)
+        #expect(summary("\(digest)  data/a.txt\r\(digest)  data/b.txt\r\(digest)  data/c.txt") == expected)
+        #expect(summary("\(digest)  data/a.txt\n\n\(digest)\t*data/c.txt\n") == ["1 data/a.txt true", "3 data/c.txt true"])
+    }
+
+    @Test func badLinesAreReportedWithTheirNumbers() {
+        #expect(summary("\(digest)  data/a.txt\nnot a line\n\(digest)  ../etc/passwd\n\(digest)  /etc/passwd\n") == [
+            "1 data/a.txt true",
+            "malformed: line 2 is not \"<64 hex digits> <path>\"",
+            "malformed: line 3 names a path outside the bag",
+            "malformed: line 4 names a path outside the bag",
+        ])
+        #expect(summary("\(digest.dropLast())  data/a.txt\n") == ["malformed: line 1 is not \"<64 hex digits> <path>\""])
+        #expect(TagFileChecks.manifestLines([0xFF, 0x0A], entry: "b/manifest-sha256.txt").count == 1)
+    }
+
+    @Test func percentEncodedLineBreaksAreDecoded() {
+        #expect(summary("\(digest)  data/a%0Ab%25c.txt\n") == ["1 data/a\nb%c.txt true"])
+    }
+}
