@@ -156,9 +156,9 @@ def main():
     parser.add_argument('--output')
     args = parser.parse_args()
 
-    subprocess.run(['swift', 'build', '-c', 'release', '--product', 'claimpack'], cwd=ROOT, check=True,
+    subprocess.run(['swift', 'build', '-c', 'release', '--static-swift-stdlib', '--product', 'claimpack'], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
-    claimpack = os.path.join(subprocess.run(['swift', 'build', '-c', 'release', '--show-bin-path'], cwd=ROOT,
+    claimpack = os.path.join(subprocess.run(['swift', 'build', '-c', 'release', '--static-swift-stdlib', '--show-bin-path'], cwd=ROOT,
                                             capture_output=True, text=True, check=True).stdout.strip(), 'claimpack')
     scale = 10 if args.quick else 1
     datasets = [('1 GiB in 4 files', 4, (256 << 20) // scale, True),

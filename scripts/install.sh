@@ -4,8 +4,8 @@
 set -euo pipefail
 prefix=${1:-/usr/local}
 cd "$(dirname "$0")/.."
-swift build -c release --product claimpack
-bin=$(swift build -c release --show-bin-path)
+swift build -c release --static-swift-stdlib --product claimpack
+bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
 install -d "$prefix/bin" "$prefix/share/claimpack"
 install -m 0755 "$bin/claimpack" "$prefix/bin/claimpack"
 rm -rf "$prefix/share/claimpack/Schemas" "$prefix/share/claimpack/Templates"
