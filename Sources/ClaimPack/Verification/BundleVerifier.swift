@@ -42,6 +42,7 @@ public struct BundleVerifier: Sendable {
             run.checkManifest()
             run.checkSeal(expected: expectedSeal)
             run.checkDeliveryRecord()
+            run.preparation?.release()
         } else if let expectedSeal {
             run.add(Finding(.sealMismatch, "the seal cannot be computed from this file, so it cannot be \(expectedSeal.grouped)"))
         }

@@ -4,6 +4,11 @@ internal import Foundation
 enum EntryNameRules {
     /// The findings about one raw name, and the name as text when it is UTF-8.
     static func check(_ raw: [UInt8]) -> (name: String?, findings: [Finding]) {
+        isPlainASCII(raw) ? (String(decoding: raw, as: UTF8.self), []) : checkText(raw)
+    }
+
+    /// `check` without the ASCII fast path: every rule, on the name as Unicode text.
+    static func checkText(_ raw: [UInt8]) -> (name: String?, findings: [Finding]) {
         guard let name = String(validating: raw, as: UTF8.self) else {
             let shown = String(decoding: raw, as: UTF8.self)
             return (nil, [Finding(.invalidNameEncoding, entry: shown, "the name is not valid UTF-8; an extractor could write it anywhere")])
@@ -31,6 +36,33 @@ enum EntryNameRules {
         return (name, findings)
     }
 
+    /// Whether `raw` is a name that passes every rule, checked on its bytes: printable
+    /// ASCII, no backslash, not absolute, no drive letter, no empty, "." or ".." segment
+    /// (a trailing "/" aside). The common case, decided without building a `String`.
+    private static func isPlainASCII(_ raw: [UInt8]) -> Bool {
+        guard let first = raw.first, first != UInt8(ascii: "/") else { return false }
+        if raw.count >= 2, raw[1] == UInt8(ascii: ":") { return false }
+        var segmentStart = 0
+        for (index, byte) in raw.enumerated() {
+            guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\\") else { return false }
+            if byte == UInt8(ascii: "/") {
+                if !isPlainSegment(raw[segmentStart..<index]) { return false }
+                segmentStart = index + 1
+            }
+        }
+        return segmentStart == raw.count || isPlainSegment(raw[segmentStart...])
+    }
+
+    private static func isPlainSegment(_ segment: ArraySlice<UInt8>) -> Bool {
+        let dot = UInt8(ascii: ".")
+        switch segment.count {
+        case 0: return false
+        case 1: return segment.first != dot
+        case 2: return !(segment.first == dot && segment.last == dot)
+        default: return true
+        }
+    }
+
     /// Unicode's control characters (category Cc): U+0000–U+001F and U+007F–U+009F.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
@@ -52,13 +84,25 @@ enum EntryNameRules {
     /// Findings for names that are the same, the same under NFC, or the same but for case.
     static func duplicates(_ names: [String]) -> [Finding] {
         var findings: [Finding] = []
-        var seenBytes: [[UInt8]: String] = [:]
-        var seenNFC: [[UInt8]: String] = [:]
-        var seenFolded: [[UInt8]: String] = [:]
+        var seenBytes: [Bytes: String] = [:]
+        var seenNFC: [Bytes: String] = [:]
+        var seenFolded: [Bytes: String] = [:]
+        seenBytes.reserveCapacity(names.count)
+        seenNFC.reserveCapacity(names.count)
+        seenFolded.reserveCapacity(names.count)
         for name in names {
-            let bytes = Array(name.utf8)
-            let nfc = Array(name.nfc.utf8)
-            let folded = Array(name.nfc.lowercased().utf8)
+            let bytes = Bytes(name)
+            let nfc: Bytes
+            let folded: Bytes
+            if bytes.utf8.allSatisfy({ $0 < 0x80 }) {
+                // ASCII is its own NFC, and folds to ASCII lowercase.
+                nfc = bytes
+                folded = Bytes(utf8: bytes.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+            } else {
+                let nfcName = name.nfc
+                nfc = Bytes(nfcName)
+                folded = Bytes(nfcName.lowercased())
+            }
             if seenBytes[bytes] != nil {
                 findings.append(Finding(.duplicateName, entry: printable(name), "the name appears more than once; an extractor keeps only one of them"))
             } else if let other = seenNFC[nfc] {
@@ -67,9 +111,22 @@ enum EntryNameRules {
                 findings.append(Finding(.duplicateNameCase, entry: printable(name), "differs from \"\(printable(other))\" only by letter case; on many systems they are one file"))
             }
             seenBytes[bytes] = name
-            seenNFC[nfc] = seenNFC[nfc] ?? name
-            seenFolded[folded] = seenFolded[folded] ?? name
+            if seenNFC[nfc] == nil { seenNFC[nfc] = name }
+            if seenFolded[folded] == nil { seenFolded[folded] = name }
         }
         return findings
+    }
+
+    /// A name's UTF-8 bytes as a dictionary key: compared byte for byte (a `String` key
+    /// would compare by canonical equivalence), hashed in one call.
+    private struct Bytes: Hashable {
+        let utf8: [UInt8]
+
+        init(_ text: String) { utf8 = Array(text.utf8) }
+        init(utf8: [UInt8]) { self.utf8 = utf8 }
+
+        func hash(into hasher: inout Hasher) {
+            utf8.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 }
