@@ -28,9 +28,16 @@ public struct XMLElement: Sendable, Hashable {
         var attributes: [String: String] = [:]
         var attribute = node.pointee.properties
         while let current = attribute {
-            let value = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)
-            attributes[XMLString.string(current.pointee.name)] = XMLString.string(value)
-            if let value { cp_xml_free(value) }
+            let value: String
+            if let text = current.pointee.children, text.pointee.type == XML_TEXT_NODE, text.pointee.next == nil {
+                // The usual attribute: one text node, read in place.
+                value = XMLString.string(text.pointee.content)
+            } else {
+                let joined = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)
+                value = XMLString.string(joined)
+                if let joined { cp_xml_free(joined) }
+            }
+            attributes[XMLString.string(current.pointee.name)] = value
             attribute = current.pointee.next
         }
         self.attributes = attributes

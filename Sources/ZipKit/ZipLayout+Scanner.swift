@@ -136,20 +136,26 @@ extension ZipLayout {
         /// The local header's fields, and where its data (and data descriptor) end.
         private func localHeader(index: Int, offset: UInt64, compressed: UInt64, flags: UInt16, name: [UInt8],
                                  anomalies: inout [Anomaly]) -> (UInt64?, HeaderFields?) {
-            guard let header = reader.read(at: offset, count: 30), ByteView(bytes: header).u32(0) == Scanner.localSignature else {
+            // One read for the fixed part, the name and a short extra field, the usual case.
+            let available = offset <= reader.size ? reader.size - offset : 0
+            let first = reader.read(at: offset, count: Int(min(UInt64(30 + name.count + 64), available)))
+            guard let header = first, header.count >= 30, ByteView(bytes: header).u32(0) == Scanner.localSignature else {
                 anomalies.append(.badLocalHeader(index: index, reason: "no local header at offset \(offset)"))
                 return (nil, nil)
             }
             let view = ByteView(bytes: header)
             let nameLength = Int(view.u16(26))
             let extraLength = Int(view.u16(28))
-            if let localName = reader.read(at: offset + 30, count: nameLength), localName != name {
+            func bytes(at start: Int, count: Int) -> [UInt8]? {
+                start + count <= header.count ? Array(header[start..<(start + count)]) : reader.read(at: offset + UInt64(start), count: count)
+            }
+            if let localName = bytes(at: 30, count: nameLength), localName != name {
                 anomalies.append(.badLocalHeader(index: index, reason: "the local header names another file"))
             }
             let fields = HeaderFields(
                 versionNeeded: view.u16(4), flags: view.u16(6), method: view.u16(8), time: view.u16(10), date: view.u16(12),
                 crc: view.u32(14), compressedSize32: view.u32(18), uncompressedSize32: view.u32(22),
-                extra: reader.read(at: offset + 30 + UInt64(nameLength), count: extraLength) ?? [])
+                extra: bytes(at: 30 + nameLength, count: extraLength) ?? [])
             var end = offset + 30 + UInt64(nameLength) + UInt64(extraLength) + compressed
             if flags & 0x0008 != 0 {
                 // A data descriptor follows the data: 12 or 16 bytes, 20 or 24 with Zip64 sizes.

@@ -22,6 +22,26 @@ enum TagFileChecks {
         case listing(line: Int, path: String, sha256: SHA256Digest)
     }
 
+    /// The SHA-256 of each event of a delivery record, canonicalized without its `hash`
+    /// attribute (exclusive C14N): what each event's `hash` must be.
+    enum EventDigests: Sendable {
+        case digests([SHA256Digest])
+        case failed(Finding)
+    }
+
+    /// The delivery record whose events are hashed.
+    static let deliveryRecord = "delivery.xml"
+
+    /// The digests of the events of the delivery record `bytes` (at `entry`).
+    static func eventDigests(_ bytes: [UInt8], entry: String) -> EventDigests {
+        do {
+            let document = try XMLDocument(parsing: bytes, name: deliveryRecord, ignoringBlankText: true)
+            return .digests(try document.canonicalChildren(named: "event", excludingAttribute: "hash").map { SHA256Digest(of: $0) })
+        } catch {
+            return .failed(Finding(.malformedXML, entry: entry, error.description))
+        }
+    }
+
     /// The BagIt manifests.
     static let manifestNames = ["manifest-sha256.txt", "tagmanifest-sha256.txt"]
 

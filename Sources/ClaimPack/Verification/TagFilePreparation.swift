@@ -8,6 +8,7 @@ final class TagFilePreparation: @unchecked Sendable {
     private let queue = DispatchQueue(label: "claimpack.tag-files")
     private var documents: [String: TagFileChecks.CheckedDocument] = [:]
     private var manifests: [String: [TagFileChecks.ManifestLine]] = [:]
+    private var events: TagFileChecks.EventDigests?
 
     /// Starts the checks of the tag files in `tagBytes` (by name inside the bundle's
     /// folder); `entryName` gives a name's entry in the archive.
@@ -25,6 +26,16 @@ final class TagFilePreparation: @unchecked Sendable {
                                                                    schemas: schemas, limits: limits)
             }
         }
+        if let bytes = tagBytes[TagFileChecks.deliveryRecord] {
+            let entry = entryName(TagFileChecks.deliveryRecord)
+            queue.async { self.events = TagFileChecks.eventDigests(bytes, entry: entry) }
+        }
+    }
+
+    /// The digests of the delivery record's events, waiting for them; `nil` when it was
+    /// not read.
+    func eventDigests() -> TagFileChecks.EventDigests? {
+        queue.sync { events }
     }
 
     /// The checked document `name`, waiting for it; `nil` when it was not read.
@@ -43,6 +54,7 @@ final class TagFilePreparation: @unchecked Sendable {
         queue.async {
             self.documents = [:]
             self.manifests = [:]
+            self.events = nil
         }
     }
 }

@@ -19,6 +19,10 @@ extension VerificationRun {
             return
         }
         layout = scanned
+        // libzip opens the archive (its directory and every local header again) on the
+        // second core while the names and the canonical form are checked here.
+        let path = bundle.path
+        let opening = BackgroundResult { Result { () throws(ZipArchiveReader.Failure) in try ZipArchiveReader(path: path) } }
         reportAnomalies(scanned)
         checkCanonicalForm(scanned)
 
@@ -42,7 +46,7 @@ extension VerificationRun {
         }
         let reader: ZipArchiveReader
         do {
-            reader = try ZipArchiveReader(path: bundle.path)
+            reader = try opening.value().get()
         } catch {
             let code: FindingCode = switch error {
             case .notAZip: .notAZip

@@ -5,7 +5,7 @@ extension VerificationRun {
     /// `delivery.xml`: schema, bound to the seal and the bundle, hash chain intact, events
     /// in a possible order, proofs present and unchanged.
     func checkDeliveryRecord() {
-        let name = "delivery.xml"
+        let name = TagFileChecks.deliveryRecord
         guard let record = parseAndValidate(name, missing: .missingDeliveryRecord),
               let bytes = tagBytes[name] else { return }
         if let seal, record.attributes["seal"] != seal.hex {
@@ -14,19 +14,17 @@ extension VerificationRun {
         if let root, record.attributes["bundle"] != root {
             add(Finding(.deliveryNotBound, entry: entryName(name), "bound to the bundle \(record.attributes["bundle"] ?? "?"), not to \(root)"))
         }
-        let canonical: [[UInt8]]
-        do {
-            let document = try XMLDocument(parsing: bytes, name: name, ignoringBlankText: true)
-            canonical = try document.canonicalChildren(named: "event", excludingAttribute: "hash")
-        } catch {
-            add(Finding(.malformedXML, entry: entryName(name), error.description))
+        let digests: [SHA256Digest]
+        switch preparation?.eventDigests() ?? TagFileChecks.eventDigests(bytes, entry: entryName(name)) {
+        case .digests(let computed): digests = computed
+        case .failed(let finding):
+            add(finding)
             return
         }
         let events = record.children(named: "event")
         var previous = SHA256Digest.zero
-        for (index, (event, bytes)) in zip(events, canonical).enumerated() {
+        for (index, (event, computed)) in zip(events, digests).enumerated() {
             let label = "event \(index + 1) (\(event.attributes["type"] ?? "?"), \(event.attributes["at"] ?? "?"))"
-            let computed = SHA256Digest(of: bytes)
             if event.attributes["hash"] != computed.hex {
                 add(Finding(.eventHashMismatch, entry: entryName(name), "\(label) was changed after it was recorded: its hash is \(computed.hex), the record says \(event.attributes["hash"] ?? "?")"))
             }
@@ -76,7 +74,7 @@ extension VerificationRun {
                 add(Finding(.proofMismatch, entry: entryName(path), "differs from the proof delivery.xml records (size or SHA-256)"))
             }
         }
-        for path in presentEntries.sorted() where path.hasPrefix("data/delivery/") && !listed.contains(path) {
+        for path in presentEntriesInOrder where path.hasPrefix("data/delivery/") && !listed.contains(path) {
             add(Finding(.unexpectedPayload, entry: entryName(path), "under data/delivery/ but not a proof in delivery.xml"))
         }
     }

@@ -35,7 +35,7 @@ extension VerificationRun {
                 add(Finding(.evidenceDigestMismatch, entry: entryName(path), "SHA-256 is \(found.sha256.hex), manifest.xml says \(digest.hex)"))
             }
         }
-        for path in presentEntries.sorted() where path.hasPrefix("data/") {
+        for path in presentEntriesInOrder where path.hasPrefix("data/") {
             if path.hasPrefix("data/evidence/") {
                 if !listed.contains(path) {
                     add(Finding(.evidenceUnlisted, entry: entryName(path), "under data/evidence/ but not listed in manifest.xml"))

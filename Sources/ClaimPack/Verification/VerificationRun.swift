@@ -21,6 +21,8 @@ final class VerificationRun {
     /// Every regular entry in the archive, read or not (an unreadable one has a finding
     /// already, so later layers do not report it missing too).
     var presentEntries: Set<String> = []
+    /// `presentEntries` sorted, once they are all known.
+    lazy var presentEntriesInOrder: [String] = presentEntries.sorted()
     /// The bytes of the tag files, by name relative to the root folder.
     var tagBytes: [String: [UInt8]] = [:]
     /// The checks of the tag files running while the payload is read.
