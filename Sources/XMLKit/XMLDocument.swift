@@ -5,6 +5,8 @@ internal import CLibXML2
 /// depth are limited.
 public final class XMLDocument {
     let pointer: xmlDocPtr
+    /// The bytes the document was parsed from (validation reads them again, streaming).
+    let source: [UInt8]
     /// The name used in messages, for example `manifest.xml`.
     public let name: String
 
@@ -55,6 +57,7 @@ public final class XMLDocument {
             throw .malformed(document: name, issues: collector.issues)
         }
         pointer = parsed
+        source = bytes
         if XMLDocument.depth(of: xmlDocGetRootElement(parsed)) > limits.maximumDepth {
             throw .malformed(document: name, issues: [XMLIssue(line: 0, message: "elements nest deeper than \(limits.maximumDepth) levels")])
         }

