@@ -32,11 +32,25 @@ public final class XMLSchema: @unchecked Sendable {
     /// square of the elements (5,000 files in a manifest: 50 ms; 20,000: 1.6 s), the
     /// stream linearly. The bytes are those the hardened parse accepted: no DOCTYPE.
     public func violations(in document: XMLDocument) -> [XMLIssue] {
+        streamingViolations(document.source)
+    }
+
+    /// Every violation of the schema in `bytes`, and every reason they are not well-formed
+    /// XML, found in one streaming pass that builds no tree: for documents that need
+    /// checking but not reading. A DOCTYPE or entity declaration is refused unread.
+    public func violations(inBytes bytes: [UInt8], name: String) -> [XMLIssue] {
+        if XMLDocument.containsMarkupDeclaration(bytes) {
+            return [XMLIssue(line: 0, message: XMLError.doctypeRefused(document: name).description)]
+        }
+        return streamingViolations(bytes)
+    }
+
+    private func streamingViolations(_ bytes: [UInt8]) -> [XMLIssue] {
         let collector = XMLErrorCollector()
         let result: Int32 = collector.collecting {
             guard let context = xmlSchemaNewValidCtxt(schema) else { return -1 }
             defer { xmlSchemaFreeValidCtxt(context) }
-            return document.source.withUnsafeBufferPointer { buffer -> Int32 in
+            return bytes.withUnsafeBufferPointer { buffer -> Int32 in
                 guard let base = buffer.baseAddress else { return -1 }
                 // The parser that xmlSchemaValidateStream makes owns and frees the input.
                 let input = UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {

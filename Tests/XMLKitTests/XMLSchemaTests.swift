@@ -61,4 +61,17 @@ struct XMLSchemaTests {
         let missing = try document(count: 10) { $0 == 5 ? "  <item id=\"y\"/>" : $1 }
         #expect(schema.violations(in: missing).first?.line == 8)
     }
+
+    /// Bytes checked without a tree: violations, malformed XML and DOCTYPEs are all found.
+    @Test func bytesAreCheckedWithoutATree() throws {
+        let schema = try schema()
+        let valid = Array("<list xmlns=\"urn:test\">\n  <item id=\"a\" size=\"1\"/>\n</list>\n".utf8)
+        #expect(schema.violations(inBytes: valid, name: "list.xml").isEmpty)
+        let invalid = Array("<list xmlns=\"urn:test\">\n  <item id=\"a\" size=\"x\"/>\n</list>\n".utf8)
+        #expect(schema.violations(inBytes: invalid, name: "list.xml").map(\.line) == [2])
+        let malformed = Array("<list xmlns=\"urn:test\">\n  <item id=\"a\" size=\"1\">\n</list>\n".utf8)
+        #expect(!schema.violations(inBytes: malformed, name: "list.xml").isEmpty)
+        let doctype = Array("<!DOCTYPE list [<!ENTITY e \"x\">]>\n<list xmlns=\"urn:test\"/>\n".utf8)
+        #expect(schema.violations(inBytes: doctype, name: "list.xml").first?.message.contains("DOCTYPE") == true)
+    }
 }

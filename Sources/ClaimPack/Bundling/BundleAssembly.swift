@@ -170,14 +170,10 @@ final class BundleAssembly {
         if let problem = validationProblem.first { throw problem }
     }
 
+    /// The document is only checked, never read back: validated streaming, without a tree.
     private static func problem(in bytes: [UInt8], name: String, against schema: XMLSchema) -> BuildError? {
-        do {
-            let document = try XMLDocument(parsing: bytes, name: name)
-            let violations = schema.violations(in: document)
-            return violations.isEmpty ? nil : .invalidDocument(name: name, problems: violations.map(\.description))
-        } catch {
-            return .invalidDocument(name: name, problems: [error.description])
-        }
+        let violations = schema.violations(inBytes: bytes, name: name)
+        return violations.isEmpty ? nil : .invalidDocument(name: name, problems: violations.map(\.description))
     }
 }
 

@@ -42,17 +42,14 @@ public struct EvidenceInventory: Sendable {
             refuse(relativePath, .notRegularFile, "folders nest deeper than \(EvidenceInventory.maximumDepth) levels; flatten them")
             return
         }
-        let fileManager = FileManager.default
-        guard fileManager.isReadableFile(atPath: directory), fileManager.isExecutableFile(atPath: directory),
-              let names = try? fileManager.contentsOfDirectory(atPath: directory)
-        else {
+        guard access(directory, R_OK | X_OK) == 0, let listing = DirectoryListing(path: directory) else {
             refuse(relativePath, .unreadableEvidence, "the folder cannot be read; check its permissions")
             return
         }
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for name in listing.names {
             let diskPath = "\(relativePath)/\(name)"
             let path = "\(directory)/\(name)"
-            if name.unicodeScalars.contains(where: EvidenceInventory.isRefusedInName) {
+            if EvidenceInventory.isRefused(name) {
                 refuse(diskPath, .invalidFileName, "the name has control characters or a backslash, or is not valid UTF-8; rename the file")
                 continue
             }
@@ -60,7 +57,7 @@ public struct EvidenceInventory: Sendable {
                 refuse(diskPath, .hiddenFileSkipped, "hidden file skipped; it is not part of the bundle", severity: .note)
                 continue
             }
-            guard let status = FileStatus(path: path) else {
+            guard let status = FileStatus(in: listing.descriptor, name: name) else {
                 refuse(diskPath, .unreadableEvidence, "cannot be read; check its permissions")
                 continue
             }
@@ -68,7 +65,7 @@ public struct EvidenceInventory: Sendable {
             case .directory:
                 scan(directory: path, relativePath: diskPath, depth: depth + 1)
             case .regular:
-                guard FileStatus.isReadable(path) else {
+                guard FileStatus.isReadable(in: listing.descriptor, name: name) else {
                     refuse(diskPath, .unreadableEvidence, "cannot be read; check its permissions (chmod u+r)")
                     continue
                 }
@@ -81,6 +78,13 @@ public struct EvidenceInventory: Sendable {
         }
     }
 
+    /// Whether a name has a character refused in evidence names (`isRefusedInName`);
+    /// printable ASCII without a backslash is decided on its bytes.
+    private static func isRefused(_ name: String) -> Bool {
+        if name.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return name.utf8.contains(UInt8(ascii: "\\")) }
+        return name.unicodeScalars.contains(where: isRefusedInName)
+    }
+
     /// Control characters (Unicode category Cc), the replacement character that stands
     /// for bytes that are not UTF-8, and the backslash.
     private static func isRefusedInName(_ scalar: Unicode.Scalar) -> Bool {
@@ -91,21 +95,18 @@ public struct EvidenceInventory: Sendable {
     /// one name in the bundle, or on the recipient's disk. Names are compared as bytes:
     /// Swift's `String` equality would already treat NFC and NFD forms as one.
     private mutating func checkCollisions() {
-        var pathsByBytes: [[UInt8]: String] = [:]
+        var paths = Set<ByteKey>()
         for file in files {
-            var components = file.diskPath.split(separator: "/", omittingEmptySubsequences: false)[...]
-            while components.count > 1 {
-                let path = components.joined(separator: "/")
-                pathsByBytes[Array(path.utf8)] = path
-                components = components.dropLast()
+            var path = Substring(file.diskPath)
+            while let slash = path.lastIndex(of: "/") {
+                paths.insert(ByteKey(path))
+                path = path[..<slash]
             }
         }
-        let groups = Dictionary(grouping: pathsByBytes.values) {
-            Array($0.nfc.lowercased().utf8)
-        }
+        let groups = Dictionary(grouping: paths.map { String(decoding: $0.utf8, as: UTF8.self) }, by: ByteKey.folded)
         for group in groups.values where group.count > 1 {
             let names = group.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            let nfcForms = Set(names.map { Array($0.nfc.utf8) })
+            let nfcForms = Set(names.map { ByteKey($0.nfc) })
             let how = nfcForms.count == 1 ? "are equal under Unicode NFC normalisation" : "differ only by letter case"
             for name in names {
                 let others = names.filter { !$0.utf8.elementsEqual(name.utf8) }.map { "\"\($0)\"" }

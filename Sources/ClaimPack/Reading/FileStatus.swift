@@ -16,6 +16,18 @@ struct FileStatus: Sendable, Equatable {
     init?(path: String) {
         var status = stat()
         guard lstat(path, &status) == 0 else { return nil }
+        self.init(status)
+    }
+
+    /// The status of `name` in the open folder `directory` (`fstatat(2)`, not following a
+    /// link): one lookup, where a path is walked from the root again for every file.
+    init?(in directory: Int32, name: String) {
+        var status = stat()
+        guard fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        self.init(status)
+    }
+
+    private init(_ status: stat) {
         kind = switch status.st_mode & S_IFMT {
         case S_IFREG: .regular
         case S_IFDIR: .directory
@@ -28,5 +40,10 @@ struct FileStatus: Sendable, Equatable {
     /// Whether this process may read `path` (`access(2)` with `R_OK`).
     static func isReadable(_ path: String) -> Bool {
         access(path, R_OK) == 0
+    }
+
+    /// Whether this process may read `name` in the open folder `directory`.
+    static func isReadable(in directory: Int32, name: String) -> Bool {
+        faccessat(directory, name, R_OK, 0) == 0
     }
 }

@@ -84,25 +84,16 @@ enum EntryNameRules {
     /// Findings for names that are the same, the same under NFC, or the same but for case.
     static func duplicates(_ names: [String]) -> [Finding] {
         var findings: [Finding] = []
-        var seenBytes: [Bytes: String] = [:]
-        var seenNFC: [Bytes: String] = [:]
-        var seenFolded: [Bytes: String] = [:]
+        var seenBytes: [ByteKey: String] = [:]
+        var seenNFC: [ByteKey: String] = [:]
+        var seenFolded: [ByteKey: String] = [:]
         seenBytes.reserveCapacity(names.count)
         seenNFC.reserveCapacity(names.count)
         seenFolded.reserveCapacity(names.count)
         for name in names {
-            let bytes = Bytes(name)
-            let nfc: Bytes
-            let folded: Bytes
-            if bytes.utf8.allSatisfy({ $0 < 0x80 }) {
-                // ASCII is its own NFC, and folds to ASCII lowercase.
-                nfc = bytes
-                folded = Bytes(utf8: bytes.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
-            } else {
-                let nfcName = name.nfc
-                nfc = Bytes(nfcName)
-                folded = Bytes(nfcName.lowercased())
-            }
+            let bytes = ByteKey(name)
+            let nfc = bytes.utf8.allSatisfy { $0 < 0x80 } ? bytes : ByteKey(name.nfc)
+            let folded = ByteKey.folded(name)
             if seenBytes[bytes] != nil {
                 findings.append(Finding(.duplicateName, entry: printable(name), "the name appears more than once; an extractor keeps only one of them"))
             } else if let other = seenNFC[nfc] {
@@ -115,18 +106,5 @@ enum EntryNameRules {
             if seenFolded[folded] == nil { seenFolded[folded] = name }
         }
         return findings
-    }
-
-    /// A name's UTF-8 bytes as a dictionary key: compared byte for byte (a `String` key
-    /// would compare by canonical equivalence), hashed in one call.
-    private struct Bytes: Hashable {
-        let utf8: [UInt8]
-
-        init(_ text: String) { utf8 = Array(text.utf8) }
-        init(utf8: [UInt8]) { self.utf8 = utf8 }
-
-        func hash(into hasher: inout Hasher) {
-            utf8.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
     }
 }

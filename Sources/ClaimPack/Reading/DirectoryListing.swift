@@ -1,0 +1,39 @@
+internal import Foundation
+
+/// An open folder and the names in it, sorted by their bytes. The open descriptor lets
+/// each entry be looked up by name (`FileStatus(in:name:)`) without walking its path from
+/// the root again. A name that is not UTF-8 is decoded with U+FFFD in place of the bad
+/// bytes, as Foundation lists it.
+final class DirectoryListing {
+    /// The open folder (`O_DIRECTORY`, not following a link); closed with the listing.
+    let descriptor: Int32
+    let names: [String]
+
+    /// Lists `path`; `nil` when it cannot be opened or read.
+    init?(path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        // fdopendir takes the descriptor it is given: it gets a copy, ours stays open.
+        let copy = dup(descriptor)
+        guard copy >= 0, let stream = fdopendir(copy) else {
+            if copy >= 0 { close(copy) }
+            close(descriptor)
+            return nil
+        }
+        defer { closedir(stream) }
+        var raw: [[UInt8]] = []
+        errno = 0
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in Array(bytes.prefix { $0 != 0 }) }
+            if name != [0x2E], name != [0x2E, 0x2E] { raw.append(name) }
+        }
+        guard errno == 0 else {
+            close(descriptor)
+            return nil
+        }
+        self.descriptor = descriptor
+        names = raw.sorted { $0.lexicographicallyPrecedes($1) }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    deinit { close(descriptor) }
+}
