@@ -17,8 +17,9 @@ internal import Foundation
 /// file system that refuses `O_DIRECT`, at `open` or at the first write, gets ordinary
 /// writes only; tmpfs accepts the flag and copies as usual.
 ///
-/// `@unchecked Sendable`: the queue touches only `spare`, `asyncError` and `directFailed`,
-/// and only between `spareFree.wait()` on the caller's side and its own `spareFree.signal()`.
+/// `@unchecked Sendable`: the queue touches only `spare`, `asyncError` and `directFailed`
+/// (and reads `descriptor`, set before the first write and closed after the last), and the
+/// caller reads them only after `spareFree.wait()` or `drain()`: after the queue is done.
 final class BufferedFileSink: @unchecked Sendable {
     let path: String
     /// Ordinary writes: patches behind the buffer, and everything when `O_DIRECT` is refused.
@@ -81,13 +82,19 @@ final class BufferedFileSink: @unchecked Sendable {
         var rest = data
         while !rest.isEmpty {
             if position < bufferStart {
-                // Behind the buffer: written already, or being written. Once the queue is
-                // done, an ordinary write (whole pages before `bufferStart`, so it never
-                // shares a page with a later O_DIRECT write).
+                // Behind the buffer: written already, or being written. An ordinary write,
+                // queued after the buffers handed over before it, so nothing waits for the
+                // device (whole pages before `bufferStart`, so it never shares a page with
+                // a later O_DIRECT write). libzip rewrites every local header after its
+                // entry's data: with small files, one header per buffer lands here.
                 let piece = UnsafeRawBufferPointer(rebasing: rest.prefix(Int(min(UInt64(rest.count), bufferStart - position))))
-                drain()
-                guard asyncError == 0 else { return failAsync() }
-                guard BufferedFileSink.pwriteAll(descriptor, piece, at: position) else { return fail(ZIP_ER_WRITE) }
+                let bytes = [UInt8](piece)
+                let offset = position
+                queue.async {
+                    guard self.asyncError == 0 else { return }
+                    let written = bytes.withUnsafeBytes { BufferedFileSink.pwriteAll(self.descriptor, $0, at: offset) }
+                    if !written { self.asyncError = errno == 0 ? EIO : errno }
+                }
                 position += UInt64(piece.count)
                 rest = UnsafeRawBufferPointer(rebasing: rest.dropFirst(piece.count))
                 continue
@@ -183,10 +190,9 @@ final class BufferedFileSink: @unchecked Sendable {
         return true
     }
 
-    /// Waits until every buffer handed over is written.
+    /// Waits until every buffer and patch handed over is written.
     private func drain() {
-        spareFree.wait()
-        spareFree.signal()
+        queue.sync {}
     }
 
     @discardableResult

@@ -2,9 +2,11 @@ import Foundation
 import Testing
 @testable import ZipKit
 
-/// The archive writer's file sink: entries larger than its 4 MiB buffers (whose local
-/// headers libzip rewrites behind the buffer), small ones between them, and the last
-/// partial buffer, written with `O_DIRECT` on a disk and with ordinary writes on tmpfs.
+/// The archive writer's file sink: entries larger than its 1 MiB buffers and many small
+/// ones, whose local headers libzip rewrites after their data, often behind the buffer
+/// (written in the background, after the buffer's own write), and the last partial
+/// buffer, written with `O_DIRECT` on a disk and with ordinary writes on tmpfs. Every
+/// local header must end with the CRC and sizes of its central record.
 @Suite struct ZipArchiveWriterTests {
     /// Bytes deflate cannot shrink, reproducible (a linear congruential sequence).
     static func noise(_ count: Int, seed: UInt32) -> [UInt8] {
@@ -23,7 +25,7 @@ import Testing
         ("e-exactly-a-buffer.bin", noise(4 << 20, seed: 3), .store),
         ("f-empty.txt", [], .store),
         ("g-last.bin", noise(12_345, seed: 4), .store),
-    ]
+    ] + (0..<60).map { ("h-small-\($0).bin", noise(40_000, seed: 10 + UInt32($0)), .store) }
 
     static func write(into folder: URL) throws -> [UInt8] {
         let path = folder.appendingPathComponent("test-\(UUID().uuidString).zip").path
@@ -37,9 +39,14 @@ import Testing
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         check.arguments = ["python3", "-c", """
-            import sys, zipfile
+            import struct, sys, zipfile
             z = zipfile.ZipFile(sys.argv[1])
             assert z.testzip() is None
+            data = open(sys.argv[1], 'rb').read()
+            for i in z.infolist():
+                fields = struct.unpack('<IHHHHHIII', data[i.header_offset:i.header_offset + 26])
+                assert fields[0] == 0x04034B50 and fields[2] & 8 == 0, i.filename
+                assert fields[6:] == (i.CRC, i.compress_size, i.file_size), (i.filename, fields[6:])
             print(" ".join(f"{i.filename}:{i.file_size}" for i in z.infolist()))
             """, path]
         let output = Pipe()
