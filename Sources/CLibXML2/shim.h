@@ -13,6 +13,7 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlerror.h>
 #include <libxml/c14n.h>
+#include <libxml/xmlreader.h>
 
 /// `xmlFree` is a global function pointer, which Swift 6 will not call directly.
 static inline void cp_xml_free(void *pointer) {

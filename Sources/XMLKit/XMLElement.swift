@@ -21,6 +21,15 @@ public struct XMLElement: Sendable, Hashable {
     /// Every child element named `name`.
     public func children(named name: String) -> [XMLElement] { children.filter { $0.name == name } }
 
+    init(name: String, namespace: String?, attributes: [String: String], text: String, children: [XMLElement], line: Int) {
+        self.name = name
+        self.namespace = namespace
+        self.attributes = attributes
+        self.text = text
+        self.children = children
+        self.line = line
+    }
+
     init(_ node: xmlNodePtr) {
         name = XMLString.string(node.pointee.name)
         namespace = node.pointee.ns.map { XMLString.string($0.pointee.href) }

@@ -3,7 +3,7 @@ internal import CLibXML2
 /// A W3C XML Schema, read with libxml2, that validates documents and reports each
 /// violation with its line.
 public final class XMLSchema: @unchecked Sendable {
-    private let schema: xmlSchemaPtr
+    let pointer: xmlSchemaPtr
     /// The schema's file, for messages.
     public let path: String
 
@@ -20,10 +20,10 @@ public final class XMLSchema: @unchecked Sendable {
         guard let parsed else {
             throw .unusableSchema(path: path, issues: collector.issues.isEmpty ? [XMLIssue(line: 0, message: "cannot be read")] : collector.issues)
         }
-        schema = parsed
+        pointer = parsed
     }
 
-    deinit { xmlSchemaFree(schema) }
+    deinit { xmlSchemaFree(pointer) }
 
     /// Every violation of the schema in `document`; empty when it is valid.
     ///
@@ -48,7 +48,7 @@ public final class XMLSchema: @unchecked Sendable {
     private func streamingViolations(_ bytes: [UInt8]) -> [XMLIssue] {
         let collector = XMLErrorCollector()
         let result: Int32 = collector.collecting {
-            guard let context = xmlSchemaNewValidCtxt(schema) else { return -1 }
+            guard let context = xmlSchemaNewValidCtxt(pointer) else { return -1 }
             defer { xmlSchemaFreeValidCtxt(context) }
             return bytes.withUnsafeBufferPointer { buffer -> Int32 in
                 guard let base = buffer.baseAddress else { return -1 }

@@ -52,28 +52,40 @@ enum TagFileChecks {
     /// limits and validates it against `schemaName` in `schemas`.
     static func checkDocument(_ bytes: [UInt8], name: String, entry: String, schemaName: String, schemas: URL,
                               limits: VerificationLimits) -> CheckedDocument {
-        let document: XMLDocument
-        do {
-            var xmlLimits = XMLDocument.Limits()
-            xmlLimits.maximumBytes = limits.maximumTagFileBytes
-            xmlLimits.maximumDepth = limits.maximumXMLDepth
-            document = try XMLDocument(parsing: bytes, name: name, limits: xmlLimits)
-        } catch .doctypeRefused {
-            return CheckedDocument(root: nil, findings: [Finding(.doctypeRefused, entry: entry, "has a DOCTYPE; refused before parsing (no DTD, no entity is ever read)")])
-        } catch {
-            return CheckedDocument(root: nil, findings: [Finding(.malformedXML, entry: entry, error.description)])
-        }
+        var xmlLimits = XMLDocument.Limits()
+        xmlLimits.maximumBytes = limits.maximumTagFileBytes
+        xmlLimits.maximumDepth = limits.maximumXMLDepth
         let schema: XMLSchema
         do {
             schema = try XMLSchema(contentsOf: schemas.appendingPathComponent(schemaName).path)
         } catch {
+            // Without the schema, the document is still read, so that a malformed one says so.
+            if let finding = readingFinding({ () throws(XMLError) in _ = try XMLDocument(parsing: bytes, name: name, limits: xmlLimits) }, entry: entry) {
+                return CheckedDocument(root: nil, findings: [finding])
+            }
             return CheckedDocument(root: nil, findings: [Finding(.schemaViolation, entry: entry, "cannot be validated: \(error.description)")])
         }
-        let violations = schema.violations(in: document)
-        let findings = violations.prefix(20).map {
+        var result: XMLValidatingReader.Result?
+        if let finding = readingFinding({ () throws(XMLError) in result = try XMLValidatingReader.read(bytes, name: name, schema: schema, limits: xmlLimits) }, entry: entry) {
+            return CheckedDocument(root: nil, findings: [finding])
+        }
+        guard let result else { return CheckedDocument(root: nil, findings: []) }
+        let findings = result.violations.prefix(20).map {
             Finding(.schemaViolation, entry: entry, "not valid against \(schemaName): \($0)")
         }
-        return CheckedDocument(root: violations.isEmpty ? document.root : nil, findings: findings)
+        return CheckedDocument(root: result.violations.isEmpty ? result.root : nil, findings: findings)
+    }
+
+    /// The finding for a document that cannot be read as XML, or `nil` when `read` succeeds.
+    private static func readingFinding(_ read: () throws(XMLError) -> Void, entry: String) -> Finding? {
+        do {
+            try read()
+            return nil
+        } catch .doctypeRefused {
+            return Finding(.doctypeRefused, entry: entry, "has a DOCTYPE; refused before parsing (no DTD, no entity is ever read)")
+        } catch {
+            return Finding(.malformedXML, entry: entry, error.description)
+        }
     }
 
     /// The lines of the BagIt manifest at `entry`. Lines end with LF,

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import XMLKit
+
+/// The one-pass reader must give the tree `XMLDocument(parsing:).root` gives and the
+/// violations `XMLSchema.violations(in:)` gives, on documents with every kind of content.
+struct XMLValidatingReaderTests {
+    private static let schemaText = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:test" elementFormDefault="qualified">
+          <xs:element name="doc">
+            <xs:complexType mixed="true">
+              <xs:sequence><xs:any processContents="skip" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
+              <xs:attribute name="count" type="xs:positiveInteger"/>
+              <xs:anyAttribute processContents="skip"/>
+            </xs:complexType>
+          </xs:element>
+        </xs:schema>
+        """
+
+    private static let document = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!-- a comment -->
+        <doc xmlns="urn:test" xmlns:x="urn:other" count="3" x:note="a &amp; b &lt;c&gt; &#38; &#x41;&#x42;">
+          text &amp; more <![CDATA[<raw> & data]]>
+          <x:item path="data/evidence/R&amp;D report.pdf" empty=""/>
+          <?pi something?>
+          <group><inner a="1">deep <b>bold</b> tail</inner></group>
+          <item>Юникод и пробелы  </item>
+        </doc>
+        """
+
+    private func schema() throws -> XMLSchema {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("reader-\(UUID().uuidString).xsd").path
+        defer { unlink(path) }
+        try Self.schemaText.write(toFile: path, atomically: true, encoding: .utf8)
+        return try XMLSchema(contentsOf: path)
+    }
+
+    @Test func theTreeIsTheDocumentsTree() throws {
+        let bytes = Array(Self.document.utf8)
+        let read = try XMLValidatingReader.read(bytes, name: "doc.xml", schema: schema())
+        #expect(read.violations.isEmpty, "\(read.violations)")
+        let parsed = try #require(try XMLDocument(parsing: bytes, name: "doc.xml").root)
+        #expect(read.root == parsed)
+        #expect(read.root.attributes["note"] == "a & b <c> & AB")
+        #expect(read.root.child("item")?.attributes["path"] == "data/evidence/R&D report.pdf")
+    }
+
+    @Test func violationsAreTheSchemasViolations() throws {
+        let schema = try schema()
+        let bytes = Array(Self.document.replacingOccurrences(of: "count=\"3\"", with: "count=\"-3\"").utf8)
+        let read = try XMLValidatingReader.read(bytes, name: "doc.xml", schema: schema)
+        let expected = schema.violations(in: try XMLDocument(parsing: bytes, name: "doc.xml"))
+        #expect(read.violations.count == 1 && read.violations == expected, "\(read.violations) \(expected)")
+    }
+
+    @Test func badDocumentsAreRefusedAsTheParserRefusesThem() throws {
+        let schema = try schema()
+        #expect(throws: XMLError.self) { try XMLValidatingReader.read(Array("<doc xmlns=\"urn:test\"><a></doc>".utf8), name: "d", schema: schema) }
+        #expect(throws: XMLError.doctypeRefused(document: "d")) {
+            try XMLValidatingReader.read(Array("<!DOCTYPE doc><doc xmlns=\"urn:test\"/>".utf8), name: "d", schema: schema)
+        }
+        let deep = "<doc xmlns=\"urn:test\">" + String(repeating: "<a>", count: 70) + String(repeating: "</a>", count: 70) + "</doc>"
+        #expect(throws: XMLError.self) { try XMLValidatingReader.read(Array(deep.utf8), name: "d", schema: schema) }
+        var limits = XMLDocument.Limits()
+        limits.maximumBytes = 10
+        #expect(throws: XMLError.self) { try XMLValidatingReader.read(Array(Self.document.utf8), name: "d", schema: schema, limits: limits) }
+        #expect(throws: XMLError.self) { try XMLValidatingReader.read([], name: "d", schema: schema) }
+    }
+}
