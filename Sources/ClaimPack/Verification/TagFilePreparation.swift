@@ -9,6 +9,7 @@ final class TagFilePreparation: @unchecked Sendable {
     private var documents: [String: TagFileChecks.CheckedDocument] = [:]
     private var manifests: [String: [TagFileChecks.ManifestLine]] = [:]
     private var events: TagFileChecks.EventDigests?
+    private var listing: [TagFileChecks.ListedEvidence]?
 
     /// Starts the checks of the tag files in `tagBytes` (by name inside the bundle's
     /// folder); `entryName` gives a name's entry in the archive.
@@ -22,8 +23,10 @@ final class TagFilePreparation: @unchecked Sendable {
             guard let bytes = tagBytes[name] else { continue }
             let entry = entryName(name)
             queue.async {
-                self.documents[name] = TagFileChecks.checkDocument(bytes, name: name, entry: entry, schemaName: schemaName,
-                                                                   schemas: schemas, limits: limits)
+                let checked = TagFileChecks.checkDocument(bytes, name: name, entry: entry, schemaName: schemaName,
+                                                          schemas: schemas, limits: limits)
+                self.documents[name] = checked
+                if name == TagFileChecks.manifest, let root = checked.root { self.listing = TagFileChecks.listedEvidence(root) }
             }
         }
         if let bytes = tagBytes[TagFileChecks.deliveryRecord] {
@@ -36,6 +39,12 @@ final class TagFilePreparation: @unchecked Sendable {
     /// not read.
     func eventDigests() -> TagFileChecks.EventDigests? {
         queue.sync { events }
+    }
+
+    /// The files a valid `manifest.xml` lists, waiting for them; `nil` when it was not
+    /// read or is not valid.
+    func evidenceListing() -> [TagFileChecks.ListedEvidence]? {
+        queue.sync { listing }
     }
 
     /// The checked document `name`, waiting for it; `nil` when it was not read.
@@ -55,6 +64,7 @@ final class TagFilePreparation: @unchecked Sendable {
             self.documents = [:]
             self.manifests = [:]
             self.events = nil
+            self.listing = nil
         }
     }
 }

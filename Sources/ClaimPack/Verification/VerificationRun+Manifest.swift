@@ -6,7 +6,7 @@ extension VerificationRun {
     /// `manifest.xml`: hardened parse, schema, and every evidence file against it.
     func checkManifest() {
         seal = sealFromManifestBytes()
-        guard let element = parseAndValidate("manifest.xml", missing: .missingManifest) else {
+        guard let element = parseAndValidate(TagFileChecks.manifest, missing: .missingManifest) else {
             return
         }
         if let date = element.attributes["date"].flatMap(CalendarDate.init(iso:)), let layout {
@@ -19,20 +19,19 @@ extension VerificationRun {
             add(Finding(.idMismatch, entry: entryName("manifest.xml"), "the claim's id is \(id), but the bundle's folder is \(root)"))
         }
         var listed = Set<String>()
-        for file in element.child("evidence")?.children(named: "file") ?? [] {
-            guard let path = file.attributes["path"] else { continue }
-            listed.insert(path)
-            guard let found = files[path] else {
-                if !presentEntries.contains(path) {
-                    add(Finding(.evidenceMissing, entry: entryName(path), "listed in manifest.xml but not in the archive"))
+        for file in preparation?.evidenceListing() ?? TagFileChecks.listedEvidence(element) {
+            listed.insert(file.path)
+            guard let found = files[file.path] else {
+                if !presentEntries.contains(file.path) {
+                    add(Finding(.evidenceMissing, entry: entryName(file.path), "listed in manifest.xml but not in the archive"))
                 }
                 continue
             }
-            if let size = file.attributes["size"].flatMap(UInt64.init), size != found.size {
-                add(Finding(.evidenceSizeMismatch, entry: entryName(path), "is \(found.size) bytes, manifest.xml says \(size)"))
+            if let size = file.size, size != found.size {
+                add(Finding(.evidenceSizeMismatch, entry: entryName(file.path), "is \(found.size) bytes, manifest.xml says \(size)"))
             }
-            if let digest = file.attributes["sha256"].flatMap(SHA256Digest.init(hex:)), digest != found.sha256 {
-                add(Finding(.evidenceDigestMismatch, entry: entryName(path), "SHA-256 is \(found.sha256.hex), manifest.xml says \(digest.hex)"))
+            if let digest = file.sha256, digest != found.sha256 {
+                add(Finding(.evidenceDigestMismatch, entry: entryName(file.path), "SHA-256 is \(found.sha256.hex), manifest.xml says \(digest.hex)"))
             }
         }
         for path in presentEntriesInOrder where path.hasPrefix("data/") {
