@@ -6,7 +6,7 @@
 # Builds Fuzz/ (the harness, a package of its own because libFuzzer supplies `main`) into
 # .build-fuzz/, makes a seed corpus of real bundles (the examples) and hostile ones
 # (Tests/ClaimPackTests/Fixtures/Hostile/hostile.py), and runs the fuzzer. A crash, a
-# timeout (20 s for one input) or more than 2 GiB of memory fails the run; the input that
+# timeout (20 s for one input), a leak or more than 2 GiB of memory fails the run; the input that
 # did it is kept in .build-fuzz/artifacts/ to replay:
 #     .build-fuzz/release/VerifierFuzzer .build-fuzz/artifacts/crash-…
 set -euo pipefail
@@ -38,7 +38,7 @@ cp "$seeds"/*.zip "$corpus/"
 echo "fuzz: verify, ${seconds} s, $(ls "$corpus" | wc -l) seeds"
 .build-fuzz/release/VerifierFuzzer "$corpus" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
     -artifact_prefix="$artifacts/" -print_final_stats=1 2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Done)" || true
-if ls "$artifacts"/crash-* "$artifacts"/timeout-* "$artifacts"/oom-* >/dev/null 2>&1; then
+if ls "$artifacts"/crash-* "$artifacts"/timeout-* "$artifacts"/oom-* "$artifacts"/leak-* >/dev/null 2>&1; then
   echo "fuzz: FAILED: see $artifacts" >&2
   exit 1
 fi

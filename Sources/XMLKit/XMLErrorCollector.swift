@@ -4,21 +4,12 @@ internal import CLibXML2
 /// libxml2 never prints to standard error.
 final class XMLErrorCollector {
     private(set) var issues: [XMLIssue] = []
-    /// Of `issues`, those a schema validator raised, and the others: reading errors.
-    private(set) var validityIssues: [XMLIssue] = []
-    private(set) var readingIssues: [XMLIssue] = []
     static let limit = 100
 
     func add(_ error: xmlErrorPtr?) {
         guard let error, issues.count < XMLErrorCollector.limit else { return }
         let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
-        let issue = XMLIssue(line: Int(error.pointee.line), message: message.trimmingWhitespace())
-        issues.append(issue)
-        if error.pointee.domain == Int32(XML_FROM_SCHEMASV.rawValue) {
-            validityIssues.append(issue)
-        } else {
-            readingIssues.append(issue)
-        }
+        issues.append(XMLIssue(line: Int(error.pointee.line), message: message.trimmingWhitespace()))
     }
 
     /// Runs `body` with this collector receiving every error of the current thread.

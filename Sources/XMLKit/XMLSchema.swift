@@ -45,7 +45,7 @@ public final class XMLSchema: @unchecked Sendable {
         return streamingViolations(bytes)
     }
 
-    private func streamingViolations(_ bytes: [UInt8]) -> [XMLIssue] {
+    func streamingViolations(_ bytes: [UInt8]) -> [XMLIssue] {
         let collector = XMLErrorCollector()
         let result: Int32 = collector.collecting {
             guard let context = xmlSchemaNewValidCtxt(pointer) else { return -1 }
