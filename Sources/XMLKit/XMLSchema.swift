@@ -3,7 +3,7 @@ internal import CLibXML2
 /// A W3C XML Schema, read with libxml2, that validates documents and reports each
 /// violation with its line.
 public final class XMLSchema: @unchecked Sendable {
-    let pointer: xmlSchemaPtr
+    private let pointer: xmlSchemaPtr
     /// The schema's file, for messages.
     public let path: String
 

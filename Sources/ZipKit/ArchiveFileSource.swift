@@ -116,11 +116,7 @@ func archiveSourceCallback(_ userData: UnsafeMutableRawPointer?, _ data: UnsafeM
         return zip_int64_t(source.position)
     case ZIP_SOURCE_STAT:
         guard let data, length >= MemoryLayout<zip_stat_t>.size else { return -1 }
-        let stat = data.assumingMemoryBound(to: zip_stat_t.self)
-        zip_stat_init(stat)
-        stat.pointee.valid = zip_uint64_t(ZIP_STAT_SIZE)
-        stat.pointee.size = source.size
-        return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+        return writeSizeStat(source.size, into: data)
     case ZIP_SOURCE_ERROR:
         guard let data else { return -1 }
         return zip_error_to_data(&source.error, data, length)

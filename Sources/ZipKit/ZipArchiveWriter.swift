@@ -133,12 +133,7 @@ private func sourceCallback(_ userData: UnsafeMutableRawPointer?, _ data: Unsafe
     case ZIP_SOURCE_STAT:
         guard let data, length >= MemoryLayout<zip_stat_t>.size else { return -1 }
         do {
-            let size = try box.content.prepare()
-            let stat = data.assumingMemoryBound(to: zip_stat_t.self)
-            zip_stat_init(stat)
-            stat.pointee.valid = zip_uint64_t(ZIP_STAT_SIZE)
-            stat.pointee.size = size
-            return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+            return writeSizeStat(try box.content.prepare(), into: data)
         } catch {
             return box.fail(error)
         }
@@ -165,4 +160,14 @@ private func sourceCallback(_ userData: UnsafeMutableRawPointer?, _ data: Unsafe
         zip_error_set(&box.error, ZIP_ER_OPNOTSUPP, 0)
         return -1
     }
+}
+
+/// Answers libzip's `ZIP_SOURCE_STAT` for a source that knows only its size: fills the
+/// `zip_stat_t` at `data` (which libzip sized for it) and returns its length.
+func writeSizeStat(_ size: UInt64, into data: UnsafeMutableRawPointer) -> zip_int64_t {
+    let stat = data.assumingMemoryBound(to: zip_stat_t.self)
+    zip_stat_init(stat)
+    stat.pointee.valid = zip_uint64_t(ZIP_STAT_SIZE)
+    stat.pointee.size = size
+    return zip_int64_t(MemoryLayout<zip_stat_t>.size)
 }

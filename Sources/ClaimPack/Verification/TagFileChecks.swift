@@ -67,7 +67,7 @@ enum TagFileChecks {
     }
 
     /// The XML tag documents and the schema each is validated against.
-    static let documentSchemas = ["manifest.xml": BundleBuilder.manifestSchema, "delivery.xml": BundleBuilder.deliverySchema]
+    static let documentSchemas = [manifest: BundleBuilder.manifestSchema, deliveryRecord: BundleBuilder.deliverySchema]
 
     /// Parses `bytes` (the document `name`, at `entry` in the archive) with the hardening
     /// limits and validates it against `schemaName` in `schemas`.
