@@ -1,15 +1,29 @@
 internal import CLibXML2
 
 /// Collects libxml2's structured errors for the duration of one operation, so that
-/// libxml2 never prints to standard error.
+/// libxml2 never prints to standard error. Schema validity errors are kept apart from the
+/// rest (the parser's, the schema reader's), each list up to `limit`.
 final class XMLErrorCollector {
-    private(set) var issues: [XMLIssue] = []
+    /// What the validator found: the document is well-formed but not valid.
+    private(set) var violations: [XMLIssue] = []
+    /// Everything else: the parser's reasons a document is not well-formed, or the
+    /// schema reader's.
+    private(set) var readingIssues: [XMLIssue] = []
     static let limit = 100
 
+    /// Every issue: the reading issues, then the violations.
+    var issues: [XMLIssue] { readingIssues + violations }
+
     func add(_ error: xmlErrorPtr?) {
-        guard let error, issues.count < XMLErrorCollector.limit else { return }
+        guard let error else { return }
         let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
-        issues.append(XMLIssue(line: Int(error.pointee.line), message: message.trimmingWhitespace()))
+        let issue = XMLIssue(line: Int(error.pointee.line), message: message.trimmingWhitespace())
+        if error.pointee.domain == Int32(XML_FROM_SCHEMASV.rawValue) { addViolation(issue) } else if readingIssues.count < XMLErrorCollector.limit { readingIssues.append(issue) }
+    }
+
+    /// Adds a violation found outside libxml2 (the identity constraints XMLKit checks).
+    func addViolation(_ issue: XMLIssue) {
+        if violations.count < XMLErrorCollector.limit { violations.append(issue) }
     }
 
     /// Runs `body` with this collector receiving every error of the current thread.

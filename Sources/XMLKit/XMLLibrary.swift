@@ -7,6 +7,9 @@ public enum XMLLibrary {
 
     private static let initialized: Bool = {
         xmlInitParser()
+        // The table of built-in schema types is made on first use without a lock: two
+        // threads reading their first schemas at once would both make it (one leaks).
+        xmlSchemaInitTypes()
         return true
     }()
 

@@ -4,26 +4,45 @@ internal import CLibXML2
 /// violation with its line.
 public final class XMLSchema: @unchecked Sendable {
     private let pointer: xmlSchemaPtr
+    /// The schema document libxml2 compiled `pointer` from, kept while the schema lives.
+    private let document: xmlDocPtr
     /// The schema's file, for messages.
     public let path: String
+    /// The `xs:unique` constraints checked by XMLKit instead of libxml2 (taken out of the
+    /// schema libxml2 compiles).
+    let uniqueConstraints: [UniqueConstraint]
 
     /// Reads the schema at `path`.
     public init(contentsOf path: String) throws(XMLError) {
         XMLLibrary.initialize()
         self.path = path
         let collector = XMLErrorCollector()
-        let parsed: xmlSchemaPtr? = collector.collecting {
-            guard let context = xmlSchemaNewParserCtxt(path) else { return nil }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let read: (xmlDocPtr, [UniqueConstraint], xmlSchemaPtr?)? = collector.collecting {
+            guard let document = xmlReadFile(path, nil, options) else { return nil }
+            let constraints = UniqueConstraint.takePlainConstraints(from: document)
+            guard let context = xmlSchemaNewDocParserCtxt(document) else { return (document, constraints, nil) }
             defer { xmlSchemaFreeParserCtxt(context) }
-            return xmlSchemaParse(context)
+            return (document, constraints, xmlSchemaParse(context))
         }
-        guard let parsed else {
+        guard let (document, constraints, parsed) = read, let parsed else {
+            if let document = read?.0 { xmlFreeDoc(document) }
             throw .unusableSchema(path: path, issues: collector.issues.isEmpty ? [XMLIssue(line: 0, message: "cannot be read")] : collector.issues)
         }
         pointer = parsed
+        self.document = document
+        uniqueConstraints = constraints
     }
 
-    deinit { xmlSchemaFree(pointer) }
+    deinit {
+        xmlSchemaFree(pointer)
+        xmlFreeDoc(document)
+    }
+
+    /// A new validation context of this schema; the caller frees it.
+    func makeValidationContext() -> xmlSchemaValidCtxtPtr? {
+        xmlSchemaNewValidCtxt(pointer)
+    }
 
     /// Every violation of the schema in `document`; empty when it is valid.
     ///
@@ -46,21 +65,7 @@ public final class XMLSchema: @unchecked Sendable {
     }
 
     func streamingViolations(_ bytes: [UInt8]) -> [XMLIssue] {
-        let collector = XMLErrorCollector()
-        let result: Int32 = collector.collecting {
-            guard let context = xmlSchemaNewValidCtxt(pointer) else { return -1 }
-            defer { xmlSchemaFreeValidCtxt(context) }
-            return bytes.withUnsafeBufferPointer { buffer -> Int32 in
-                guard let base = buffer.baseAddress else { return -1 }
-                // The parser that xmlSchemaValidateStream makes owns and frees the input.
-                let input = UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlParserInputBufferCreateMem($0, Int32(buffer.count), XML_CHAR_ENCODING_NONE)
-                }
-                guard let input else { return -1 }
-                return xmlSchemaValidateStream(context, input, XML_CHAR_ENCODING_NONE, nil, nil)
-            }
-        }
-        if result == 0 { return [] }
-        return collector.issues.isEmpty ? [XMLIssue(line: 0, message: "not valid (libxml2 gave no detail)")] : collector.issues
+        let outcome = ValidatingParse.run(bytes, schema: self, buildsTree: false, maximumDepth: .max)
+        return outcome.readingIssues + outcome.violations
     }
 }

@@ -129,10 +129,27 @@ enum TagFileChecks {
         return lines
     }
 
+    /// Whether one of the path's segments is `..`.
+    private static func climbsOut(_ path: String) -> Bool {
+        var segmentLength = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if segmentLength == 2, dots == 2 { return true }
+                segmentLength = 0
+                dots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return segmentLength == 2 && dots == 2
+    }
+
     private static func line(_ bytes: ArraySlice<UInt8>, number: Int, entry: String) -> ManifestLine {
         let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
         guard let separator = bytes.firstIndex(where: isBlank), separator - bytes.startIndex == 64,
-              let expected = SHA256Digest(hex: String(decoding: bytes[..<separator], as: UTF8.self))
+              let expected = SHA256Digest(hexBytes: bytes[..<separator])
         else {
             return .malformed(Finding(.malformedManifestLine, entry: entry, "line \(number) is not \"<64 hex digits> <path>\""))
         }
@@ -143,7 +160,7 @@ enum TagFileChecks {
             path = path.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
                 .replacingOccurrences(of: "%25", with: "%")
         }
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
+        guard !path.isEmpty, !path.hasPrefix("/"), !climbsOut(path) else {
             return .malformed(Finding(.malformedManifestLine, entry: entry, "line \(number) names a path outside the bag"))
         }
         return .listing(line: number, path: path, sha256: expected)

@@ -31,6 +31,15 @@ struct TagFileChecksTests {
             "malformed: line 4 names a path outside the bag",
         ])
         #expect(summary("\(digest.dropLast())  data/a.txt\n") == ["malformed: line 1 is not \"<64 hex digits> <path>\""])
+        #expect(summary("\(digest)  data/x/../../etc\n\(digest)  data/x/..\n\(digest)  data/..x/.../a..\n") == [
+            "malformed: line 1 names a path outside the bag",
+            "malformed: line 2 names a path outside the bag",
+            "3 data/..x/.../a.. true",
+        ])
+        #expect(summary("\(digest.uppercased())  data/a.txt\n\(digest.dropLast())g  data/b.txt\n") == [
+            "1 data/a.txt true",
+            "malformed: line 2 is not \"<64 hex digits> <path>\"",
+        ])
         #expect(TagFileChecks.manifestLines([0xFF, 0x0A], entry: "b/manifest-sha256.txt").count == 1)
     }
 
