@@ -46,11 +46,16 @@ final class ValidatingParse {
     private var root: XMLElement?
     /// Names as Swift strings, by the address libxml2's dictionary keeps them at.
     private var interned: [UnsafePointer<xmlChar>: String] = [:]
+    /// The names the constraints use: a name the document uses is made the same string,
+    /// so that comparing them compares two references.
+    private let constraintNames: [String: String]
 
     private init(buildsTree: Bool, maximumDepth: Int, constraints: [UniqueConstraint]) {
         self.buildsTree = buildsTree
         self.maximumDepth = maximumDepth
         keys = UniqueKeyTracker(constraints)
+        let names = constraints.flatMap { [$0.owner] + $0.selector }.flatMap { [$0.local] + ($0.namespace.map { [$0] } ?? []) }
+        constraintNames = Dictionary(names.map { ($0, $0) }) { first, _ in first }
     }
 
     /// Runs the parser; whether the document is well-formed.
@@ -121,7 +126,7 @@ final class ValidatingParse {
             keys.open(name, line: line) { attributes.value(named: $0) }.forEach(collector.addViolation)
         }
         if buildsTree {
-            open.append(OpenElement(name: name.local, namespace: name.namespace, attributes: attributes.dictionary(naming: string), line: line))
+            open.append(OpenElement(name: name.local, namespace: name.namespace, attributes: attributes.collected(naming: string), line: line))
         }
     }
 
@@ -142,7 +147,8 @@ final class ValidatingParse {
     /// A name as a Swift string, made once per name the parser's dictionary holds.
     private func string(_ pointer: UnsafePointer<xmlChar>) -> String {
         if let known = interned[pointer] { return known }
-        let made = XMLString.string(pointer)
+        var made = XMLString.string(pointer)
+        if let same = constraintNames[made] { made = same }
         if let dictionary = parser?.pointee.dict, xmlDictOwns(dictionary, pointer) == 1 { interned[pointer] = made }
         return made
     }
@@ -151,7 +157,7 @@ final class ValidatingParse {
     private struct OpenElement {
         let name: String
         let namespace: String?
-        let attributes: [String: String]
+        let attributes: XMLAttributes
         let line: Int
         var text: [UInt8] = []
         var children: [XMLElement] = []
@@ -179,12 +185,12 @@ final class ValidatingParse {
         }
 
         /// Every attribute's value by local name.
-        func dictionary(naming name: (UnsafePointer<xmlChar>) -> String) -> [String: String] {
-            guard let pointer, count > 0 else { return [:] }
-            var values = [String: String](minimumCapacity: count)
+        func collected(naming name: (UnsafePointer<xmlChar>) -> String) -> XMLAttributes {
+            guard let pointer, count > 0 else { return XMLAttributes() }
+            var values = XMLAttributes(capacity: count)
             for index in 0..<count {
                 let fields = pointer + 5 * index
-                if let local = fields[0] { values[name(local)] = value(fields) }
+                if let local = fields[0] { values.append(name(local), value(fields)) }
             }
             return values
         }

@@ -8,7 +8,7 @@ public struct XMLElement: Sendable, Hashable {
     /// The namespace URI, if any.
     public let namespace: String?
     /// Attribute values by local name.
-    public let attributes: [String: String]
+    public let attributes: XMLAttributes
     /// The element's own text (its direct text children, concatenated).
     public let text: String
     public let children: [XMLElement]
@@ -21,7 +21,7 @@ public struct XMLElement: Sendable, Hashable {
     /// Every child element named `name`.
     public func children(named name: String) -> [XMLElement] { children.filter { $0.name == name } }
 
-    init(name: String, namespace: String?, attributes: [String: String], text: String, children: [XMLElement], line: Int) {
+    init(name: String, namespace: String?, attributes: XMLAttributes, text: String, children: [XMLElement], line: Int) {
         self.name = name
         self.namespace = namespace
         self.attributes = attributes
@@ -34,7 +34,7 @@ public struct XMLElement: Sendable, Hashable {
         name = XMLString.string(node.pointee.name)
         namespace = node.pointee.ns.map { XMLString.string($0.pointee.href) }
         line = Int(xmlGetLineNo(node))
-        var attributes: [String: String] = [:]
+        var attributes = XMLAttributes()
         var attribute = node.pointee.properties
         while let current = attribute {
             let value: String
@@ -46,7 +46,7 @@ public struct XMLElement: Sendable, Hashable {
                 value = XMLString.string(joined)
                 if let joined { cp_xml_free(joined) }
             }
-            attributes[XMLString.string(current.pointee.name)] = value
+            attributes.append(XMLString.string(current.pointee.name), value)
             attribute = current.pointee.next
         }
         self.attributes = attributes

@@ -3,14 +3,15 @@ internal import Dispatch
 
 /// SHA-256 computed on a second core while `verify` reads. The caller reads entries
 /// straight into the free end of a slot (`space()`, then `commit(_:)`), marks where each
-/// entry ends (`finish(as:)`), and hands a slot over only when it is nearly full: one
+/// entry ends (`finish()`), and hands a slot over only when it is nearly full: one
 /// wake-up of the hashing queue per MiB, however small the entries, and no copy. Digests
-/// are kept under their keys and collected at the end, so the caller never waits for one.
+/// are kept in the order the entries finished and collected at the end, so the caller
+/// never waits for one.
 final class PipelinedHasher: @unchecked Sendable {
     /// What the hashing queue does with a slot, in order.
     private enum Mark {
         case bytes(Range<Int>)
-        case finish(String)
+        case finish
         case discard
     }
 
@@ -23,7 +24,7 @@ final class PipelinedHasher: @unchecked Sendable {
     private var used = 0
     private var marks: [Mark] = []
     private var hasher = SHA256()
-    private var digests: [String: SHA256Digest] = [:]
+    private var digests: [SHA256Digest] = []
 
     static let slotCount = 4
     static let slotSize = 1 << 20
@@ -58,9 +59,9 @@ final class PipelinedHasher: @unchecked Sendable {
         return UnsafeRawBufferPointer(rebasing: buffers[current][range])
     }
 
-    /// Ends the entry: its digest is kept under `key`, and the next entry starts afresh.
-    func finish(as key: String) {
-        marks.append(.finish(key))
+    /// Ends the entry: its digest is kept, and the next entry starts afresh.
+    func finish() {
+        marks.append(.finish)
     }
 
     /// Drops what was committed for an entry that could not be read to its end.
@@ -68,8 +69,9 @@ final class PipelinedHasher: @unchecked Sendable {
         marks.append(.discard)
     }
 
-    /// The digests of every finished entry, once all have been hashed.
-    func collectDigests() -> [String: SHA256Digest] {
+    /// The digests of the finished entries, in the order they finished, once all have been
+    /// hashed.
+    func collectDigests() -> [SHA256Digest] {
         if !marks.isEmpty { handOver() }
         return queue.sync { digests }
     }
@@ -85,8 +87,8 @@ final class PipelinedHasher: @unchecked Sendable {
             for piece in pieces {
                 switch piece {
                 case .bytes(let range): self.hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[range]))
-                case .finish(let key):
-                    self.digests[key] = SHA256Digest(self.hasher.finalize())
+                case .finish:
+                    self.digests.append(SHA256Digest(self.hasher.finalize()))
                     self.hasher = SHA256()
                 case .discard: self.hasher = SHA256()
                 }

@@ -116,21 +116,25 @@ extension VerificationRun {
                 accepted.append((entry, name, relative))
             }
         }
-        let tags = accepted.filter { VerificationRun.tagFiles.contains($0.relative) }
-        let payload = accepted.filter { !VerificationRun.tagFiles.contains($0.relative) }
+        let isTag = accepted.map { VerificationRun.tagFiles.contains($0.relative) }
+        let tagCount = isTag.count { $0 }
+        let order = accepted.indices.filter { isTag[$0] } + accepted.indices.filter { !isTag[$0] }
         var done: UInt64 = 0
-        var sizes: [String: UInt64] = [:]
+        // The entries read to their end, in the order the hasher finished them.
+        var finished: [(relative: String, size: UInt64)] = []
+        finished.reserveCapacity(accepted.count)
         var stopped = false
         let hasher = PipelinedHasher()
-        for (position, item) in (tags + payload).enumerated() {
-            if position == tags.count {
+        for (position, index) in order.enumerated() {
+            if position == tagCount {
                 preparation = TagFilePreparation(tagBytes: tagBytes, entryName: entryName, schemas: schemas, limits: limits)
             }
-            let keep = position < tags.count
+            let item = accepted[index]
+            let keep = position < tagCount
             entryFindings[item.entry.index] += findings {
                 if let file = read(item.entry, name: item.name, relative: item.relative, reader: reader, keep: keep,
                                    hasher: hasher, done: &done, total: total) {
-                    sizes[item.relative] = file.size
+                    finished.append((item.relative, file.size))
                     if keep, let bytes = file.bytes { tagBytes[item.relative] = bytes }
                 }
             }
@@ -143,9 +147,9 @@ extension VerificationRun {
         if stopped {
             add(Finding(.tooLarge, "more than \(limits.maximumTotalBytes) bytes uncompressed; stopped reading"))
         }
-        let digests = hasher.collectDigests()
-        for (relative, size) in sizes {
-            if let digest = digests[relative] { files[relative] = ReadFile(size: size, sha256: digest) }
+        files.reserveCapacity(finished.count)
+        for (entry, digest) in zip(finished, hasher.collectDigests()) {
+            files[entry.relative] = ReadFile(size: entry.size, sha256: digest)
         }
     }
 
@@ -235,7 +239,7 @@ extension VerificationRun {
             return nil
         }
         finished = true
-        hasher.finish(as: relative)
+        hasher.finish()
         return (size, bytes)
     }
 

@@ -4,9 +4,8 @@ extension VerificationRun {
     /// The BagIt layer: declaration, both manifests, bag-info and its Payload-Oxum.
     func checkBagIt() {
         checkDeclaration()
-        let payload = presentEntries.filter { $0.hasPrefix("data/") }
         if let listed = checkManifestFile("manifest-sha256.txt", missing: .missingPayloadManifest) {
-            for path in payload where !listed.contains(path) {
+            for path in presentEntries(where: { $0.hasPrefix("data/") && !listed.contains($0) }) {
                 add(Finding(.unlistedPayload, entry: entryName(path), "not listed in manifest-sha256.txt"))
             }
             for path in listed where !path.hasPrefix("data/") {
@@ -14,12 +13,17 @@ extension VerificationRun {
             }
         }
         if let listed = checkManifestFile("tagmanifest-sha256.txt", missing: .missingTagManifest) {
-            let tagFiles = presentEntries.filter { !$0.hasPrefix("data/") && $0 != "tagmanifest-sha256.txt" }
-            for path in tagFiles where !listed.contains(path) {
+            for path in presentEntries(where: { !$0.hasPrefix("data/") && $0 != "tagmanifest-sha256.txt" && !listed.contains($0) }) {
                 add(Finding(.unlistedTagFile, entry: entryName(path), "not listed in tagmanifest-sha256.txt"))
             }
         }
-        checkBagInfo(payloadBytes: payload.reduce(UInt64(0)) { $0 + (files[$1]?.size ?? 0) }, payloadCount: payload.count)
+        var payloadBytes: UInt64 = 0
+        var payloadCount = 0
+        for path in presentEntries where path.hasPrefix("data/") {
+            payloadBytes += files[path]?.size ?? 0
+            payloadCount += 1
+        }
+        checkBagInfo(payloadBytes: payloadBytes, payloadCount: payloadCount)
     }
 
     private func checkDeclaration() {

@@ -74,7 +74,7 @@ extension VerificationRun {
                 add(Finding(.proofMismatch, entry: entryName(path), "differs from the proof delivery.xml records (size or SHA-256)"))
             }
         }
-        for path in presentEntriesInOrder where path.hasPrefix("data/delivery/") && !listed.contains(path) {
+        for path in presentEntries(where: { $0.hasPrefix("data/delivery/") && !listed.contains($0) }) {
             add(Finding(.unexpectedPayload, entry: entryName(path), "under data/delivery/ but not a proof in delivery.xml"))
         }
     }

@@ -34,12 +34,13 @@ extension VerificationRun {
                 add(Finding(.evidenceDigestMismatch, entry: entryName(file.path), "SHA-256 is \(found.sha256.hex), manifest.xml says \(digest.hex)"))
             }
         }
-        for path in presentEntriesInOrder where path.hasPrefix("data/") {
+        let strays = presentEntries(where: {
+            $0.hasPrefix("data/") && ($0.hasPrefix("data/evidence/") ? !listed.contains($0) : !$0.hasPrefix("data/delivery/"))
+        })
+        for path in strays {
             if path.hasPrefix("data/evidence/") {
-                if !listed.contains(path) {
-                    add(Finding(.evidenceUnlisted, entry: entryName(path), "under data/evidence/ but not listed in manifest.xml"))
-                }
-            } else if !path.hasPrefix("data/delivery/") {
+                add(Finding(.evidenceUnlisted, entry: entryName(path), "under data/evidence/ but not listed in manifest.xml"))
+            } else {
                 add(Finding(.unexpectedPayload, entry: entryName(path), "a bundle's payload is data/evidence/ and data/delivery/ only"))
             }
         }

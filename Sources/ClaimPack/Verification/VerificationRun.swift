@@ -21,8 +21,6 @@ final class VerificationRun {
     /// Every regular entry in the archive, read or not (an unreadable one has a finding
     /// already, so later layers do not report it missing too).
     var presentEntries: Set<String> = []
-    /// `presentEntries` sorted, once they are all known.
-    lazy var presentEntriesInOrder: [String] = presentEntries.sorted()
     /// The bytes of the tag files, by name relative to the root folder.
     var tagBytes: [String: [UInt8]] = [:]
     /// The checks of the tag files running while the payload is read.
@@ -57,6 +55,12 @@ final class VerificationRun {
         body()
         defer { findings.removeSubrange(mark...) }
         return Array(findings[mark...])
+    }
+
+    /// The entries of `presentEntries` that `condition` selects, sorted: the order of the
+    /// findings about them (only the selected ones are sorted: usually none).
+    func presentEntries(where condition: (String) -> Bool) -> [String] {
+        presentEntries.filter(condition).sorted()
     }
 
     /// The name of an entry as the findings show it: relative to the archive.

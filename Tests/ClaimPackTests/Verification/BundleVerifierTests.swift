@@ -53,6 +53,31 @@ struct BundleVerifierTests {
         #expect(firstEvidence < manifest, "\(entries)")
     }
 
+    /// Files planted in the bag, listed nowhere, are reported in the order of their names,
+    /// whatever order the archive holds them in (the same bundle gives the same report).
+    @Test func strayFilesAreReportedInTheOrderOfTheirNames() throws {
+        let (scratch, bundle) = try VerificationTestSupport.exampleBundle()
+        let planted = scratch.url.appendingPathComponent("planted.zip")
+        let script = """
+            import shutil, sys, zipfile
+            shutil.copy(sys.argv[1], sys.argv[2])
+            with zipfile.ZipFile(sys.argv[2], 'a') as archive:
+                root = archive.namelist()[0].split('/')[0]
+                for name in ['data/evidence/z.txt', 'data/x/b.txt', 'data/evidence/a.txt', 'data/a.txt', 'notes.txt', 'extra.txt']:
+                    archive.writestr(root + '/' + name, 'planted')
+            """
+        let made = try Witness.run(["python3", "-c", script, bundle.path, planted.path])
+        #expect(made.status == 0, "\(made.output)")
+        let findings = try VerificationTestSupport.verifier.verify(planted).findings
+        func strays(_ code: FindingCode) -> [String] {
+            findings.filter { $0.code == code }.compactMap { $0.entry?.split(separator: "/", maxSplits: 1).last.map(String.init) }
+        }
+        #expect(strays(.unlistedPayload) == ["data/a.txt", "data/evidence/a.txt", "data/evidence/z.txt", "data/x/b.txt"])
+        #expect(strays(.unlistedTagFile) == ["extra.txt", "notes.txt"])
+        #expect(strays(.evidenceUnlisted) == ["data/evidence/a.txt", "data/evidence/z.txt"])
+        #expect(strays(.unexpectedPayload) == ["data/a.txt", "data/x/b.txt"])
+    }
+
     @Test func hostileCasesCoverEveryLayer() {
         let codes = Set(VerificationTestSupport.hostileCases.compactMap { $0.split(separator: " ").last.map(String.init) })
         #expect(VerificationTestSupport.hostileCases.count >= 45)
