@@ -48,6 +48,6 @@ public struct BundleVerifier: Sendable {
         }
         return VerificationReport(bundle: bundle, findings: run.findings, seal: run.seal, bundleID: run.root,
                                   entryCount: run.layout?.entries.count ?? 0, tagFiles: run.tagBytes,
-                                  contents: run.files.reduce(into: [:]) { $0[$1.key] = PayloadFile(path: $1.key, size: $1.value.size, sha256: $1.value.sha256) })
+                                  contents: run.files)
     }
 }

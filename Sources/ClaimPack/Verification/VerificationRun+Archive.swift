@@ -102,15 +102,21 @@ extension VerificationRun {
     /// still reported in the order of the entries in the archive.
     private func readEntries(_ layout: ZipLayout, names: [Int: String], reader: ZipArchiveReader, total: UInt64) {
         var accepted: [(entry: ZipLayout.Entry, name: String, relative: String)] = []
+        accepted.reserveCapacity(names.count)
+        presentEntries.reserveCapacity(names.count)
         var entryFindings = [[Finding]](repeating: [], count: layout.entries.count)
+        let folder = root.map { $0 + "/" }
         for entry in layout.entries {
             guard let name = names[entry.index] else { continue }
+            guard let folder, name.hasPrefix(folder) else {
+                entryFindings[entry.index] = [Finding(.outsideBundleFolder, entry: name, "outside the bundle's folder \(folder ?? "")")]
+                continue
+            }
+            // The folder as the name spells it, byte for byte (the usual case), or a
+            // canonically equivalent spelling, dropped character by character.
+            let relative = name.utf8.starts(with: folder.utf8)
+                ? String(Substring(name.utf8.dropFirst(folder.utf8.count))) : String(name.dropFirst(folder.count))
             entryFindings[entry.index] = findings {
-                guard let root, name.hasPrefix(root + "/") else {
-                    add(Finding(.outsideBundleFolder, entry: name, "outside the bundle's folder \(root.map { "\($0)/" } ?? "")"))
-                    return
-                }
-                let relative = String(name.dropFirst(root.count + 1))
                 guard acceptType(entry, name: name, relative: relative) else { return }
                 presentEntries.insert(relative)
                 accepted.append((entry, name, relative))
@@ -149,7 +155,7 @@ extension VerificationRun {
         }
         files.reserveCapacity(finished.count)
         for (entry, digest) in zip(finished, hasher.collectDigests()) {
-            files[entry.relative] = ReadFile(size: entry.size, sha256: digest)
+            files[entry.relative] = PayloadFile(path: entry.relative, size: entry.size, sha256: digest)
         }
     }
 

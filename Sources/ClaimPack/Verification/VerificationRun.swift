@@ -16,8 +16,9 @@ final class VerificationRun {
     var archiveReadable = false
     /// The bundle's top-level folder.
     var root: String?
-    /// What was read of each regular entry, by name relative to the root folder.
-    var files: [String: ReadFile] = [:]
+    /// What was read of each regular entry (its size and digest), by name relative to the
+    /// root folder: the report's contents as they are.
+    var files: [String: PayloadFile] = [:]
     /// Every regular entry in the archive, read or not (an unreadable one has a finding
     /// already, so later layers do not report it missing too).
     var presentEntries: Set<String> = []
@@ -27,12 +28,6 @@ final class VerificationRun {
     var preparation: TagFilePreparation?
     /// SHA-256 of `manifest.xml` as found.
     var seal: SHA256Digest?
-
-    /// One entry as it was read.
-    struct ReadFile {
-        let size: UInt64
-        let sha256: SHA256Digest
-    }
 
     /// The tag files kept in memory to be parsed.
     static let tagFiles: Set<String> = ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt",
