@@ -33,10 +33,7 @@ struct UniqueConstraintTests {
               </xs:element>
             </xs:schema>
             """
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("unique-\(UUID().uuidString).xsd").path
-        defer { unlink(path) }
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return try XMLSchema(contentsOf: path)
+        return try XMLKitTestSupport.schema(text)
     }
 
     /// Groups of items, one item per line; an item without id when its id is nil.

@@ -29,12 +29,7 @@ struct XMLSchemaTests {
         """
 
     private func schema() throws -> XMLSchema {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xmlkit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("list.xsd").path
-        try Self.schemaText.write(toFile: path, atomically: true, encoding: .utf8)
-        return try XMLSchema(contentsOf: path)
+        try XMLKitTestSupport.schema(Self.schemaText)
     }
 
     /// A list of `count` items, one per line from line 3; `edit` may change an item's line.

@@ -31,10 +31,7 @@ struct XMLValidatingReaderTests {
         """
 
     private func schema() throws -> XMLSchema {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("reader-\(UUID().uuidString).xsd").path
-        defer { unlink(path) }
-        try Self.schemaText.write(toFile: path, atomically: true, encoding: .utf8)
-        return try XMLSchema(contentsOf: path)
+        try XMLKitTestSupport.schema(Self.schemaText)
     }
 
     @Test func theTreeIsTheDocumentsTree() throws {

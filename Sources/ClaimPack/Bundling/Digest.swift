@@ -36,14 +36,12 @@ public struct SHA256Digest: Sendable, Hashable, CustomStringConvertible {
 
     /// A digest from its 64 hexadecimal digits (spaces ignored, any case); `nil` otherwise.
     public init?(hex: some StringProtocol) {
-        guard let words = SHA256Digest.parse(hex.utf8) else {
-            guard hex.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        var words = SHA256Digest.parse(hex.utf8)
+        if words == nil, hex.utf8.contains(where: { $0 >= 0x80 }) {
             // Not ASCII: only Unicode white space may be there, and is ignored.
-            let rest = String(hex.filter { !$0.isWhitespace })
-            guard rest.utf8.allSatisfy({ $0 < 0x80 }), let words = SHA256Digest.parse(rest.utf8) else { return nil }
-            self.init(words: words)
-            return
+            words = SHA256Digest.parse(String(hex.filter { !$0.isWhitespace }).utf8)
         }
+        guard let words else { return nil }
         self.init(words: words)
     }
 

@@ -8,7 +8,7 @@ extension VerificationRun {
             for path in presentEntries(where: { $0.hasPrefix("data/") && !listed.contains($0) }) {
                 add(Finding(.unlistedPayload, entry: entryName(path), "not listed in manifest-sha256.txt"))
             }
-            for path in listed where !path.hasPrefix("data/") {
+            for path in listed.filter({ !$0.hasPrefix("data/") }).sorted() {
                 add(Finding(.malformedManifestLine, entry: entryName("manifest-sha256.txt"), "lists \(path), which is not payload (data/…)"))
             }
         }
