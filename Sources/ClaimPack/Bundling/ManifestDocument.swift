@@ -12,16 +12,17 @@ enum ManifestDocument {
         let writer = try XMLWriter()
         try writer.element("claimManifest", namespace: namespace, attributes: [
             ("format", String(claim.format)), ("id", claim.id), ("language", claim.language.rawValue),
+            ("jurisdiction", claim.jurisdiction.rawValue),
             ("kind", claim.kind.rawValue), ("date", claim.date.description), ("responseDays", String(claim.responseDays)),
         ]) { () throws(XMLError) in
             try writer.element("subject", text: claim.subject)
-            try writer.element("claimant") { () throws(XMLError) in
+            try writer.element("claimant", attributes: [("gender", claim.claimant.gender?.rawValue)]) { () throws(XMLError) in
                 try writer.element("name", text: claim.claimant.name)
                 try writer.element("address", text: claim.claimant.address)
                 try writer.element("phone", text: claim.claimant.phone)
                 try writer.element("email", text: claim.claimant.email)
             }
-            try writer.element("respondent") { () throws(XMLError) in
+            try writer.element("respondent", attributes: [("sector", claim.respondent.sector?.rawValue)]) { () throws(XMLError) in
                 try writer.element("name", text: claim.respondent.name)
                 try writer.element("address", text: claim.respondent.address)
                 try writer.element("inn", text: claim.respondent.inn)
@@ -30,6 +31,7 @@ enum ManifestDocument {
             }
             try writer.element("addressee") { () throws(XMLError) in
                 try writer.element("position", text: claim.addressee.position)
+                try writer.element("person", text: claim.addressee.person)
                 try writer.element("name", text: claim.addressee.name)
                 try writer.element("address", text: claim.addressee.address)
             }
@@ -76,6 +78,7 @@ enum ManifestDocument {
                         ("mediaType", MediaType(fileName: entry.file).name), ("size", String(file.size)),
                         ("sha256", file.sha256.hex), ("captured", entry.captured?.description),
                         ("sheets", entry.sheets.map(String.init)), ("described", entry.isDerived ? "false" : "true"),
+                        ("enclose", entry.enclose ? "true" : "false"),
                     ]) { () throws(XMLError) in
                         try writer.element("title", text: entry.title)
                         try writer.element("source", text: entry.source)

@@ -43,15 +43,19 @@ enum ManifestReader {
                   let kind = node.attributes["kind"].flatMap(EvidenceKind.init(rawValue:)) else { return nil }
             return EvidenceEntry(id: id, file: String(path.dropFirst("data/".count)), title: title, kind: kind,
                                  captured: time(node.attributes["captured"]), source: node.child("source")?.text,
-                                 sheets: node.attributes["sheets"].flatMap(Int.init), isDerived: node.attributes["described"] == "false")
+                                 sheets: node.attributes["sheets"].flatMap(Int.init), isDerived: node.attributes["described"] == "false",
+                                 enclose: node.attributes["enclose"].map { $0 == "true" })
         }
         return Claim(
-            format: attributes["format"].flatMap(Int.init) ?? 1, language: language, id: id, date: date, kind: kind, subject: subject,
+            format: attributes["format"].flatMap(Int.init) ?? 1, language: language,
+            jurisdiction: attributes["jurisdiction"].flatMap(Jurisdiction.init(rawValue:)), id: id, date: date, kind: kind, subject: subject,
             claimant: Party(name: claimantName, address: claimantAddress, phone: claimantNode.child("phone")?.text,
-                            email: claimantNode.child("email")?.text),
+                            email: claimantNode.child("email")?.text,
+                            gender: claimantNode.attributes["gender"].flatMap(Gender.init(rawValue:))),
             respondent: Respondent(name: respondentName, address: respondentAddress, inn: respondentNode.child("inn")?.text,
-                                   ogrn: respondentNode.child("ogrn")?.text, edrpou: respondentNode.child("edrpou")?.text),
-            addressee: Addressee(position: addresseeNode.child("position")?.text, name: addresseeName, address: addresseeAddress),
+                                   ogrn: respondentNode.child("ogrn")?.text, edrpou: respondentNode.child("edrpou")?.text,
+                                   sector: respondentNode.attributes["sector"].flatMap(Sector.init(rawValue:))),
+            addressee: Addressee(position: addresseeNode.child("position")?.text, person: addresseeNode.child("person")?.text, name: addresseeName, address: addresseeAddress),
             account: (root.child("account")?.children(named: "identifier") ?? []).compactMap { node in
                 node.attributes["label"].map { AccountIdentifier(label: $0, value: node.text) }
             },

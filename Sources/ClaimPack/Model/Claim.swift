@@ -3,6 +3,9 @@ public struct Claim: Sendable, Hashable {
     /// The `claim.yaml` format; always 1 for now.
     public var format: Int
     public var language: Language
+    /// The country whose law governs the claim; by default the language's
+    /// (`Jurisdiction.default(for:)`).
+    public var jurisdiction: Jurisdiction
     /// The bundle id: lower-case letters, digits, `.`, `_` and `-`.
     public var id: String
     /// The date on the letter.
@@ -22,12 +25,13 @@ public struct Claim: Sendable, Hashable {
     public var evidence: [EvidenceEntry]
     public var delivery: DeliveryPlan
 
-    public init(format: Int = 1, language: Language, id: String, date: CalendarDate, kind: ClaimKind,
+    public init(format: Int = 1, language: Language, jurisdiction: Jurisdiction? = nil, id: String, date: CalendarDate, kind: ClaimKind,
                 subject: String, claimant: Party, respondent: Respondent, addressee: Addressee,
                 account: [AccountIdentifier], timeline: [TimelineEvent], operations: [Operation],
                 demands: [Demand], responseDays: Int, evidence: [EvidenceEntry], delivery: DeliveryPlan) {
         self.format = format
         self.language = language
+        self.jurisdiction = jurisdiction ?? .default(for: language)
         self.id = id
         self.date = date
         self.kind = kind

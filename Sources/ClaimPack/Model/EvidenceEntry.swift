@@ -13,10 +13,15 @@ public struct EvidenceEntry: Sendable, Hashable {
     public var sheets: Int?
     /// Whether the entry was derived from the file's name because `claim.yaml` has none.
     public var isDerived: Bool
+    /// Whether a copy goes into the envelope and onto the list of attachments
+    /// (`evidence[].enclose`): by default yes for a described file, no for a derived one.
+    public var enclose: Bool
     public var location: SourceLocation?
 
     public init(id: String, file: String, title: String, kind: EvidenceKind, captured: EventTime? = nil,
-                source: String? = nil, sheets: Int? = nil, isDerived: Bool = false, location: SourceLocation? = nil) {
+                source: String? = nil, sheets: Int? = nil, isDerived: Bool = false, enclose: Bool? = nil,
+                location: SourceLocation? = nil) {
+        self.enclose = enclose ?? !isDerived
         self.id = id
         self.file = file
         self.title = title

@@ -8,8 +8,12 @@ public struct Respondent: Sendable, Hashable {
     public var ogrn: String?
     /// Ukrainian registry code (ЄДРПОУ), 8 digits, check digit verified.
     public var edrpou: String?
+    /// What the company does (`respondent.sector`); `nil` when `claim.yaml` does not say.
+    public var sector: Sector?
 
-    public init(name: String, address: String, inn: String? = nil, ogrn: String? = nil, edrpou: String? = nil) {
+    public init(name: String, address: String, inn: String? = nil, ogrn: String? = nil, edrpou: String? = nil,
+                sector: Sector? = nil) {
+        self.sector = sector
         self.name = name
         self.address = address
         self.inn = inn

@@ -12,13 +12,14 @@ extension ClaimDecoder {
         for (index, item) in items.enumerated() {
             let path = "evidence[\(index + 1)]"
             guard let mapping = YAMLMapping(item, path: path, ownerMark: item.position, session: session) else { continue }
-            mapping.rejectUnknownKeys(known: ["id", "file", "title", "kind", "captured", "source", "sheets"])
+            mapping.rejectUnknownKeys(known: ["id", "file", "title", "kind", "captured", "source", "sheets", "enclose"])
             let id = decodeItemID(mapping, seen: &seenIDs, index: index + 1, listName: "evidence")
             let file = mapping.required("file").flatMap { evidenceFile($0, path: "\(path).file", describedFiles: &describedFiles, index: index + 1) }
             var title = mapping.optionalText("title")
             let kind = mapping.value("kind").flatMap { session.word($0, "\(path).kind", as: EvidenceKind.self) }
             let captured = mapping.value("captured").flatMap { session.eventTime($0, "\(path).captured") }
             let source = mapping.optionalText("source")
+            let enclose = mapping.value("enclose").flatMap { session.boolean($0, "\(path).enclose") }
             let sheets = mapping.value("sheets").flatMap { session.integer($0, "\(path).sheets", in: 1...9999) }
             if !mapping.contains("title"), let file {
                 title = String(file.split(separator: "/").last ?? "")
@@ -27,7 +28,7 @@ extension ClaimDecoder {
             }
             guard let id, let file, let title else { continue }
             entries.append(EvidenceEntry(id: id, file: file, title: title, kind: kind ?? MediaType(fileName: file).likelyKind,
-                                         captured: captured, source: source, sheets: sheets, location: session.location(item.position)))
+                                         captured: captured, source: source, sheets: sheets, enclose: enclose, location: session.location(item.position)))
         }
         var usedIDs = Set(seenIDs.keys)
         for file in inventory.files where describedFiles[file.path] == nil {

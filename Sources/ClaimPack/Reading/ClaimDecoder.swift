@@ -12,7 +12,7 @@ struct ClaimDecoder {
     let today: CalendarDate
 
     static let topLevelKeys = [
-        "format", "language", "id", "date", "kind", "subject", "claimant", "respondent", "addressee",
+        "format", "language", "jurisdiction", "id", "date", "kind", "subject", "claimant", "respondent", "addressee",
         "account", "timeline", "operations", "demands", "response_days", "evidence", "delivery",
     ]
 
@@ -25,6 +25,7 @@ struct ClaimDecoder {
 
         guard checkFormat(document) else { return nil }
         let language = document.required("language").flatMap { session.word($0, "language", as: Language.self) }
+        let jurisdiction = document.value("jurisdiction").flatMap { session.word($0, "jurisdiction", as: Jurisdiction.self) }
         let id = decodeBundleID(document)
         let date = document.value("date").map { session.date($0, "date") } ?? today
         let kind = document.value("kind").map { session.word($0, "kind", as: ClaimKind.self) } ?? .claim
@@ -50,7 +51,7 @@ struct ClaimDecoder {
               let addressee, let demands, let delivery
         else { return nil }
         return Claim(
-            language: language, id: id, date: date, kind: kind, subject: subject,
+            language: language, jurisdiction: jurisdiction, id: id, date: date, kind: kind, subject: subject,
             claimant: claimant, respondent: respondent, addressee: addressee,
             account: account, timeline: timeline, operations: operations, demands: demands,
             responseDays: responseDays ?? kind.defaultResponseDays,
@@ -86,8 +87,9 @@ struct ClaimDecoder {
         guard let node = document.required("claimant"),
               let mapping = YAMLMapping(node, path: "claimant", ownerMark: document.keyMark("claimant"), session: session)
         else { return nil }
-        mapping.rejectUnknownKeys(known: ["name", "address", "phone", "email"])
+        mapping.rejectUnknownKeys(known: ["name", "address", "phone", "email", "gender"])
         let name = mapping.requiredText("name")
+        let gender = mapping.value("gender").flatMap { session.word($0, "claimant.gender", as: Gender.self) }
         let address = mapping.requiredText("address")
         let phone = mapping.optionalText("phone")
         var email = mapping.optionalText("email")
@@ -100,15 +102,16 @@ struct ClaimDecoder {
                            "claimant: no phone and no e-mail; the company can answer only by post; add phone: or email:")
         }
         guard let name, let address else { return nil }
-        return Party(name: name, address: address, phone: phone, email: email)
+        return Party(name: name, address: address, phone: phone, email: email, gender: gender)
     }
 
     private func decodeRespondent(_ document: YAMLMapping) -> Respondent? {
         guard let node = document.required("respondent"),
               let mapping = YAMLMapping(node, path: "respondent", ownerMark: document.keyMark("respondent"), session: session)
         else { return nil }
-        mapping.rejectUnknownKeys(known: ["name", "address", "inn", "ogrn", "edrpou"])
+        mapping.rejectUnknownKeys(known: ["name", "address", "inn", "ogrn", "edrpou", "sector"])
         let name = mapping.requiredText("name")
+        let sector = mapping.value("sector").flatMap { session.word($0, "respondent.sector", as: Sector.self) }
         let address = mapping.requiredText("address")
         let checks: [(key: String, code: DiagnosticCode, label: String, problem: (String) -> String?)] = [
             ("inn", .invalidINN, "INN", RegistryNumber.innProblem),
@@ -126,17 +129,19 @@ struct ClaimDecoder {
             }
         }
         guard let name, let address else { return nil }
-        return Respondent(name: name, address: address, inn: numbers["inn"], ogrn: numbers["ogrn"], edrpou: numbers["edrpou"])
+        return Respondent(name: name, address: address, inn: numbers["inn"], ogrn: numbers["ogrn"], edrpou: numbers["edrpou"],
+                          sector: sector)
     }
 
     private func decodeAddressee(_ node: Node, mark: TextPosition?) -> Addressee? {
         guard let mapping = YAMLMapping(node, path: "addressee", ownerMark: mark, session: session) else { return nil }
-        mapping.rejectUnknownKeys(known: ["position", "name", "address"])
+        mapping.rejectUnknownKeys(known: ["position", "person", "name", "address"])
         let position = mapping.optionalText("position")
+        let person = mapping.optionalText("person")
         let name = mapping.requiredText("name")
         let address = mapping.requiredText("address")
         guard let name, let address else { return nil }
-        return Addressee(position: position, name: name, address: address)
+        return Addressee(position: position, person: person, name: name, address: address)
     }
 
     private func decodeAccount(_ document: YAMLMapping) -> [AccountIdentifier] {

@@ -82,6 +82,19 @@ final class DecodingSession {
         return number
     }
 
+    /// `true` or `false` (YAML's `yes`/`no` and the like are refused: they read as other
+    /// values in other YAML versions).
+    func boolean(_ node: Node, _ path: String) -> Bool? {
+        guard let value = text(node, path) else { return nil }
+        switch value {
+        case "true": return true
+        case "false": return false
+        default:
+            error(.wrongType, at: node.position, "\(path): expected true or false, found \"\(value)\"")
+            return nil
+        }
+    }
+
     /// One word of a closed vocabulary, with "did you mean" for a near miss.
     func word<Word: ClaimVocabulary>(_ node: Node, _ path: String, as: Word.Type) -> Word? {
         guard let value = text(node, path) else { return nil }
