@@ -25,6 +25,9 @@ struct LetterCommand: ParsableCommand {
     @Option(help: "dl, c5, label or none (default: dl for registered mail, none otherwise).")
     var envelope: LetterMaker.Envelope?
 
+    @Flag(name: .customLong("no-form-119"), help: "Leave out Form 119, the advice of delivery (for a US kit, the PS Form 3811 note).")
+    var noForm119 = false
+
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
@@ -43,11 +46,11 @@ struct LetterCommand: ParsableCommand {
                 bytes = Array(try maker.text(claim: claim, seal: seal, bundleName: bundleName).utf8)
             case .pdf:
                 let kind = envelope ?? (claim.delivery.method == .registeredMail ? .dl : LetterMaker.Envelope.none)
-                bytes = try maker.pdf(claim: claim, seal: seal, bundleName: bundleName, envelope: kind)
+                bytes = try maker.pdf(claim: claim, seal: seal, bundleName: bundleName, envelope: kind, deliveryNotice: !noForm119)
             }
         } catch {
             Console.error(error.description)
-            throw ExitCode.configuration
+            throw error.isClaimProblem ? ExitCode.problemsFound : ExitCode.configuration
         }
         if format == .text, output == nil {
             FileHandle.standardOutput.write(Data(bytes))

@@ -37,6 +37,8 @@ struct LetterBlock: Sendable, Hashable {
         case to
         /// On an envelope: the addressee's postcode, in the box at the bottom left.
         case postcode
+        /// A part of a post-office form; argument `mark`, `sign` or `stamp` (LetterPDFRenderer+Forms).
+        case form
     }
 
     var role: Role

@@ -9,16 +9,6 @@ struct LetterContext {
     let bundleName: String
     let wording: LocaleWording
 
-    /// The evidence in the order the attachments are numbered: first as the timeline cites
-    /// them, then the others in the claim's order.
-    var attachments: [EvidenceEntry] {
-        var ordered: [EvidenceEntry] = []
-        for id in claim.timeline.flatMap(\.evidence) {
-            if let entry = claim.evidence.first(where: { $0.id == id }), !ordered.contains(entry) { ordered.append(entry) }
-        }
-        return ordered + claim.evidence.filter { !ordered.contains($0) }
-    }
-
     /// The dictionary for swift-mustache, without empty strings (which mustache would
     /// take as true in a `{{#section}}`), user text made safe for the block markup.
     func values() -> [String: Any] {
@@ -45,8 +35,7 @@ struct LetterContext {
     }
 
     func rawValues() -> [String: Any] {
-        let attachments = self.attachments
-        let numbers = Dictionary(uniqueKeysWithValues: attachments.enumerated().map { ($1.id, $0 + 1) })
+        let numbers = attachmentNumbers()
         var values: [String: Any] = [
             "isClaim": claim.kind == .claim, "isComplaint": claim.kind == .complaint, "isCourt": claim.kind == .court,
             "id": claim.id, "subject": claim.subject,
@@ -67,7 +56,6 @@ struct LetterContext {
                      "lines": seal.grouped.split(separator: " ").chunked(8).map { $0.joined(separator: " ") }.joined(separator: "\n")],
             "bundle": bundleName,
             "verifyCommand": "claimpack verify \(bundleName) --seal \"\(seal.grouped)\"",
-            "isRegisteredMail": claim.delivery.method == .registeredMail,
         ]
         values["facts"] = claim.timeline.enumerated().map { index, event in fact(index + 1, event, numbers: numbers) }
         values["hasFacts"] = !claim.timeline.isEmpty
@@ -80,17 +68,7 @@ struct LetterContext {
         values["demands"] = claim.demands.enumerated().map { index, demand -> [String: Any] in
             ["number": index + 1, "text": demand.text, "basis": demand.basis ?? ""]
         }
-        values["attachments"] = attachments.enumerated().map { index, entry -> [String: Any] in
-            ["number": index + 1, "title": entry.title, "sheets": entry.sheets ?? 1,
-             "sheetsWord": wording.plural("sheet", entry.sheets ?? 1), "id": entry.id]
-        }
-        values["hasAttachments"] = !attachments.isEmpty
-        values["inventory"] = inventory(attachments)
-        values["copies"] = [["copy": 1], ["copy": 2]]
-        values["envelope"] = [
-            "senderPostcode": LetterContext.postcode(in: claim.claimant.address) ?? "",
-            "addresseePostcode": LetterContext.postcode(in: claim.addressee.address) ?? "",
-        ]
+        values.merge(enclosureValues()) { $1 }
         return values
     }
 
@@ -127,25 +105,6 @@ struct LetterContext {
             let text = "\(minor / 100).\(String(format: "%02d", minor % 100))"
             return wording.formatMoney(DecimalAmount(text) ?? DecimalAmount("0")!, currency: currency)
         }
-    }
-
-    /// The Form 107 rows: the letter, then each attachment; the declared value shared out
-    /// equally (in kopecks, the remainder to the letter).
-    private func inventory(_ attachments: [EvidenceEntry]) -> [String: Any] {
-        let count = attachments.count + 1
-        let total = claim.delivery.declaredValue?.minorUnits(scale: 2) ?? 0
-        let share = total / count
-        func amount(_ minor: Int) -> String {
-            wording.formatNumber(DecimalAmount("\(minor / 100).\(String(format: "%02d", minor % 100))") ?? DecimalAmount("0")!)
-        }
-        let items = attachments.enumerated().map { index, entry -> [String: Any] in
-            ["number": index + 2, "title": entry.title, "quantity": entry.sheets ?? 1, "value": amount(share)]
-        }
-        return [
-            "letterValue": amount(total - share * attachments.count),
-            "items": items, "count": count, "total": amount(total),
-            "quantity": 1 + attachments.reduce(0) { $0 + ($1.sheets ?? 1) },
-        ]
     }
 
     /// The settlement of an address: the part that starts with «г.», «м.», «с.» or «пгт».

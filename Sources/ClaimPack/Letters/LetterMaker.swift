@@ -20,9 +20,18 @@ public struct LetterMaker: Sendable {
     }
 
     /// The PDF. Its creation date is the claim's date, so the same claim gives the same bytes.
-    public func pdf(claim: Claim, seal: SHA256Digest, bundleName: String, envelope: Envelope) throws(LetterError) -> [UInt8] {
+    ///
+    /// The letter is laid out first, so that Form 107 can name it with its real sheet count;
+    /// then Form 107 twice and Form 119 where the post of the claim's country has them
+    /// (`PostForms`), then the envelope.
+    /// - Parameter deliveryNotice: false leaves out Form 119 (and a US kit's PS 3811 note).
+    /// - Throws: `LetterError.enclosures` when an enclosed file has no title or no sheet count.
+    public func pdf(claim: Claim, seal: SHA256Digest, bundleName: String, envelope: Envelope,
+                    deliveryNotice: Bool = true) throws(LetterError) -> [UInt8] {
         let wording = try locale(claim.language)
-        let values = LetterContext(claim: claim, seal: seal, bundleName: bundleName, wording: wording).values()
+        try checkEnclosures(claim, bundleName: bundleName)
+        let context = LetterContext(claim: claim, seal: seal, bundleName: bundleName, wording: wording)
+        var values = context.values()
         let canvas: PDFCanvas
         do {
             canvas = try PDFCanvas(metadata: .init(title: claim.subject, author: claim.claimant.name,
@@ -33,9 +42,15 @@ public struct LetterMaker: Sendable {
         let renderer = LetterPDFRenderer(canvas: canvas)
         renderer.startSection()
         renderer.render(try blocks("letter", claim.language, values))
-        if claim.delivery.method == .registeredMail {
-            // Each copy of the inventory starts its own section (and page).
-            for section in split(try blocks("inventory", claim.language, values)) {
+        let forms = PostForms(claim: claim, deliveryNotice: deliveryNotice)
+        let formValues = LetterContext.prune(context.formValues(letterSheets: renderer.pageInSection, forms: forms)) as? [String: Any] ?? [:]
+        values.merge(formValues) { $1 }
+        // Each copy of a form starts its own section (and page).
+        var forms107And119: [String] = []
+        if forms.inventory { forms107And119.append("inventory") }
+        if forms.deliveryNotice || forms.returnReceiptNote { forms107And119.append("form119") }
+        for name in forms107And119 {
+            for section in split(try blocks(name, claim.language, values)) {
                 renderer.startSection()
                 renderer.render(section)
             }
@@ -48,10 +63,18 @@ public struct LetterMaker: Sendable {
     }
 
     /// The letter as plain UTF-8 text.
+    /// - Throws: `LetterError.enclosures` when an enclosed file has no title or no sheet count.
     public func text(claim: Claim, seal: SHA256Digest, bundleName: String) throws(LetterError) -> String {
         let wording = try locale(claim.language)
+        try checkEnclosures(claim, bundleName: bundleName)
         let values = LetterContext(claim: claim, seal: seal, bundleName: bundleName, wording: wording).values()
         return LetterTextRenderer.render(try blocks("letter", claim.language, values))
+    }
+
+    /// Refuses a claim whose enclosures cannot be described as what they are.
+    private func checkEnclosures(_ claim: Claim, bundleName: String) throws(LetterError) {
+        let problems = Enclosure.list(for: claim, bundleName: bundleName).problems
+        if !problems.isEmpty { throw .enclosures(problems.map(\.description)) }
     }
 
     private func locale(_ language: Language) throws(LetterError) -> LocaleWording {
@@ -88,20 +111,5 @@ public struct LetterMaker: Sendable {
             }
         }
         return sections.filter { !$0.isEmpty }
-    }
-}
-
-/// Why no letter was made.
-public enum LetterError: Error, Sendable, CustomStringConvertible {
-    /// A template is missing, does not parse, or renders to markup that is not valid.
-    case template(String)
-    /// Cairo or Pango failed.
-    case rendering(String)
-
-    public var description: String {
-        switch self {
-        case .template(let message): "template: \(message)"
-        case .rendering(let message): "rendering: \(message)"
-        }
     }
 }

@@ -7,7 +7,7 @@ internal import PDFRendering
 final class LetterPDFRenderer {
     let canvas: PDFCanvas
     private var y = 0.0
-    private var pageInSection = 0
+    private(set) var pageInSection = 0
     private var pageSize = PageGeometry.a4
     private var envelopePage = false
 
@@ -112,6 +112,8 @@ final class LetterPDFRenderer {
             break  // sections are started by the caller
         case .from, .to, .postcode:
             break  // laid out together by renderEnvelope
+        case .form:
+            renderForm(block, text: text)
         }
     }
 

@@ -39,7 +39,7 @@ enum LetterTextRenderer {
                 output.append(leftText + String(repeating: " ", count: gap) + rightText)
             case .space:
                 if output.last != "" { output.append("") }
-            case .page, .from, .to, .postcode:
+            case .page, .from, .to, .postcode, .form:
                 break
             }
         }

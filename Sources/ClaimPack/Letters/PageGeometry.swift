@@ -19,6 +19,13 @@ enum PageGeometry {
     static let rightColumnWidth = PDFCanvas.points(88)
     static let gap = PDFCanvas.points(2)
 
+    /// The captions of a post-office form (under a signature line, in the stamp box).
+    static let formCaption = FontStyle(family: "Liberation Serif", size: 8)
+    /// The box on Form 107 for the post office's date stamp.
+    static let stampBox = (width: PDFCanvas.points(50), height: PDFCanvas.points(32))
+    /// The smallest size a table's header row is set in so that no word of it breaks.
+    static let smallestHeaderSize = 7.0
+
     /// The envelope sizes, landscape.
     static func envelope(_ kind: LetterMaker.Envelope) -> (width: Double, height: Double)? {
         switch kind {

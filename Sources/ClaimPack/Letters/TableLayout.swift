@@ -2,10 +2,13 @@ internal import Foundation
 internal import PDFRendering
 
 /// A table block: cells wrapped in their columns, rows never split, the header row
-/// repeated at the top of each new page.
+/// repeated at the top of each new page. A column width followed by `r` (`20r`) aligns the
+/// column right, by `c` centres it. The bold first row is set smaller, if need be, until no
+/// word of it breaks inside («Количество», not «Количест-во»).
 struct TableLayout {
     let rows: [(cells: [String], bold: Bool)]
     let widths: [Double]
+    let alignments: [TextAlignment]
     let canvas: PDFCanvas
     let left: Double
     static let padding = PDFCanvas.points(1.5)
@@ -23,15 +26,22 @@ struct TableLayout {
             return (cells, bold)
         }
         let columns = rows.map(\.cells.count).max() ?? 1
-        var relative = block.argument.split(separator: ",").compactMap { Double($0) }
-        if relative.count != columns { relative = Array(repeating: 1, count: columns) }
+        let specs = block.argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var relative = specs.compactMap { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: "rc"))) }
+        var alignments = specs.map { $0.hasSuffix("r") ? TextAlignment.right : $0.hasSuffix("c") ? .center : .left }
+        if relative.count != columns {
+            relative = Array(repeating: 1, count: columns)
+            alignments = Array(repeating: .left, count: columns)
+        }
+        self.alignments = alignments
         let sum = relative.reduce(0, +)
         widths = relative.map { $0 / sum * width }
     }
 
     func render(into renderer: LetterPDFRenderer) {
         guard let header = rows.first else { return }
-        let laidOut = rows.map(layoutRow)
+        let headerSize = header.bold ? fittingSize(header.cells) : 11
+        let laidOut = rows.enumerated().map { index, row in layoutRow(row, size: index == 0 ? headerSize : 11) }
         _ = renderer.ensureSpace(laidOut[0].height + (laidOut.count > 1 ? laidOut[1].height : 0))
         for (index, row) in laidOut.enumerated() {
             if renderer.ensureSpace(row.height), index > 0, header.bold {
@@ -42,10 +52,28 @@ struct TableLayout {
         renderer.cursor += PDFCanvas.points(3)
     }
 
-    private func layoutRow(_ row: (cells: [String], bold: Bool)) -> (layouts: [TextLayout], height: Double) {
-        let font = row.bold ? PageGeometry.body.boldened.sized(11) : PageGeometry.body.sized(11)
+    /// The largest size, 11 pt down to `PageGeometry.smallestHeaderSize`, at which every word
+    /// of the header's cells fits its column on one line.
+    private func fittingSize(_ cells: [String]) -> Double {
+        var size = 11.0
+        while size > PageGeometry.smallestHeaderSize {
+            let font = PageGeometry.body.boldened.sized(size)
+            let fits = zip(cells, widths).allSatisfy { cell, width in
+                cell.split(whereSeparator: \.isWhitespace).allSatisfy { word in
+                    canvas.layout(String(word), font: font, width: width - 2 * TableLayout.padding).lines.count <= 1
+                }
+            }
+            if fits { break }
+            size -= 0.5
+        }
+        return size
+    }
+
+    private func layoutRow(_ row: (cells: [String], bold: Bool), size: Double) -> (layouts: [TextLayout], height: Double) {
+        let font = row.bold ? PageGeometry.body.boldened.sized(size) : PageGeometry.body.sized(size)
         let layouts = widths.indices.map { column in
-            canvas.layout(column < row.cells.count ? row.cells[column] : "", font: font, width: widths[column] - 2 * TableLayout.padding)
+            canvas.layout(column < row.cells.count ? row.cells[column] : "", font: font, width: widths[column] - 2 * TableLayout.padding,
+                          alignment: alignments[column])
         }
         return (layouts, (layouts.map(\.height).max() ?? 0) + 2 * TableLayout.padding)
     }

@@ -1,0 +1,24 @@
+/// Why no letter was made.
+public enum LetterError: Error, Sendable, CustomStringConvertible {
+    /// A template is missing, does not parse, or renders to markup that is not valid.
+    case template(String)
+    /// Cairo or Pango failed.
+    case rendering(String)
+    /// Evidence marked to be enclosed that the letter cannot describe: no title, or no sheet
+    /// count where none can be counted. One message per file, naming its id and path.
+    case enclosures([String])
+
+    /// Whether the claim itself must change (exit status 1), not claimpack's templates.
+    public var isClaimProblem: Bool {
+        if case .enclosures = self { return true }
+        return false
+    }
+
+    public var description: String {
+        switch self {
+        case .template(let message): "template: \(message)"
+        case .rendering(let message): "rendering: \(message)"
+        case .enclosures(let messages): messages.joined(separator: "\n")
+        }
+    }
+}
