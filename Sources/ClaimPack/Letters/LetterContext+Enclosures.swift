@@ -20,7 +20,9 @@ extension LetterContext {
     }
 
     /// The values only the post-office forms and the envelope use, once the letter is laid
-    /// out: `inventory` (Form 107), `copies`, `recipient`, `post` and `envelope`.
+    /// out: `inventory` (Form 107), `copies`, `recipient` (position, name and person on one
+    /// line, as Russian and Ukrainian forms write them), `recipientLines` (person, position
+    /// and name a line each, as an English envelope writes them), `post` and `envelope`.
     /// - Parameter letterSheets: the sheets the letter itself takes.
     func formValues(letterSheets: Int, forms: PostForms) -> [String: Any] {
         let list = enclosures
@@ -43,6 +45,8 @@ extension LetterContext {
             ],
             "copies": [["copy": 1], ["copy": 2]],
             "recipient": recipient,
+            "recipientLines": [claim.addressee.person, claim.addressee.position, claim.addressee.name]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n"),
             "post": ["inventory": forms.inventory, "deliveryNotice": forms.deliveryNotice, "returnReceiptNote": forms.returnReceiptNote],
             "envelope": [
                 "senderPostcode": LetterContext.postcode(in: claim.claimant.address) ?? "",

@@ -42,8 +42,12 @@ struct LetterMakerTests {
         var fragments = [claim.claimant.name]
         fragments += claim.demands.map { String($0.text.prefix(40)) }
         fragments += [String(seal.grouped.prefix(39))]
-        if claim.delivery.method == .registeredMail {
-            fragments.append(claim.language == .ru ? "ОПИСЬ" : claim.language == .uk ? "ОПИС ВКЛАДЕННЯ" : "LIST OF ENCLOSURES")
+        let forms = PostForms(claim: claim)
+        if forms.inventory {
+            fragments.append(claim.language == .ru ? "ОПИСЬ вложения" : claim.language == .uk ? "ОПИС вкладення" : "LIST OF ENCLOSURES")
+        }
+        if forms.deliveryNotice {
+            fragments.append(claim.language == .ru ? "УВЕДОМЛЕНИЕ о вручении" : "ПОВІДОМЛЕННЯ про вручення")
         }
         var previous = normalized.startIndex
         for fragment in fragments {
@@ -122,7 +126,8 @@ struct LetterMakerTests {
         let folder = try LetterTestSupport.stressFolder(language)
         let claim = try #require(try TestSupport.reader.read(folder: folder.url).claim)
         let wording = try LocaleWording(templates: TestSupport.repositoryRoot.appendingPathComponent("Templates"), language: language)
-        let values = LetterContext(claim: claim, seal: .zero, bundleName: "b.zip", wording: wording).rawValues()
+        let context = LetterContext(claim: claim, seal: .zero, bundleName: "b.zip", wording: wording)
+        let values = context.rawValues().merging(context.formValues(letterSheets: 2, forms: PostForms(claim: claim))) { $1 }
         var keys = Set<String>()
         func collect(_ value: Any) {
             if let dictionary = value as? [String: Any] {
@@ -132,7 +137,7 @@ struct LetterMakerTests {
             }
         }
         collect(values)
-        for name in ["letter", "inventory", "envelope"] {
+        for name in ["letter", "inventory", "form119", "envelope"] {
             let source = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Templates/\(language.rawValue)/\(name).mustache"), encoding: .utf8)
             let regex = try Regex(#"\{\{[#^/]?\s*([A-Za-z.]+)\s*\}\}"#)
             for match in source.matches(of: regex) {
