@@ -63,6 +63,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case missingContact = "C035"
     /// Registered mail without a declared value for Form 107.
     case missingDeclaredValue = "C036"
+    /// Registered mail with a declared value of 0, which no post office takes with an inventory.
+    case zeroDeclaredValue = "C037"
 
     // Evidence files
     /// An evidence entry whose file does not exist.

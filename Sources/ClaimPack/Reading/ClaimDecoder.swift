@@ -181,6 +181,10 @@ struct ClaimDecoder {
         mapping.rejectUnknownKeys(known: ["method", "declared_value"])
         let method = mapping.value("method").map { session.word($0, "delivery.method", as: DeliveryMethod.self) } ?? .registeredMail
         let declaredValue = mapping.value("declared_value").flatMap { session.amount($0, "delivery.declared_value") }
+        if method == .registeredMail, let declaredValue, declaredValue.minorUnits(scale: 2) == 0 {
+            session.error(.zeroDeclaredValue, at: mapping.value("declared_value")?.position,
+                          "delivery.declared_value: 0 is no declared value; registered mail with an inventory (Form 107) is a valuable letter, which the post accepts only with a value of at least 1; write declared_value: \"10\"")
+        }
         if method == .registeredMail, !mapping.contains("declared_value") {
             session.report(.warning, .missingDeclaredValue, at: document.keyMark("delivery"),
                            "delivery: registered mail with an inventory (Form 107) needs a declared value; add declared_value: \"10.00\"")
