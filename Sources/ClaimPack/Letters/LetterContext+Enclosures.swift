@@ -34,7 +34,8 @@ extension LetterContext {
             item["value"] = "—"
             return item
         }
-        let recipient = [claim.addressee.position, claim.addressee.name, claim.addressee.person]
+        let name = LetterContext.isNamed(claim.addressee.name, in: claim.addressee.position) ? nil : claim.addressee.name
+        let recipient = [claim.addressee.position, name, claim.addressee.person]
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         let hasBox = claim.jurisdiction == .ru || claim.jurisdiction == .ua
         return [
@@ -45,7 +46,7 @@ extension LetterContext {
             ],
             "copies": [["copy": 1], ["copy": 2]],
             "recipient": recipient,
-            "recipientLines": [claim.addressee.person, claim.addressee.position, claim.addressee.name]
+            "recipientLines": [claim.addressee.person, claim.addressee.position, name]
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n"),
             "post": ["inventory": forms.inventory, "deliveryNotice": forms.deliveryNotice, "returnReceiptNote": forms.returnReceiptNote],
             "envelope": [
@@ -56,6 +57,19 @@ extension LetterContext {
                 "addresseeLines": PostalAddress.lines(claim.addressee.address, jurisdiction: claim.jurisdiction, other: claim.claimant.address),
             ],
         ]
+    }
+
+    /// Whether `position` already names the body `name` (in another case: «Руководителю
+    /// Главного контрольного управления города Москвы» names «Главное контрольное управление
+    /// города Москвы»), so that a form does not print it twice: every word of the name of
+    /// four letters or more begins, in its first four letters, a word of the position.
+    static func isNamed(_ name: String, in position: String?) -> Bool {
+        guard let position else { return false }
+        func stems(_ text: String) -> [String] {
+            text.lowercased().split { !$0.isLetter }.filter { $0.count >= 4 }.map { String($0.prefix(4)) }
+        }
+        let named = stems(name), positionStems = Set(stems(position))
+        return !named.isEmpty && named.allSatisfy(positionStems.contains)
     }
 
     private func values(of enclosure: Enclosure) -> [String: Any] {

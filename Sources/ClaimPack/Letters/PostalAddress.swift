@@ -15,23 +15,23 @@ enum PostalAddress {
         case .ru, .ua:
             return address
         case .gb:
-            var parts = elements(address)
+            var parts = dropCountry(elements(address), names: ["united kingdom", "uk", "great britain", "gb", "england", "scotland", "wales", "northern ireland"],
+                                    domestic: isUK(address) && isUK(other))
             if let last = parts.last, let range = last.range(of: ukPostcode, options: .regularExpression) {
                 let town = last[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
                 parts.removeLast()
                 if !town.isEmpty { parts.append(town) }
                 parts.append(last[range].replacingOccurrences(of: " ", with: "\u{00A0}"))
             }
-            return dropCountry(parts, names: ["united kingdom", "uk", "great britain", "gb", "england", "scotland", "wales", "northern ireland"],
-                               domestic: isUK(address) && isUK(other)).joined(separator: "\n")
+            return parts.joined(separator: "\n")
         case .us:
-            var parts = elements(address)
+            var parts = dropCountry(elements(address), names: ["usa", "us", "united states", "united states of america"],
+                                    domestic: isUS(address) && isUS(other))
             if parts.count >= 2, parts[parts.count - 1].range(of: #"^[A-Z]{2} \d{5}(-\d{4})?$"#, options: .regularExpression) != nil {
                 let state = parts.removeLast()
                 parts[parts.count - 1] += ", " + state
             }
-            return dropCountry(parts, names: ["usa", "us", "united states", "united states of america"],
-                               domestic: isUS(address) && isUS(other)).joined(separator: "\n")
+            return parts.joined(separator: "\n")
         }
     }
 
