@@ -34,7 +34,7 @@ final class BundleReplacement {
         self.descriptor = descriptor
         self.locked = locked
         if locked.st_nlink > 1 {
-            notes.append("\(given.path) had \(locked.st_nlink - 1) other hard link\(locked.st_nlink == 2 ? "" : "s"): the new version replaces it under this name only; the other names keep the old content")
+            notes.append("\(file.path) had \(locked.st_nlink - 1) other hard link\(locked.st_nlink == 2 ? "" : "s"): the new version replaces it under this name only; the other names keep the old content")
         }
     }
 

@@ -54,19 +54,37 @@ struct BundleRewriter {
     func rewrite(_ old: VerificationReport, root: String, date: CalendarDate, deliveryBytes: [UInt8],
                  newPayload: [(file: PayloadFile, bytes: [UInt8])],
                  replacement: BundleReplacement) throws(BuildError) -> VerificationReport {
-        let source = replacement.file.path
+        try rewrite(old, of: replacement.file, root: root, date: date, deliveryBytes: deliveryBytes, newPayload: newPayload,
+                    carried: nil, replacement: replacement)
+    }
+
+    /// Payload copied as stored from another archive than the one rewritten.
+    struct Carried {
+        let archive: URL
+        /// The files, with their entries in `archive`.
+        let files: [(file: PayloadFile, entry: ZipLayout.Entry)]
+    }
+
+    /// Rewrites the archive `source` (which `old` reports on) into a temporary file beside
+    /// `replacement`'s bundle, then puts it in the bundle's place.
+    func rewrite(_ old: VerificationReport, of source: URL, root: String, date: CalendarDate, deliveryBytes: [UInt8],
+                 newPayload: [(file: PayloadFile, bytes: [UInt8])], carried: Carried?,
+                 replacement: BundleReplacement) throws(BuildError) -> VerificationReport {
         let layout: ZipLayout
         let reader: ZipArchiveReader
+        var carriedReader: ZipArchiveReader?
         do {
-            layout = try ZipLayout.scan(path: source, maximumEntries: VerificationLimits().maximumEntries)
-            reader = try ZipArchiveReader(path: source)
+            layout = try ZipLayout.scan(path: source.path, maximumEntries: VerificationLimits().maximumEntries)
+            reader = try ZipArchiveReader(path: source.path)
+            if let carried { carriedReader = try ZipArchiveReader(path: carried.archive.path) }
         } catch {
             throw .writeFailed(path: replacement.given.path, reason: "the bundle cannot be read again: \(error)")
         }
-        let plan = RewritePlan(old: old, root: root, deliveryBytes: deliveryBytes, newPayload: newPayload, layout: layout)
+        let plan = RewritePlan(old: old, root: root, deliveryBytes: deliveryBytes, newPayload: newPayload,
+                               carried: carried?.files ?? [], layout: layout)
         let timestamp = DOSTimestamp(year: date.year, month: date.month, day: date.day)
         try replacement.withTemporaryFile { (temporary: URL) throws(BuildError) in
-            try write(plan, to: temporary, reader: reader, timestamp: timestamp)
+            try write(plan, to: temporary, readers: (reader, carriedReader ?? reader), timestamp: timestamp)
             try check(temporary, against: plan)
             try replacement.replace(with: temporary)
         }
@@ -87,12 +105,14 @@ struct BundleRewriter {
     }
 
     /// The entries of `plan`, in its order, written to `temporary`.
-    private func write(_ plan: RewritePlan, to temporary: URL, reader: ZipArchiveReader, timestamp: DOSTimestamp) throws(BuildError) {
+    private func write(_ plan: RewritePlan, to temporary: URL, readers: (old: ZipArchiveReader, carried: ZipArchiveReader),
+                       timestamp: DOSTimestamp) throws(BuildError) {
         do {
             let writer = try ZipArchiveWriter(creatingAt: temporary.path)
             for step in plan.steps {
                 switch step {
-                case .copy(let name, let entry):
+                case .copy(let name, let entry), .carry(let name, let entry):
+                    let reader = if case .carry = step { readers.carried } else { readers.old }
                     try writer.addCopy(name, of: entry.index, in: reader, method: entry.method,
                                        timestamp: DOSTimestamp(time: entry.central.time, date: entry.central.date),
                                        attributes: (entry.madeBy, entry.externalAttributes))
@@ -122,7 +142,7 @@ struct BundleRewriter {
         }
         for (entry, step) in zip(written.entries, plan.steps) {
             let same = switch step {
-            case .copy(let name, let old):
+            case .copy(let name, let old), .carry(let name, let old):
                 entry.rawName == Array(name.utf8) && entry.method == old.method && entry.crc == old.crc
                     && entry.compressedSize == old.compressedSize && entry.uncompressedSize == old.uncompressedSize
             case .write(let name, let bytes, _):

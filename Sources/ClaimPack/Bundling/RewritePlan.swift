@@ -7,6 +7,8 @@ struct RewritePlan {
     enum Step {
         /// An entry of the old archive, copied as stored.
         case copy(name: String, entry: ZipLayout.Entry)
+        /// An entry of another archive (`build --force` carrying proofs over), copied as stored.
+        case carry(name: String, entry: ZipLayout.Entry)
         /// An entry written from bytes.
         case write(name: String, bytes: [UInt8], compression: ZipCompression)
     }
@@ -21,12 +23,15 @@ struct RewritePlan {
     /// The new version's regular entries, with sizes and digests.
     private(set) var contents: [String: PayloadFile]
 
+    /// - Parameter carried: payload copied from another archive, with its entry there.
     init(old: VerificationReport, root: String, deliveryBytes: [UInt8],
-         newPayload: [(file: PayloadFile, bytes: [UInt8])], layout: ZipLayout) {
+         newPayload: [(file: PayloadFile, bytes: [UInt8])], carried: [(file: PayloadFile, entry: ZipLayout.Entry)] = [],
+         layout: ZipLayout) {
         let prefix = root + "/"
         tagFiles = old.tagFiles
         contents = old.contents
         for item in newPayload { contents[item.file.path] = item.file }
+        for item in carried { contents[item.file.path] = item.file }
 
         // The payload: every regular entry under data/, as verified, and the new files.
         let payload = contents.values.filter { $0.path.hasPrefix("data/") }
@@ -56,6 +61,9 @@ struct RewritePlan {
         let lastPayload = layout.entries.lastIndex { String(decoding: $0.rawName, as: UTF8.self).hasPrefix(prefix + "data/") }
         let payloadFolder = prefix + "data/"
         func addNewPayload() {
+            for item in carried {
+                steps.append(.carry(name: prefix + item.file.path, entry: item.entry))
+            }
             for item in newPayload {
                 steps.append(.write(name: prefix + item.file.path, bytes: item.bytes,
                                     compression: CompressionPolicy.compression(for: Array(item.bytes.prefix(CompressionPolicy.sampleSize)), name: item.file.path)))
@@ -67,7 +75,7 @@ struct RewritePlan {
             if let bytes = owned[relative], name.hasPrefix(prefix) {
                 if lastPayload == nil, relative == BagLayout.payloadManifest { addNewPayload() }
                 steps.append(.write(name: name, bytes: bytes, compression: CompressionPolicy.compression(for: bytes)))
-            } else if name == payloadFolder, !payload.isEmpty {
+            } else if name == payloadFolder, !payload.isEmpty || !carried.isEmpty {
                 // The empty payload's folder entry: not needed once there is payload.
             } else {
                 steps.append(.copy(name: name, entry: entry))
