@@ -60,7 +60,7 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
         case .changedMeanwhile(let path):
             "\(path): the bundle changed while claimpack was rewriting it (another program wrote it); nothing was recorded, try again"
         case .deliveryRecordInTheWay(let path, let events, let why):
-            "\(path): its delivery record holds events after prepared — \(events.joined(separator: "; ")) — and \(why). Nothing was written. The old bundle is the proof of what was sent: move it away (or build with another -o), or give --discard-delivery to replace it and lose its record"
+            "\(path): " + (events.isEmpty ? "its delivery record cannot be read, so it may hold events after prepared (sent, delivered…)" : "its delivery record holds events after prepared — \(events.joined(separator: "; ")) —") + " and \(why). Nothing was written. The old bundle is the proof of what was sent: move it away (or build with another -o), or give --discard-delivery to replace it and lose its record"
         }
     }
 

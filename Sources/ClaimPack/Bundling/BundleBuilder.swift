@@ -62,6 +62,10 @@ public struct BundleBuilder: Sendable {
             }
             previous = replacement.flatMap { PreviousDelivery.read($0.file) }
             if let previous, !discardingDelivery, let file = replacement?.file {
+                guard previous.record != nil else {
+                    throw .deliveryRecordInTheWay(path: target.path, events: [],
+                                                  why: "the old bundle is damaged (see 'claimpack verify'), so they cannot be carried over")
+                }
                 // The record is carried over only from a bundle that verifies.
                 do {
                     previousBundle = try OpenedBundle.open(file, verifier: BundleVerifier(schemas: schemas))

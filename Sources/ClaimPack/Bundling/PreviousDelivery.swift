@@ -6,13 +6,14 @@ internal import ZipKit
 /// events after `prepared`: what was sent, delivered or answered, and the proofs of it.
 /// Replacing such a bundle silently would destroy that proof.
 struct PreviousDelivery {
-    /// The record as read from the old bundle (not yet verified).
-    let record: DeliveryRecord
+    /// The record as read from the old bundle (not yet verified); `nil` when the archive
+    /// has a `delivery.xml` that cannot be read (a damaged bundle, which may hold events).
+    let record: DeliveryRecord?
 
     /// The events after `prepared`, described for a message: `sent 2026-11-23 (russian-post
     /// 62009147017544, 1 proof)`.
     var laterEvents: [String] {
-        record.events.dropFirst().map { event in
+        (record?.events ?? []).dropFirst().map { event in
             var details: [String] = []
             if let tracking = event.tracking { details.append([event.carrier?.rawValue, tracking].compactMap { $0 }.joined(separator: " ")) }
             if !event.proofs.isEmpty { details.append("\(event.proofs.count) proof\(event.proofs.count == 1 ? "" : "s")") }
@@ -21,25 +22,26 @@ struct PreviousDelivery {
     }
 
     /// The proof files the record lists, by path.
-    var proofPaths: [String] { record.events.flatMap { $0.proofs.map(\.path) } }
+    var proofPaths: [String] { (record?.events ?? []).flatMap { $0.proofs.map(\.path) } }
 
-    /// The record of the bundle `file` when it holds events after `prepared`; `nil` when
-    /// the file is not a bundle whose `delivery.xml` can be read, or holds only `prepared`.
-    /// Only `delivery.xml` is read (the central directory, then that entry).
+    /// The record of the bundle `file` when it holds events after `prepared`, or cannot be
+    /// read although the archive has one; `nil` when the file is not a ZIP archive with a
+    /// `<folder>/delivery.xml`, or its record holds only `prepared`. Only `delivery.xml` is
+    /// read (the central directory, then that entry).
     static func read(_ file: URL, limits: VerificationLimits = VerificationLimits()) -> PreviousDelivery? {
-        guard let layout = try? ZipLayout.scan(path: file.path, maximumEntries: limits.maximumEntries),
-              let reader = try? ZipArchiveReader(path: file.path)
-        else { return nil }
+        guard let layout = try? ZipLayout.scan(path: file.path, maximumEntries: limits.maximumEntries) else { return nil }
         let records = layout.entries.filter { entry in
             let parts = entry.rawName.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
             return parts.count == 2 && Array(parts[1]) == Array(DeliveryRecordDocument.fileName.utf8)
         }
+        guard !records.isEmpty else { return nil }
         guard records.count == 1, let entry = records.first, entry.uncompressedSize <= UInt64(limits.maximumTagFileBytes),
+              let reader = try? ZipArchiveReader(path: file.path),
               let bytes = try? read(entry, from: reader),
               let root = try? XMLDocument(parsing: bytes, name: DeliveryRecordDocument.fileName).root,
-              let record = DeliveryRecordDocument.record(from: root), record.events.count > 1
-        else { return nil }
-        return PreviousDelivery(record: record)
+              let record = DeliveryRecordDocument.record(from: root)
+        else { return PreviousDelivery(record: nil) }
+        return record.events.count > 1 ? PreviousDelivery(record: record) : nil
     }
 
     private static func read(_ entry: ZipLayout.Entry, from reader: ZipArchiveReader) throws -> [UInt8] {
