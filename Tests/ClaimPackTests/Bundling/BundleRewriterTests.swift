@@ -91,6 +91,26 @@ struct BundleRewriterTests {
         #expect(updated.report.entryCount == verified.report.entryCount)
     }
 
+    @Test func aBundleHeldByAnotherRunIsBusyAndLeftAlone() throws {
+        let (scratch, bundle) = try VerificationTestSupport.exampleBundle()
+        defer { withExtendedLifetime(scratch) {} }
+        let before = try Data(contentsOf: bundle)
+        let descriptor = open(bundle.path, O_RDONLY)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX) == 0)
+        var recorder = DeliveryRecorder(schemas: schemas, today: today)
+        recorder.lockTimeout = .milliseconds(200)
+        #expect {
+            try recorder.record(DeliveryRequest(kind: .sent, at: time("2026-11-23")), in: bundle)
+        } throws: { error in
+            guard let error = error as? DeliveryError, case .write(.busy) = error else { return false }
+            return error.exitStatus == 75 && error.description.contains("try again")
+        }
+        #expect(try Data(contentsOf: bundle) == before)
+        flock(descriptor, LOCK_UN)
+        _ = try recorder.record(DeliveryRequest(kind: .sent, at: time("2026-11-23")), in: bundle)
+    }
+
     @Test func leftoversOfDeadRunsAreRemovedAndOnlyThose() throws {
         let scratch = try TemporaryFolder("leftovers")
         let target = scratch.url.appendingPathComponent("b.zip")
