@@ -58,7 +58,7 @@ struct BuildForceTests {
 
         let discarded = try CLIRunner.run(["build", "claim", "-o", "b.zip", "--force", "--discard-delivery"], in: scratch.url)
         #expect(discarded.status == 0, "\(discarded.standardError)")
-        #expect(discarded.standardError.contains("discarded the delivery record of the old b.zip: sent 2026-11-20 (russian-post RR473124829RU, 1 proof), and its proofs data/delivery/02-sent-receipt.pdf"),
+        #expect(discarded.standardError.contains("discarded the delivery record of the old b.zip: sent 2026-11-20 (russian-post RR473124829RU, 1 proof), with its proofs data/delivery/02-sent-receipt.pdf"),
                 "\(discarded.standardError)")
         #expect(try Self.events(scratch) == ["prepared"])
         #expect(try CLIRunner.run(["build", "claim", "-o", "b.zip", "--discard-delivery"], in: scratch.url).status == 64)

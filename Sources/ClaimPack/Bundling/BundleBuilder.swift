@@ -51,30 +51,8 @@ public struct BundleBuilder: Sendable {
         try checkOutput(target, replacing: replacing)
         let manifestSchema = try loadSchema(BundleBuilder.manifestSchema)
         let deliverySchema = try loadSchema(BundleBuilder.deliverySchema)
-        var replacement: BundleReplacement?
-        var previous: PreviousDelivery?
-        var previousBundle: OpenedBundle?
-        if replacing, FileStatus(path: target.path) != nil {
-            do {
-                replacement = try BundleReplacement.lock(target)
-            } catch .readOnly {
-                throw .cannotCreateOutput(path: target.path, reason: "the file there is read-only; make it writable (chmod u+w) to replace it")
-            }
-            previous = replacement.flatMap { PreviousDelivery.read($0.file) }
-            if let previous, !discardingDelivery, let file = replacement?.file {
-                guard previous.record != nil else {
-                    throw .deliveryRecordInTheWay(path: target.path, events: [],
-                                                  why: "the old bundle is damaged (see 'claimpack verify'), so they cannot be carried over")
-                }
-                // The record is carried over only from a bundle that verifies.
-                do {
-                    previousBundle = try OpenedBundle.open(file, verifier: BundleVerifier(schemas: schemas))
-                } catch {
-                    throw .deliveryRecordInTheWay(path: target.path, events: previous.laterEvents,
-                                                  why: "the old bundle does not verify (see 'claimpack verify'), so they cannot be carried over")
-                }
-            }
-        }
+        let (replacement, previous, previousBundle) = try existingBundle(at: target, replacing: replacing,
+                                                                         discardingDelivery: discardingDelivery)
 
         let assembly = BundleAssembly(claim: claim, files: report.evidenceFiles, folder: report.folder,
                                       software: software, progress: progress,
@@ -96,16 +74,14 @@ public struct BundleBuilder: Sendable {
                 try write(temporary)
                 guard let seal = assembly.seal else { throw .writeFailed(path: target.path, reason: "the manifest was not written") }
                 if let previous, discardingDelivery {
-                    notes.append("discarded the delivery record of the old \(target.lastPathComponent): \(previous.laterEvents.joined(separator: "; "))"
-                                 + (previous.proofPaths.isEmpty ? "" : ", and its proofs \(previous.proofPaths.joined(separator: ", "))"))
+                    notes.append("discarded the delivery record of the old \(target.lastPathComponent): \(previous.summary)")
                 } else if let previous, let previousBundle {
                     guard previousBundle.seal == seal else {
                         throw .deliveryRecordInTheWay(path: target.path, events: previous.laterEvents,
                                                       why: "the new seal \(seal.hex) differs from the old \(previousBundle.seal.hex): the claim changed, and that record belongs to the old claim")
                     }
                     try carry(previousBundle, into: temporary, claim: claim, replacement: replacement)
-                    notes.append("carried over the delivery record of the old \(target.lastPathComponent) (same seal): \(previous.laterEvents.joined(separator: "; "))"
-                                 + (previous.proofPaths.isEmpty ? "" : ", with its proofs \(previous.proofPaths.joined(separator: ", "))"))
+                    notes.append("carried over the delivery record of the old \(target.lastPathComponent) (same seal): \(previous.summary)")
                     return
                 }
                 try replacement.replace(with: temporary)
@@ -119,6 +95,36 @@ public struct BundleBuilder: Sendable {
         }
         guard let seal = assembly.seal else { throw .writeFailed(path: target.path, reason: "the manifest was not written") }
         return BuildResult(bundle: target, seal: seal, payload: assembly.payloadInOrder, notes: notes)
+    }
+
+    /// The existing bundle `--force` replaces, locked; its delivery record when it holds
+    /// events after `prepared`; the bundle verified when that record is to be carried over.
+    ///
+    /// - Throws: `.deliveryRecordInTheWay` when the record cannot be carried over (the old
+    ///   bundle is damaged or does not verify) and may not be discarded.
+    private func existingBundle(at target: URL, replacing: Bool, discardingDelivery: Bool)
+        throws(BuildError) -> (BundleReplacement?, PreviousDelivery?, OpenedBundle?) {
+        guard replacing, FileStatus(path: target.path) != nil else { return (nil, nil, nil) }
+        let replacement: BundleReplacement
+        do {
+            replacement = try BundleReplacement.lock(target)
+        } catch .readOnly {
+            throw .cannotCreateOutput(path: target.path, reason: "the file there is read-only; make it writable (chmod u+w) to replace it")
+        }
+        let found = PreviousDelivery.read(replacement.file)
+        guard let previous = found, !discardingDelivery else { return (replacement, found, nil) }
+        guard previous.record != nil else {
+            throw .deliveryRecordInTheWay(path: target.path, events: [],
+                                          why: "the old bundle is damaged (see 'claimpack verify'), so they cannot be carried over")
+        }
+        // The record is carried over only from a bundle that verifies.
+        do {
+            let bundle = try OpenedBundle.open(replacement.file, verifier: BundleVerifier(schemas: schemas))
+            return (replacement, previous, bundle)
+        } catch {
+            throw .deliveryRecordInTheWay(path: target.path, events: previous.laterEvents,
+                                          why: "the old bundle does not verify (see 'claimpack verify'), so they cannot be carried over")
+        }
     }
 
     /// Puts the new bundle at `built`, with the delivery record and the proofs of `old`

@@ -21,6 +21,12 @@ struct PreviousDelivery {
         }
     }
 
+    /// The events and their proofs, for a note: `sent 2026-11-20 (…), with its proofs data/delivery/…`.
+    var summary: String {
+        guard record != nil else { return "a record that cannot be read" }
+        return laterEvents.joined(separator: "; ") + (proofPaths.isEmpty ? "" : ", with its proofs \(proofPaths.joined(separator: ", "))")
+    }
+
     /// The proof files the record lists, by path.
     var proofPaths: [String] { (record?.events ?? []).flatMap { $0.proofs.map(\.path) } }
 
