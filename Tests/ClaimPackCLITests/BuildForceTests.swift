@@ -123,7 +123,7 @@ struct BuildForceTests {
             let start = ContinuousClock.now
             #expect(try CLIRunner.run(arguments, in: scratch.url).status == 0)
             let duration = ContinuousClock.now - start
-            for _ in 0..<6 {
+            for round in 0..<6 {
                 try? FileManager.default.removeItem(at: bundle)
                 try FileManager.default.copyItem(at: fresh, to: bundle)
                 let process = Process()
@@ -133,7 +133,18 @@ struct BuildForceTests {
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
                 try process.run()
-                let delay = duration * nextFraction()
+                // Even rounds: any moment of the run. Odd rounds: a moment of the writing,
+                // once the temporary file exists (the machine's load cannot move them out).
+                var delay = duration * nextFraction()
+                if round % 2 == 1 {
+                    let deadline = ContinuousClock.now + .seconds(20)
+                    let own = ".claimpack-partial-\(process.processIdentifier)-"
+                    while process.isRunning, ContinuousClock.now < deadline,
+                          !(try BundleRewriteTests.leftovers(in: scratch.url).contains { $0.contains(own) }) {
+                        usleep(500)
+                    }
+                    delay = .milliseconds(20) * nextFraction()
+                }
                 usleep(UInt32(delay.components.seconds * 1_000_000 + delay.components.attoseconds / 1_000_000_000_000))
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
