@@ -7,7 +7,7 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the sealed, checksummed bundle (ZIP + BagIt) of a claim folder.",
-        discussion: "Runs every check first and writes nothing when there is an error. Prints the bundle's path and its seal (the SHA-256 of manifest.xml). Exit status: 0 built; 1 the claim has errors; 66 an input cannot be read; 73 the output cannot be created (or exists, without --force); 74 an I/O error."
+        discussion: "Runs every check first and writes nothing when there is an error. Prints the bundle's path and its seal (the SHA-256 of manifest.xml). With --force over a bundle whose delivery record holds events (sent, delivered…), the record and its proofs are carried over when the seal is the same; otherwise nothing is written unless --discard-delivery. Exit status: 0 built; 1 the claim has errors; 66 an input cannot be read; 73 the output cannot be created (or exists, without --force; or holds a delivery record the new bundle cannot carry); 74 an I/O error; 75 another claimpack is using the bundle (try again)."
     )
 
     @Argument(help: "The claim folder (the one holding claim.yaml).")
@@ -19,8 +19,15 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
+    @Flag(help: "With --force: replace a bundle whose delivery record holds events even when the new one cannot carry them (they are lost).")
+    var discardDelivery = false
+
     @Flag(help: "Print the result as JSON on standard output (see docs/json.md).")
     var json = false
+
+    func validate() throws {
+        if discardDelivery && !force { throw ValidationError("--discard-delivery goes with --force") }
+    }
 
     func run() throws {
         let report = try ClaimFolderLoader.read(folder)
@@ -42,8 +49,9 @@ struct BuildCommand: ParsableCommand {
         }
         let result: BuildResult
         do throws(BuildError) {
-            result = try builder.build(report, to: target, replacing: force)
+            result = try builder.build(report, to: target, replacing: force, discardingDelivery: discardDelivery)
             progress?.finish()
+            for note in result.notes { Console.message("claimpack: note: \(note)") }
         } catch {
             progress?.finish()
             Console.error(error.description)

@@ -10,7 +10,9 @@ struct DeliverCommand: ParsableCommand {
         discussion: """
             The bundle is verified first and rewritten atomically; its seal does not change. \
             Proof files go to data/delivery/. A returned (unclaimed) letter counts as delivered on that date (ГК РФ ст. 165.1). \
-            Exit status: 0 recorded; 1 refused (out of order, bad date or tracking number, bundle does not verify); 66 a file cannot be read; 73/74 the bundle cannot be rewritten.
+            A symbolic link is followed (the file it leads to is rewritten, with its permissions, owner and group). \
+            Exit status: 0 recorded; 1 refused (out of order, bad date or tracking number, bundle does not verify); 66 a file cannot be read; \
+            73 the bundle is read-only or cannot be rewritten; 74 an I/O error; 75 another claimpack is using the bundle (try again).
             """
     )
 
@@ -50,7 +52,8 @@ struct DeliverCommand: ParsableCommand {
                                       proofs: proof.map { URL(fileURLWithPath: $0) }, note: note)
         SignalCleanup.install()
         do throws(DeliveryError) {
-            let updated = try DeliveryRecorder(schemas: resources.schemas).record(request, in: URL(fileURLWithPath: bundle))
+            let recorder = DeliveryRecorder(schemas: resources.schemas, notice: { Console.message("claimpack: note: \($0)") })
+            let updated = try recorder.record(request, in: URL(fileURLWithPath: bundle))
             Console.result("recorded: \(event.rawValue) \(at) in \(bundle)")
             Console.result("seal: \(updated.seal.hex) (unchanged)")
         } catch {

@@ -3,7 +3,8 @@ internal import CLibZip
 /// Reads an existing ZIP archive with libzip, entry by entry, without extracting anything
 /// to disk. Opened with libzip's strict consistency checks.
 public final class ZipArchiveReader {
-    private let archive: OpaquePointer
+    /// libzip's handle; `ZipArchiveWriter.addCopy` reads raw entries through it.
+    let archive: OpaquePointer
     public let path: String
 
     /// Why libzip refused the archive or an entry.

@@ -64,6 +64,36 @@ public final class ZipArchiveWriter {
         sources.append((name, box))
     }
 
+    /// Adds entry `index` of `reader`'s archive as it is stored there: its compressed bytes
+    /// are copied unchanged (never inflated nor deflated again), with the same method, CRC-32
+    /// and sizes; the headers are written anew with `timestamp` and `attributes`.
+    ///
+    /// `reader` must stay open until this archive is closed. A stored entry's CRC-32 is
+    /// computed again as it is copied (libzip does), a deflated one's is taken as stored.
+    /// - Parameters:
+    ///   - method: the entry's method as stored: 0 (store) or 8 (deflate).
+    ///   - attributes: the external attributes, with the system that made them (3: Unix).
+    public func addCopy(_ name: String, of index: Int, in reader: ZipArchiveReader, method: UInt16,
+                        timestamp: DOSTimestamp, attributes: (system: UInt8, value: UInt32)) throws(ZipError) {
+        guard let archive else { throw .cannotAdd(entry: name, reason: "the archive is closed") }
+        guard method == 0 || method == 8 else { throw .cannotAdd(entry: name, reason: "compression method \(method) is not copied") }
+        // Offset 0 and length -1 select the whole entry, which libzip then reads raw.
+        guard let source = zip_source_zip(archive, reader.archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_COMPRESSED), 0, -1) else {
+            throw .cannotAdd(entry: name, reason: lastError())
+        }
+        let added = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
+        guard added >= 0 else {
+            zip_source_free(source)
+            throw .cannotAdd(entry: name, reason: lastError())
+        }
+        let entry = zip_uint64_t(added)
+        // The same method as the source's: libzip then neither inflates nor deflates.
+        guard zip_set_file_compression(archive, entry, method == 8 ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) == 0,
+              zip_file_set_dostime(archive, entry, timestamp.time, timestamp.date, 0) == 0,
+              zip_file_set_external_attributes(archive, entry, 0, attributes.system, attributes.value) == 0
+        else { throw .cannotAdd(entry: name, reason: lastError()) }
+    }
+
     /// Adds an entry from bytes in memory.
     public func add(_ name: String, bytes: [UInt8], compression: ZipCompression, timestamp: DOSTimestamp) throws(ZipError) {
         try add(name, content: ZipBufferContent(bytes), compression: compression, timestamp: timestamp)

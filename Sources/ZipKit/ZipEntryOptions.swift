@@ -14,6 +14,12 @@ public struct DOSTimestamp: Sendable, Hashable {
     /// The packed date field.
     public let date: UInt16
 
+    /// The timestamp of the packed fields, as an archive stores them.
+    public init(time: UInt16, date: UInt16) {
+        self.time = time
+        self.date = date
+    }
+
     /// A timestamp; years before 1980 are clamped to 1980, as DOS dates start there.
     public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         let clampedYear = min(max(year, 1980), 2107)

@@ -19,6 +19,17 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidDocument(name: String, problems: [String])
     /// The schemas could not be read.
     case schemaUnavailable(path: String, reason: String)
+    /// The bundle to rewrite does not exist or cannot be opened.
+    case cannotRead(path: String, reason: String)
+    /// The bundle to rewrite has no write permission; refused before any work.
+    case readOnly(path: String)
+    /// Another claimpack run is rewriting the same bundle.
+    case busy(path: String)
+    /// The bundle changed (without claimpack's lock) while it was read and rewritten.
+    case changedMeanwhile(path: String)
+    /// `build --force` would replace a bundle whose delivery record holds events after
+    /// `prepared`, which the new bundle cannot carry (`why`); `events` describes them.
+    case deliveryRecordInTheWay(path: String, events: [String], why: String)
 
     public var description: String {
         switch self {
@@ -40,6 +51,16 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(name) would not be valid against its schema (\(problems.joined(separator: "; "))); this is a claimpack bug, please report it"
         case .schemaUnavailable(let path, let reason):
             "\(path): \(reason)"
+        case .cannotRead(let path, let reason):
+            "\(path): cannot be read (\(reason)); give the path of a bundle (.zip)"
+        case .readOnly(let path):
+            "\(path): the bundle is read-only; make it writable to record an event (chmod u+w)"
+        case .busy(let path):
+            "\(path): another claimpack is recording an event in this bundle or rebuilding it; try again when it is done"
+        case .changedMeanwhile(let path):
+            "\(path): the bundle changed while claimpack was rewriting it (another program wrote it); nothing was recorded, try again"
+        case .deliveryRecordInTheWay(let path, let events, let why):
+            "\(path): " + (events.isEmpty ? "its delivery record cannot be read, so it may hold events after prepared (sent, delivered…)" : "its delivery record holds events after prepared — \(events.joined(separator: "; ")) —") + " and \(why). Nothing was written. The old bundle is the proof of what was sent: move it away (or build with another -o), or give --discard-delivery to replace it and lose its record"
         }
     }
 
@@ -48,8 +69,10 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .claimHasErrors, .invalidDocument: 1
         case .evidenceUnreadable: 66
-        case .outputExists, .outputFolderMissing, .cannotCreateOutput: 73
+        case .outputExists, .outputFolderMissing, .cannotCreateOutput, .readOnly, .deliveryRecordInTheWay: 73
         case .writeFailed, .evidenceChanged: 74
+        case .cannotRead: 66
+        case .busy, .changedMeanwhile: 75
         case .schemaUnavailable: 78
         }
     }

@@ -8,4 +8,7 @@ public struct BuildResult: Sendable, Hashable {
     public let seal: SHA256Digest
     /// The evidence files, as bundled.
     public let payload: [PayloadFile]
+    /// What the user should know about the bundle replaced (`--force`): a delivery record
+    /// carried over or discarded, other hard links.
+    public var notes: [String] = []
 }

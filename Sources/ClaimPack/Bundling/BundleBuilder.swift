@@ -31,9 +31,19 @@ public struct BundleBuilder: Sendable {
     ///
     /// The bundle is written to a hidden temporary file beside `output` and renamed into
     /// place; after any failure nothing is left. The claim folder is only read.
-    /// - Parameter replacing: whether an existing `output` may be replaced (`--force`).
+    ///
+    /// Replacing an existing bundle (`--force`) goes through `BundleReplacement`: the file a
+    /// symbolic link leads to is replaced, locked meanwhile, keeping its permissions, owner
+    /// and group. When its delivery record holds events after `prepared`, they are carried
+    /// over into the new bundle with their proofs if the seal is the same (`BuildResult.notes`
+    /// says so); otherwise the build is refused, unless `discardingDelivery`.
+    /// - Parameters:
+    ///   - replacing: whether an existing `output` may be replaced (`--force`).
+    ///   - discardingDelivery: whether an old bundle's delivery record may be lost
+    ///     (`--discard-delivery`).
     /// - Throws: `BuildError`.
-    public func build(_ report: ClaimFolderReport, to output: URL, replacing: Bool) throws(BuildError) -> BuildResult {
+    public func build(_ report: ClaimFolderReport, to output: URL, replacing: Bool,
+                      discardingDelivery: Bool = false) throws(BuildError) -> BuildResult {
         guard let claim = report.claim, report.isBuildable else {
             throw .claimHasErrors(count: report.diagnostics.count(of: .error))
         }
@@ -41,11 +51,14 @@ public struct BundleBuilder: Sendable {
         try checkOutput(target, replacing: replacing)
         let manifestSchema = try loadSchema(BundleBuilder.manifestSchema)
         let deliverySchema = try loadSchema(BundleBuilder.deliverySchema)
+        let (replacement, previous, previousBundle) = try existingBundle(at: target, replacing: replacing,
+                                                                         discardingDelivery: discardingDelivery)
 
         let assembly = BundleAssembly(claim: claim, files: report.evidenceFiles, folder: report.folder,
                                       software: software, progress: progress,
                                       manifestSchema: manifestSchema, deliverySchema: deliverySchema)
-        try TemporaryFiles.shared.withTemporaryFile(beside: target) { (temporary: URL) throws(BuildError) in
+        var notes: [String] = []
+        let write = { (temporary: URL) throws(BuildError) in
             defer { assembly.stopReading() }
             do {
                 let writer = try ZipArchiveWriter(creatingAt: temporary.path)
@@ -55,10 +68,94 @@ public struct BundleBuilder: Sendable {
             } catch {
                 throw BundleBuilder.buildError(error, output: target)
             }
-            try commit(temporary, to: target, replacing: replacing)
+        }
+        if let replacement {
+            try replacement.withTemporaryFile { (temporary: URL) throws(BuildError) in
+                try write(temporary)
+                guard let seal = assembly.seal else { throw .writeFailed(path: target.path, reason: "the manifest was not written") }
+                if let previous, discardingDelivery {
+                    notes.append("discarded the delivery record of the old \(target.lastPathComponent): \(previous.summary)")
+                } else if let previous, let previousBundle {
+                    guard previousBundle.seal == seal else {
+                        throw .deliveryRecordInTheWay(path: target.path, events: previous.laterEvents,
+                                                      why: "the new seal \(seal.hex) differs from the old \(previousBundle.seal.hex): the claim changed, and that record belongs to the old claim")
+                    }
+                    try carry(previousBundle, into: temporary, claim: claim, replacement: replacement)
+                    notes.append("carried over the delivery record of the old \(target.lastPathComponent) (same seal): \(previous.summary)")
+                    return
+                }
+                try replacement.replace(with: temporary)
+            }
+            notes += replacement.notes
+        } else {
+            try TemporaryFiles.shared.withTemporaryFile(beside: target) { (temporary: URL) throws(BuildError) in
+                try write(temporary)
+                try commit(temporary, to: target, replacing: replacing)
+            }
         }
         guard let seal = assembly.seal else { throw .writeFailed(path: target.path, reason: "the manifest was not written") }
-        return BuildResult(bundle: target, seal: seal, payload: assembly.payloadInOrder)
+        return BuildResult(bundle: target, seal: seal, payload: assembly.payloadInOrder, notes: notes)
+    }
+
+    /// The existing bundle `--force` replaces, locked; its delivery record when it holds
+    /// events after `prepared`; the bundle verified when that record is to be carried over.
+    ///
+    /// - Throws: `.deliveryRecordInTheWay` when the record cannot be carried over (the old
+    ///   bundle is damaged or does not verify) and may not be discarded.
+    private func existingBundle(at target: URL, replacing: Bool, discardingDelivery: Bool)
+        throws(BuildError) -> (BundleReplacement?, PreviousDelivery?, OpenedBundle?) {
+        guard replacing, FileStatus(path: target.path) != nil else { return (nil, nil, nil) }
+        let replacement: BundleReplacement
+        do {
+            replacement = try BundleReplacement.lock(target)
+        } catch .readOnly {
+            throw .cannotCreateOutput(path: target.path, reason: "the file there is read-only; make it writable (chmod u+w) to replace it")
+        }
+        let found = PreviousDelivery.read(replacement.file)
+        guard let previous = found, !discardingDelivery else { return (replacement, found, nil) }
+        guard previous.record != nil else {
+            throw .deliveryRecordInTheWay(path: target.path, events: [],
+                                          why: "the old bundle is damaged (see 'claimpack verify'), so they cannot be carried over")
+        }
+        // The record is carried over only from a bundle that verifies.
+        do {
+            let bundle = try OpenedBundle.open(replacement.file, verifier: BundleVerifier(schemas: schemas))
+            return (replacement, previous, bundle)
+        } catch {
+            throw .deliveryRecordInTheWay(path: target.path, events: previous.laterEvents,
+                                          why: "the old bundle does not verify (see 'claimpack verify'), so they cannot be carried over")
+        }
+    }
+
+    /// Puts the new bundle at `built`, with the delivery record and the proofs of `old`
+    /// (same seal) copied as stored, in `old`'s place.
+    private func carry(_ old: OpenedBundle, into built: URL, claim: Claim, replacement: BundleReplacement) throws(BuildError) {
+        let report: VerificationReport
+        do { report = try BundleVerifier(schemas: schemas).verify(built) } catch {
+            throw .writeFailed(path: built.path, reason: error.description)
+        }
+        guard report.isIntact, let recordBytes = old.report.tagFiles[DeliveryRecordDocument.fileName] else {
+            throw .writeFailed(path: replacement.given.path, reason: "the new bundle does not verify before its record is carried over: \(report.findings.map(\.description).joined(separator: "; "))")
+        }
+        let layout: ZipLayout
+        do { layout = try ZipLayout.scan(path: replacement.file.path, maximumEntries: VerificationLimits().maximumEntries) } catch {
+            throw .writeFailed(path: replacement.given.path, reason: "the old bundle cannot be read again: \(error)")
+        }
+        let prefix = Array((claim.id + "/").utf8)
+        let entries = Dictionary(layout.entries.map { (String(decoding: $0.rawName.dropFirst(prefix.count), as: UTF8.self), $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        let proofs = old.report.contents.values.filter { $0.path.hasPrefix("data/delivery/") }
+            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var carried: [(file: PayloadFile, entry: ZipLayout.Entry)] = []
+        for proof in proofs {
+            guard let entry = entries[proof.path] else {
+                throw .writeFailed(path: replacement.given.path, reason: "\(proof.path) cannot be found again in the old bundle")
+            }
+            carried.append((proof, entry))
+        }
+        _ = try BundleRewriter(schemas: schemas).rewrite(report, of: built, root: claim.id, date: claim.date, deliveryBytes: recordBytes,
+                                                         newPayload: [], carried: .init(archive: replacement.file, files: carried),
+                                                         replacement: replacement)
     }
 
     private func checkOutput(_ target: URL, replacing: Bool) throws(BuildError) {
@@ -72,7 +169,11 @@ public struct BundleBuilder: Sendable {
             throw .cannotCreateOutput(path: target.path, reason: "the folder is not writable")
         }
         if let status = FileStatus(path: target.path) {
-            guard status.kind == .regular else {
+            // A symbolic link to a bundle: with --force, the bundle it leads to is replaced.
+            var followed = stat()
+            let leadsToFile = status.kind == .symbolicLink && replacing
+                && stat(target.path, &followed) == 0 && followed.st_mode & S_IFMT == S_IFREG
+            guard status.kind == .regular || leadsToFile else {
                 throw .cannotCreateOutput(path: target.path, reason: "something other than a file is there")
             }
             if !replacing { throw .outputExists(path: target.path) }

@@ -3,27 +3,45 @@ internal import XMLKit
 internal import ZipKit
 
 /// Adds an event to a bundle's delivery record: checks it, attaches its proofs under
-/// `data/delivery/`, and rewrites the bundle atomically — `manifest.xml`, and so the seal,
-/// byte for byte the same; the BagIt files brought up to date; the result verified before
-/// it replaces the original.
+/// `data/delivery/`, and rewrites the bundle atomically (`BundleRewriter`) —
+/// `manifest.xml`, and so the seal, byte for byte the same; every entry it does not own
+/// copied as stored; the BagIt files brought up to date.
+///
+/// The bundle is locked first (`BundleReplacement`): a read-only bundle is refused before
+/// any work, and two runs on one bundle take turns, so no event is lost. A symbolic link
+/// is followed: the file it leads to is rewritten, keeping its permissions, owner and group.
 public struct DeliveryRecorder: Sendable {
     public var schemas: URL
     /// The date after which no event may be recorded.
     public var today: CalendarDate
+    /// Told what the user should know about the rewrite (a hard-linked bundle).
+    public var notice: (@Sendable (String) -> Void)?
+    /// How long to wait for another run that holds the bundle.
+    public var lockTimeout: Duration = .seconds(30)
 
     /// The largest proof file, read into memory once to be hashed and archived.
     public static let maximumProofBytes = 256 << 20
 
-    public init(schemas: URL, today: CalendarDate = .today()) {
+    public init(schemas: URL, today: CalendarDate = .today(), notice: (@Sendable (String) -> Void)? = nil) {
         self.schemas = schemas
         self.today = today
+        self.notice = notice
     }
 
-    /// Records `request` in the bundle at `url`; returns the bundle as reopened.
+    /// Records `request` in the bundle at `url`; returns the bundle as rewritten (its
+    /// report made from the verification that opened it and what was written).
     public func record(_ request: DeliveryRequest, in url: URL) throws(DeliveryError) -> OpenedBundle {
-        let verifier = BundleVerifier(schemas: schemas)
+        let replacement: BundleReplacement
+        do {
+            replacement = try BundleReplacement.lock(url, timeout: lockTimeout)
+        } catch {
+            if case .cannotRead(let path, let reason) = error {
+                throw .bundle(.cannotRead(VerificationError.cannotRead(path: path, reason: reason).description))
+            }
+            throw .write(error)
+        }
         let bundle: OpenedBundle
-        do { bundle = try OpenedBundle.open(url, verifier: verifier) } catch { throw .bundle(error) }
+        do { bundle = try OpenedBundle.open(replacement.file, verifier: BundleVerifier(schemas: schemas)) } catch { throw .bundle(error) }
         try DeliveryRules.check(request.kind, at: request.at, after: bundle.record.events,
                                 claimDate: bundle.claim.date, today: today)
         var tracking: TrackingNumber?
@@ -39,12 +57,15 @@ public struct DeliveryRecorder: Sendable {
             method: request.kind == .sent ? bundle.claim.delivery.method : nil,
             carrier: tracking?.carrier ?? request.carrier, tracking: tracking?.value,
             proofs: proofs.map(\.file), note: request.note))
+        let updated: OpenedBundle
         do {
-            try BundleRewriter(schemas: schemas).rewrite(bundle, record: record, newPayload: proofs.map { ($0.file, $0.bytes) })
+            updated = try BundleRewriter(schemas: schemas).rewrite(bundle, record: record, newPayload: proofs.map { ($0.file, $0.bytes) },
+                                                                   replacement: replacement)
         } catch {
             throw .write(error)
         }
-        do { return try OpenedBundle.open(url, verifier: verifier) } catch { throw .bundle(error) }
+        replacement.notes.forEach { notice?($0) }
+        return updated
     }
 
     private func readProofs(_ files: [URL], eventNumber: Int, kind: DeliveryEvent.Kind,

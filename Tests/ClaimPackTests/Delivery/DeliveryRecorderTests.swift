@@ -93,7 +93,7 @@ struct DeliveryRecorderTests {
         case "edited": text = text.replacingOccurrences(of: "2026-11-27", with: "2026-11-24")
         default: text = text.replacingOccurrences(of: events[3], with: events[3] + events[1])
         }
-        try BundleRewriter(schemas: schemas).rewrite(opened, deliveryBytes: Array(text.utf8), newPayload: [], requireIntact: false)
+        try BundleRewriter(schemas: schemas).rewrite(opened, deliveryBytes: Array(text.utf8), newPayload: [])
         let report = try VerificationTestSupport.verifier.verify(bundle)
         let codes = VerificationTestSupport.codes(report)
         #expect(!report.isIntact)
