@@ -10,12 +10,13 @@ public struct DeliveryRecord: Sendable, Hashable {
         self.events = events
     }
 
-    /// The record a new bundle starts with: one `prepared` event on the claim's date.
+    /// The record a new bundle starts with: one `prepared` event on the claim's date, listing
+    /// the evidence that goes into the envelope (`enclose: true`).
     public static func initial(for claim: Claim, seal: SHA256Digest) -> DeliveryRecord {
         DeliveryRecord(bundleID: claim.id, seal: seal, events: [
             DeliveryEvent(kind: .prepared, at: EventTime(date: claim.date), method: claim.delivery.method,
                           addressee: claim.addressee,
-                          enclosures: claim.evidence.map { .init(evidenceID: $0.id, sheets: $0.sheets) }),
+                          enclosures: claim.evidence.filter(\.enclose).map { .init(evidenceID: $0.id, sheets: $0.sheets) }),
         ])
     }
 

@@ -43,6 +43,8 @@ struct ManifestRoundTripTests {
         expected.operations = expected.operations.map { var operation = $0; operation.location = nil; return operation }
         expected.demands = expected.demands.map { var demand = $0; demand.location = nil; return demand }
         #expect(opened.claim == expected)
+        // The prepared event lists what goes into the envelope, not the user's own notes.
+        #expect(opened.record.events.first?.enclosures?.map(\.evidenceID) == ["contract"])
     }
 
     @Test func jurisdictionDefaultsFromTheLanguage() {
