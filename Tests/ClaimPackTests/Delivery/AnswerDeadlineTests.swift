@@ -40,3 +40,69 @@ struct AnswerDeadlineTests {
         #expect(answered.state == .answered && answered.daysLeft == nil)
     }
 }
+
+/// Due dates as the law counts them, on the shipped law table and calendars.
+struct LawfulDeadlineTests {
+    func date(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
+    let law: LegalProvisions
+
+    init() throws {
+        law = try LegalProvisions(templates: LegalProvisionsTests.templates)
+    }
+
+    /// 126-ФЗ ст. 55 п. 7: delivered Friday 2026-11-27, registered by the next working day,
+    /// Monday 2026-11-30; 30 days from registration: Wednesday 2026-12-30.
+    @Test func telecomClaimCountsFromRegistration() {
+        let row = law.provision(jurisdiction: .ru, sector: .telecom, kind: .claim, language: .ru)
+        let deadline = AnswerDeadline(deliveredOn: date("2026-11-27"), period: row.period, calendar: law.calendar(for: .ru))
+        #expect(deadline.registeredBy == date("2026-11-30"))
+        #expect(deadline.nominalDue == date("2026-12-30"))
+        #expect(deadline.due == date("2026-12-30"))
+        #expect(!deadline.wasMoved)
+        #expect(deadline.uncoveredYears.isEmpty)
+    }
+
+    /// 59-ФЗ ст. 8 ч. 3, ст. 12 ч. 1: delivered Tuesday 2026-12-01, registered within 3 days
+    /// (by Friday 2026-12-04), 30 days from then is Sunday 2027-01-03, inside the New Year
+    /// holidays (1–8 January by ТК РФ ст. 112, 9–10 January a weekend): due Monday 2027-01-11.
+    @Test func complaintMovesPastTheNewYearHolidays() {
+        let row = law.provision(jurisdiction: .ru, sector: .state, kind: .complaint, language: .ru)
+        let deadline = AnswerDeadline(deliveredOn: date("2026-12-01"), period: row.period, calendar: law.calendar(for: .ru))
+        #expect(deadline.registeredBy == date("2026-12-04"))
+        #expect(deadline.nominalDue == date("2027-01-03"))
+        #expect(deadline.due == date("2027-01-11"))
+        #expect(deadline.unconfirmedYears == [2027])
+    }
+
+    /// A goods claim delivered Monday 2026-12-28: + 10 days = Thursday 2027-01-07, a holiday,
+    /// moved to Monday 2027-01-11. The old count (weekends only) said 2027-01-07.
+    @Test func holidaysMoveTheLastDay() {
+        let row = law.provision(jurisdiction: .ru, sector: .goods, kind: .claim, language: .ru)
+        let deadline = AnswerDeadline(deliveredOn: date("2026-12-28"), period: row.period, calendar: law.calendar(for: .ru))
+        #expect(deadline.nominalDue == date("2027-01-07"))
+        #expect(deadline.due == date("2027-01-11"))
+        #expect(AnswerDeadline(deliveredOn: date("2026-12-28"), responseDays: 10).due == date("2027-01-07"))
+    }
+
+    /// 15 working days from the next working day: delivered Friday 2026-12-25, registered
+    /// Monday 2026-12-28; working days 29, 30 December (2), 11–15 January (7), 18–22 (12),
+    /// 25–27 (15): due Wednesday 2027-01-27.
+    @Test func workingDaysSkipTheHolidays() {
+        let row = law.provision(jurisdiction: .ru, sector: .finance, kind: .claim, language: .ru)
+        let deadline = AnswerDeadline(deliveredOn: date("2026-12-25"), period: row.period, calendar: law.calendar(for: .ru))
+        #expect(deadline.registeredBy == date("2026-12-28"))
+        #expect(deadline.due == date("2027-01-27"))
+    }
+
+    @Test func aDateOutsideTheCalendarIsNoted() {
+        let row = law.provision(jurisdiction: .ru, sector: .goods, kind: .claim, language: .ru)
+        let deadline = AnswerDeadline(deliveredOn: date("2028-03-01"), period: row.period, calendar: law.calendar(for: .ru))
+        #expect(deadline.uncoveredYears == [2028])
+    }
+
+    @Test func responseDaysReplaceTheLawsDays() {
+        let row = law.provision(jurisdiction: .ru, sector: .telecom, kind: .claim, language: .ru)
+        let deadline = AnswerDeadline(deliveredOn: date("2026-11-27"), period: row.period, days: 10, calendar: law.calendar(for: .ru))
+        #expect(deadline.due == date("2026-12-10"))
+    }
+}
