@@ -55,6 +55,6 @@ struct StatusCommandTests {
         #expect(due["calendarYearsUnconfirmed"] as? [Int] == [2027])
         let text = try CLIRunner.run(["status", bundle], in: scratch.url)
         #expect(text.standardOutput.contains("last day 3 January 2027, not a working day: moved to 11 January 2027\n"))
-        #expect(text.standardOutput.contains("note:      the 2027 calendar is not confirmed"))
+        #expect(text.standardOutput.contains("note:      the 2027 calendar is not confirmed: see its sources in Templates/law/calendars/ru.yaml"))
     }
 }

@@ -24,11 +24,16 @@ public struct AnswerDeadline: Sendable, Hashable {
     /// off not yet found): the statute's holidays were applied, moved days were not.
     public let unconfirmedYears: [Int]
 
-    /// The due date by `period` (its `days` replaced by `days` when given, as
-    /// `response_days` does), counted on `calendar`.
+    /// The due date by `period`, counted on `calendar`. `days` (as `response_days` gives
+    /// it) replaces the period's length when it differs from `period.nominalDays`; a period
+    /// in months is then counted in calendar days.
     public init(deliveredOn: CalendarDate, period: AnswerPeriod, days: Int? = nil, calendar: WorkingCalendar) {
         self.deliveredOn = deliveredOn
-        let days = days ?? period.days
+        var period = period
+        if let days, days != period.nominalDays {
+            period = AnswerPeriod(days: days, unit: period.unit == .months ? .calendar : period.unit, start: period.start)
+        }
+        let days = period.days
         self.days = days
         unit = period.unit
         var start = deliveredOn
@@ -42,7 +47,11 @@ public struct AnswerDeadline: Sendable, Hashable {
             registeredBy = latest
             start = latest
         }
-        nominalDue = period.unit == .working ? calendar.adding(workingDays: days, to: start) : start.adding(days: days)
+        switch period.unit {
+        case .calendar: nominalDue = start.adding(days: days)
+        case .working: nominalDue = calendar.adding(workingDays: days, to: start)
+        case .months: nominalDue = start.adding(months: days)
+        }
         due = calendar.workingDay(onOrAfter: nominalDue)
         let years = deliveredOn.year...due.year
         uncoveredYears = years.filter { !calendar.years.contains($0) }
@@ -66,4 +75,12 @@ public struct AnswerDeadline: Sendable, Hashable {
 extension CalendarDate {
     /// 0 for Monday … 6 for Sunday.
     public var weekday: Int { ((daysSinceEpoch % 7) + 7 + 3) % 7 }
+
+    /// The same date `months` months later, or the last day of that month when it has no
+    /// such date (31 January + 1 month = 28 or 29 February).
+    public func adding(months: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + months
+        let (newYear, newMonth) = (index / 12, index % 12 + 1)
+        return CalendarDate(year: newYear, month: newMonth, day: min(day, CalendarDate.daysIn(month: newMonth, year: newYear)))!
+    }
 }

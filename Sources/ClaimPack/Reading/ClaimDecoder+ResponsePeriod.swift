@@ -7,10 +7,10 @@ extension ClaimDecoder {
                     sector: Sector?, kind: ClaimKind) -> Int {
         guard let law else { return given ?? kind.defaultResponseDays }
         let provision = law.provision(jurisdiction: jurisdiction ?? .default(for: language), sector: sector, kind: kind, language: .en)
-        guard let given else { return provision.period.days }
-        if given < provision.period.days {
+        guard let given else { return provision.period.nominalDays }
+        if given < provision.period.nominalDays {
             session.report(.warning, .responsePeriodShorterThanLaw, at: position,
-                           "response_days: \(given) is shorter than the \(provision.period.days) \(provision.period.unit == .working ? "working " : "")days \(provision.citation) gives; the respondent may answer later without breaking the law, so the letter's period cannot be enforced: remove response_days to use the law's period, or give at least \(provision.period.days)")
+                           "response_days: \(given) is shorter than the \(provision.period.unit == .months ? "\(provision.period.days) month(s)" : "\(provision.period.days) \(provision.period.unit == .working ? "working " : "")days") \(provision.citation) gives; the respondent may answer later without breaking the law, so the letter's period cannot be enforced: remove response_days to use the law's period, or give at least \(provision.period.nominalDays)")
         }
         return given
     }

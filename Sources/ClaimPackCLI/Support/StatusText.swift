@@ -14,7 +14,11 @@ enum StatusText {
             return text
         }
         func days(_ count: Int, _ unit: PeriodUnit) -> String {
-            "\(count) \(unit == .working ? "working " : "")\(count == 1 ? "day" : "days")"
+            switch unit {
+            case .calendar: "\(count) \(count == 1 ? "day" : "days")"
+            case .working: "\(count) working \(count == 1 ? "day" : "days")"
+            case .months: "\(count) \(count == 1 ? "month" : "months")"
+            }
         }
         Console.result("claim:     \(claim.id) — \(claim.subject)")
         Console.result("seal:      \(bundle.seal.grouped)")
@@ -31,7 +35,9 @@ enum StatusText {
             Console.result(line)
         }
         let period = provision.period
-        var periodLine = "period:    \(days(claim.responseDays, period.unit))"
+        let counted = claim.responseDays == period.nominalDays
+            ? (period.days, period.unit) : (claim.responseDays, period.unit == .months ? .calendar : period.unit)
+        var periodLine = "period:    \(days(counted.0, counted.1))"
         if case .registration(let within, let unit) = period.start {
             periodLine += " from registration (at the latest \(days(within, unit)) after receipt)"
         } else {
@@ -54,14 +60,14 @@ enum StatusText {
         count += deadline.wasMoved ? ", not a working day: moved to \(wording.format(deadline.due))" : ""
         Console.result(count)
         Console.result("rule:      \(rule.end)")
-        if claim.responseDays < period.days {
-            Console.result("note:      response_days gives \(days(claim.responseDays, period.unit)) where the law gives \(days(period.days, period.unit))")
+        if claim.responseDays < period.nominalDays {
+            Console.result("note:      response_days gives \(days(counted.0, counted.1)) where the law gives \(days(period.days, period.unit))")
         }
         for year in deadline.uncoveredYears {
             Console.result("note:      the production calendar (Templates/law/calendars/\(claim.jurisdiction.rawValue).yaml) does not know \(year): only Saturdays and Sundays were taken as days off that year, and a public holiday may move the due date later")
         }
         for year in deadline.unconfirmedYears {
-            Console.result("note:      the \(year) calendar is not confirmed (no decree moving days off was found): only the statutory holidays were applied")
+            Console.result("note:      the \(year) calendar is not confirmed: see its sources in Templates/law/calendars/\(claim.jurisdiction.rawValue).yaml")
         }
         for note in provision.notes { Console.result("note:      \(note)") }
     }

@@ -106,3 +106,45 @@ struct LawfulDeadlineTests {
         #expect(deadline.due == date("2026-12-10"))
     }
 }
+
+/// Ukraine: a month from receipt (Закон «Про звернення громадян» ст. 20; ЦК України ст. 254
+/// ч. 3, 5), no holidays under martial law.
+struct UkrainianDeadlineTests {
+    func date(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
+
+    /// Delivered 2026-01-31: one month ends on the last day of February, Saturday
+    /// 2026-02-28, moved to Monday 2026-03-02 (ЦК України ст. 254 ч. 3, 5).
+    @Test func aMonthEndsOnTheMonthsLastDayAndMovesOffTheWeekend() throws {
+        let law = try LegalProvisions(templates: LegalProvisionsTests.templates)
+        let row = law.provision(jurisdiction: .ua, sector: .telecom, kind: .claim, language: .uk)
+        #expect(row.period == AnswerPeriod(days: 1, unit: .months, start: .receipt))
+        #expect(row.period.nominalDays == 30)
+        let deadline = AnswerDeadline(deliveredOn: date("2026-01-31"), period: row.period, days: row.period.nominalDays,
+                                      calendar: law.calendar(for: .ua))
+        #expect(deadline.nominalDue == date("2026-02-28"))
+        #expect(deadline.due == date("2026-03-02"))
+        // response_days other than the law's: counted in calendar days.
+        let shorter = AnswerDeadline(deliveredOn: date("2026-01-31"), period: row.period, days: 14, calendar: law.calendar(for: .ua))
+        #expect(shorter.due == date("2026-02-16"))
+    }
+
+    /// Under martial law (Закон № 2136-IX ст. 6 ч. 6) 7 January and 1 May are working days.
+    @Test func martialLawHasNoHolidays() throws {
+        let calendar = try LegalProvisions(templates: LegalProvisionsTests.templates).calendar(for: .ua)
+        #expect(calendar.isWorkingDay(date("2026-01-07")))
+        #expect(calendar.isWorkingDay(date("2026-05-01")))
+        #expect(!calendar.isWorkingDay(date("2026-05-02")))
+        #expect(calendar.covers(date("2026-05-01")) && !calendar.covers(date("2027-01-01")))
+    }
+
+    @Test func ukrainianTextsAreUkrainian() throws {
+        let law = try LegalProvisions(templates: LegalProvisionsTests.templates)
+        let row = law.provision(jurisdiction: .ua, sector: nil, kind: .claim, language: .uk)
+        #expect(row.language == .uk)
+        #expect(row.citation.contains("Про звернення громадян"))
+        #expect(row.authority == "Держпродспоживслужба")
+        #expect(law.countingRule(for: .ua, language: .uk).end.contains("ст. 254 ЦК України"))
+        // A Ukrainian claim written in Russian gets the English texts, never Russian law.
+        #expect(law.provision(jurisdiction: .ua, sector: nil, kind: .claim, language: .ru).language == .en)
+    }
+}
