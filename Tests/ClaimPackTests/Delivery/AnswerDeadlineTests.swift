@@ -148,3 +148,34 @@ struct UkrainianDeadlineTests {
         #expect(law.provision(jurisdiction: .ua, sector: nil, kind: .claim, language: .ru).language == .en)
     }
 }
+
+/// England and Wales, and the United States: bank and federal holidays move the last day.
+struct EnglishAndAmericanDeadlineTests {
+    func date(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
+
+    /// DISP 1.6.2R: eight weeks from receipt. Delivered Monday 2026-11-02, the 56th day is
+    /// Monday 2026-12-28, the substitute Boxing Day bank holiday: moved to 2026-12-29.
+    @Test func bankHolidayMovesABanksEightWeeks() throws {
+        let law = try LegalProvisions(templates: LegalProvisionsTests.templates)
+        let row = law.provision(jurisdiction: .gb, sector: .finance, kind: .claim, language: .en)
+        #expect(row.period == AnswerPeriod(days: 56, unit: .calendar, start: .receipt))
+        #expect(row.authority == "the Financial Ombudsman Service")
+        let deadline = AnswerDeadline(deliveredOn: date("2026-11-02"), period: row.period, calendar: law.calendar(for: .gb))
+        #expect(deadline.nominalDue == date("2026-12-28"))
+        #expect(deadline.due == date("2026-12-29"))
+        #expect(law.countingRule(for: .gb, language: .en).end.contains("CPR 2.8(5)"))
+    }
+
+    /// 15 U.S.C. § 1666: 30 days. Delivered 2026-06-03, the 30th day is Friday 2026-07-03,
+    /// Independence Day observed (4 July is a Saturday): moved to Monday 2026-07-06.
+    @Test func federalHolidayMovesACardIssuersThirtyDays() throws {
+        let law = try LegalProvisions(templates: LegalProvisionsTests.templates)
+        let row = law.provision(jurisdiction: .us, sector: .finance, kind: .claim, language: .en)
+        #expect(row.citation.contains("1666"))
+        let deadline = AnswerDeadline(deliveredOn: date("2026-06-03"), period: row.period, calendar: law.calendar(for: .us))
+        #expect(deadline.nominalDue == date("2026-07-03"))
+        #expect(deadline.due == date("2026-07-06"))
+        #expect(law.countingRule(for: .us, language: .en).end.contains("FRCP 6(a)(1)(C)"))
+        #expect(law.calendar(for: .us).isWorkingDay(date("2027-12-31")) == false)  // New Year's Day 2028 observed
+    }
+}
