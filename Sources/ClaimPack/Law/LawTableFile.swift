@@ -20,11 +20,18 @@ struct LawTableFile: Decodable, Sendable {
         let start: String
         let registration: Registration?
         let citation: LawText
+        /// The period in words for the letter: «в течение 30 дней со дня регистрации претензии».
+        let periodText: LawText?
         let consequences: LawSentences?
         let authority: LawText?
         let note: LawText?
         let confirmed: Bool
         let sources: [Source]
+
+        enum CodingKeys: String, CodingKey {
+            case kind, sector, days, unit, start, registration, citation, consequences, authority, note, confirmed, sources
+            case periodText = "period_text"
+        }
     }
 
     struct Counting: Decodable, Sendable {

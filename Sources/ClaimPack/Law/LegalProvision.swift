@@ -14,6 +14,10 @@ public struct LegalProvision: Sendable, Hashable {
     /// The law the letter cites for the answer period, ready to print:
     /// «п. 7 ст. 55 Федерального закона от 07.07.2003 № 126-ФЗ «О связи»».
     public let citation: String
+    /// The law's period in words, for the letter, when the table gives it: «в течение 30 дней
+    /// со дня регистрации претензии (регистрация — не позднее рабочего дня, следующего за днём
+    /// её поступления)». It states the law's period, not `response_days`.
+    public let periodText: String?
     /// What the claimant will do if the period passes unanswered, one sentence each, for
     /// the letter.
     public let consequences: [String]
@@ -27,7 +31,7 @@ public struct LegalProvision: Sendable, Hashable {
     public let confirmed: Bool
 
     public init(jurisdiction: Jurisdiction, sector: Sector?, kind: ClaimKind, period: AnswerPeriod, language: Language,
-                citation: String, consequences: [String], authority: String?, notes: [String],
+                citation: String, periodText: String? = nil, consequences: [String], authority: String?, notes: [String],
                 sources: [LegalSource], confirmed: Bool) {
         self.jurisdiction = jurisdiction
         self.sector = sector
@@ -35,6 +39,7 @@ public struct LegalProvision: Sendable, Hashable {
         self.period = period
         self.language = language
         self.citation = citation
+        self.periodText = periodText
         self.consequences = consequences
         self.authority = authority
         self.notes = notes

@@ -79,6 +79,7 @@ public struct LegalProvisions: Sendable {
             jurisdiction: jurisdiction, sector: row.sector, kind: kind,
             period: AnswerPeriod(days: row.days, unit: row.unit, start: row.start == "receipt" ? .receipt : start),
             language: textLanguage, citation: citation,
+            periodText: row.periodText?.texts[textLanguage.rawValue],
             consequences: row.consequences?.sentences(textLanguage) ?? [],
             authority: row.authority?.text(textLanguage, native: native)?.1,
             notes: notes, sources: row.sources.map(LegalProvisions.source), confirmed: row.confirmed)

@@ -89,3 +89,14 @@ struct LegalProvisionsTests {
         #expect(throws: ResourceError.self) { try LegalProvisions(templates: folder.url) }
     }
 }
+
+extension LegalProvisionsTests {
+    @Test func thePeriodInWordsSaysWhereItStarts() {
+        let telecom = law.provision(jurisdiction: .ru, sector: .telecom, kind: .claim, language: .ru)
+        #expect(telecom.periodText?.contains("со дня регистрации претензии") == true)
+        let ukrainian = law.provision(jurisdiction: .ua, sector: nil, kind: .claim, language: .uk)
+        #expect(ukrainian.periodText?.contains("одного місяця") == true)
+        #expect(law.provision(jurisdiction: .gb, sector: .finance, kind: .claim, language: .en).periodText == "within eight weeks of receiving this complaint")
+        #expect(law.provision(jurisdiction: .ru, sector: nil, kind: .court, language: .ru).periodText == nil)
+    }
+}
