@@ -45,9 +45,9 @@ struct LegalProvisionsTests {
         #expect(row.period.days == 10)
         #expect(row.notes.contains { $0.contains("respondent.sector") })
         // A sector with no row of its own takes the general row without that note.
-        let utilities = law.provision(jurisdiction: .ru, sector: .utilities, kind: .claim, language: .ru)
-        #expect(utilities.sector == nil)
-        #expect(!utilities.notes.contains { $0.contains("respondent.sector") })
+        let goods = law.provision(jurisdiction: .ua, sector: .goods, kind: .claim, language: .uk)
+        #expect(goods.sector == nil)
+        #expect(!goods.notes.contains { $0.contains("respondent.sector") })
     }
 
     @Test func unconfirmedRowsSaySo() {
