@@ -1,17 +1,18 @@
-/// When the answer to a delivered claim is due, counted as the law counts it: from receipt,
-/// or from the latest day of registration the law allows; in calendar or working days of
-/// the jurisdiction's production calendar; a last day that is not a working day moved to
-/// the next working day (ГК РФ ст. 193, ЦК України ст. 254, and the rules docs/law.md
-/// names for gb and us).
+/// When the answer to a delivered claim is due, counted as the law counts it.
+///
+/// From receipt, or from the latest day of registration the law allows; in calendar days,
+/// working days of the jurisdiction's production calendar, or months; a last day that is
+/// not a working day moved to the next working day (ГК РФ ст. 193, ЦК України ст. 254, and
+/// the rules docs/law.md names for gb and us).
 public struct AnswerDeadline: Sendable, Hashable {
     /// The date the letter counts as delivered.
     public let deliveredOn: CalendarDate
     /// The latest day the law allows for registering the letter, when the period runs
     /// from registration.
     public let registeredBy: CalendarDate?
-    /// The number of days counted.
+    /// The number of days (or months) counted.
     public let days: Int
-    /// Calendar or working days.
+    /// Calendar days, working days or months.
     public let unit: PeriodUnit
     /// The last day of the period before any move.
     public let nominalDue: CalendarDate
@@ -20,13 +21,14 @@ public struct AnswerDeadline: Sendable, Hashable {
     /// Years the count passed through that the production calendar does not know: there
     /// only Saturdays and Sundays were taken as days off.
     public let uncoveredYears: [Int]
-    /// Years the count passed through whose calendar is not confirmed (a decree moving days
-    /// off not yet found): the statute's holidays were applied, moved days were not.
+    /// Years the count passed through whose calendar is marked unconfirmed (for ru 2027, the
+    /// decree moving days off was not found); the calendar file's sources say why.
     public let unconfirmedYears: [Int]
 
-    /// The due date by `period`, counted on `calendar`. `days` (as `response_days` gives
-    /// it) replaces the period's length when it differs from `period.nominalDays`; a period
-    /// in months is then counted in calendar days.
+    /// The due date by `period`, counted on `calendar`.
+    ///
+    /// `days` (as `response_days` gives it) replaces the period's length when it differs
+    /// from `period.nominalDays`; a period in months is then counted in calendar days.
     public init(deliveredOn: CalendarDate, period: AnswerPeriod, days: Int? = nil, calendar: WorkingCalendar) {
         self.deliveredOn = deliveredOn
         var period = period

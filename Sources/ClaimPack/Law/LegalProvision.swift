@@ -1,6 +1,8 @@
-/// What the law says about one claim: how long the respondent has to answer, counted how,
-/// which law the letter cites, what the claimant will do when ignored, and whom to
-/// complain to. One row of `Templates/law/<jurisdiction>.yaml`, its texts in one language.
+/// What the law says about one claim, as the letter and `status` use it.
+///
+/// How long the respondent has to answer, counted how, which law the letter cites, what the
+/// claimant will do when ignored, and whom to complain to: one row of
+/// `Templates/law/<jurisdiction>.yaml`, its texts in one language.
 public struct LegalProvision: Sendable, Hashable {
     public let jurisdiction: Jurisdiction
     /// The row's sector; `nil` for the general row of the kind.

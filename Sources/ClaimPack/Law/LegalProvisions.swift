@@ -1,11 +1,10 @@
 public import Foundation
 internal import Yams
 
-/// The law table: for each jurisdiction, sector and kind of claim, the answer period, the
-/// law the letter cites, what the claimant will do when ignored and whom to complain to;
-/// with each jurisdiction's counting rule and production calendar.
+/// The law table, with each jurisdiction's counting rule and production calendar.
 ///
-/// Read from `Templates/law/<jurisdiction>.yaml` and `Templates/law/calendars/
+/// For each jurisdiction, sector and kind of claim: the answer period, the law the letter
+/// cites, what the claimant will do when ignored and whom to complain to. Read from `Templates/law/<jurisdiction>.yaml` and `Templates/law/calendars/
 /// <jurisdiction>.yaml`, data a user can read and correct (docs/law.md). Every
 /// jurisdiction's table must have a general row (no `sector:`) for every kind of claim, so
 /// that `provision(for:)` always answers.

@@ -1,5 +1,6 @@
-/// A jurisdiction's production calendar: which days are working days, for the years its
-/// data file covers (`Templates/law/calendars/<jurisdiction>.yaml`).
+/// A jurisdiction's production calendar: which days are working days.
+///
+/// Known for the years its data file covers (`Templates/law/calendars/<jurisdiction>.yaml`).
 public struct WorkingCalendar: Sendable, Hashable {
     public let jurisdiction: Jurisdiction
     /// The years the calendar knows.
