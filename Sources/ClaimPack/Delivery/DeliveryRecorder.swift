@@ -82,7 +82,12 @@ public struct DeliveryRecorder: Sendable {
             guard let data = try? Data(contentsOf: file) else { throw .proof(path: file.path, reason: "cannot be read") }
             let bytes = [UInt8](data)
             let prefix = (eventNumber < 10 ? "0" : "") + "\(eventNumber)-\(kind.rawValue)-"
-            var path = "data/delivery/" + prefix + DeliveryRecorder.safeName(file.lastPathComponent)
+            let named = prefix + DeliveryRecorder.safeName(file.lastPathComponent)
+            let portable = PortableName.portable(component: named)
+            if portable != named {
+                notice?("\(file.lastPathComponent) is attached as \(portable): Windows cannot hold the name as it was (docs/diagnostics.md, C050)")
+            }
+            var path = "data/delivery/" + portable
             if used.contains(path) {
                 var counter = 2
                 while used.contains("\(path)-\(counter)") { counter += 1 }

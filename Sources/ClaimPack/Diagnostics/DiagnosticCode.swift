@@ -88,6 +88,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// The folder has no `evidence/` folder, or it is empty.
     case noEvidence = "C049"
 
+    // Names on other systems
+    /// An evidence file whose name or path Windows cannot hold (`PortableName`).
+    case nonPortableName = "C050"
+
     // Law
     /// `response_days` shorter than the answer period the law gives (Templates/law/).
     case responsePeriodShorterThanLaw = "C060"

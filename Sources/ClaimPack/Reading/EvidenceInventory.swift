@@ -35,6 +35,7 @@ public struct EvidenceInventory: Sendable {
             refuse("evidence", .notRegularFile, "evidence is not a folder; make evidence/ a folder of files")
         }
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        diagnostics += files.compactMap(PortableName.diagnostic(for:))
     }
 
     private mutating func scan(directory: String, relativePath: String, depth: Int) {
