@@ -68,4 +68,55 @@ struct ExtractCommandTests {
         #expect(written == ["_CON.txt", "call.mp4", "вопрос_.txt", "итог_", "чат 10_15.png"])
         #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/NAMES.txt").path))
     }
+
+    @Test(arguments: [SIGINT, SIGTERM])
+    func interruptionLeavesNothingBehind(_ signalNumber: Int32) throws {
+        let scratch = try ScratchFolder()
+        // A sparse 1 GiB recording: extracting it takes long enough to be interrupted.
+        let claim = try scratch.claimWithRecording(size: 1 << 30)
+        #expect(try CLIRunner.run(["build", claim.path, "-o", "b.zip"], in: scratch.url).status == 0)
+        let out = scratch.url.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = ["extract", scratch.url.appendingPathComponent("b.zip").path, out.appendingPathComponent("x").path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the temporary folder beside the target holds the recording, then interrupt.
+        let deadline = Date().addingTimeInterval(60)
+        var writing = false
+        while Date() < deadline, process.isRunning, !writing {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+            writing = names.contains { name in
+                name.hasPrefix(".x.claimpack-partial-")
+                    && FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name)/claim/data/evidence/call.mp4").path)
+            }
+            if !writing { usleep(5_000) }
+        }
+        #expect(writing, "a temporary folder while writing")
+        kill(process.processIdentifier, signalNumber)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + signalNumber)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == [])
+    }
+
+    @Test(.enabled(if: getuid() == 0, "needs permission to mount a tmpfs"))
+    func aFullDiskExits74AndLeavesNothing() throws {
+        let disk = FileManager.default.temporaryDirectory.appendingPathComponent("claimpack-tiny-extract-\(getpid())")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+        let mount = try Process.run(URL(fileURLWithPath: "/bin/mount"), arguments: ["-t", "tmpfs", "-o", "size=16k", "tmpfs", disk.path])
+        mount.waitUntilExit()
+        try #require(mount.terminationStatus == 0)
+        defer {
+            if let unmount = try? Process.run(URL(fileURLWithPath: "/bin/umount"), arguments: [disk.path]) { unmount.waitUntilExit() }
+            try? FileManager.default.removeItem(at: disk)
+        }
+        let scratch = try Self.bundle()
+        let outcome = try CLIRunner.run(["extract", scratch.url.appendingPathComponent("b.zip").path, disk.appendingPathComponent("out").path])
+        #expect(outcome.status == 74, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("No space left on device"))
+        #expect(outcome.standardError.contains("nothing was extracted"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).isEmpty)
+    }
 }

@@ -63,10 +63,12 @@ public final class TemporaryFiles: Sendable {
         paths.withLock { _ = $0.remove(path) }
     }
 
-    /// Removes every registered file. Safe to call from a signal-handling queue.
+    /// Removes every registered file, then every registered folder left empty (`extract`
+    /// registers the folders it makes), deepest first. Safe to call from a signal-handling queue.
     public func removeAll() {
         let registered = paths.withLock { $0 }
         for path in registered { unlink(path) }
+        for path in registered.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(path) }
     }
 
     /// Removes the leftovers of earlier runs beside `target`: the files named as this type

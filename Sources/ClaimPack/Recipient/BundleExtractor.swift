@@ -68,6 +68,7 @@ public struct BundleExtractor: Sendable {
             throw .cannotCreate(path: target.path, reason: String(cString: strerror(code)))
         }
         let folder = ExtractionFolder(beside: target)
+        folder.register(target.path)
         do throws(ExtractionError) {
             try folder.create()
             var written: [String] = []

@@ -31,6 +31,7 @@ final class ExtractionFolder {
         guard mkdir(url.path, 0o755) == 0 else {
             throw .cannotCreate(path: url.path, reason: String(cString: strerror(errno)))
         }
+        register(url.path)
         descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotCreate(path: url.path, reason: String(cString: strerror(errno))) }
     }
@@ -47,8 +48,7 @@ final class ExtractionFolder {
         let file = openat(parent, fileName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard file >= 0 else { throw failure(errno, entry: item.name, path: item.path) }
         let path = url.appendingPathComponent(item.path).path
-        TemporaryFiles.shared.register(path)
-        registered.append(path)
+        register(path)
         var complete = false
         defer {
             close(file)
@@ -105,9 +105,7 @@ final class ExtractionFolder {
         let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard file >= 0 else { throw failure(errno, entry: name, path: name) }
         defer { close(file) }
-        let path = url.appendingPathComponent(name).path
-        TemporaryFiles.shared.register(path)
-        registered.append(path)
+        register(url.appendingPathComponent(name).path)
         var failure: ExtractionError?
         Array(text.utf8).withUnsafeBytes { bytes in
             do throws(ExtractionError) { try writeAll(bytes, to: file, path: name) } catch { failure = error }
@@ -123,6 +121,12 @@ final class ExtractionFolder {
         }
     }
 
+    /// Registers `path` for removal on SIGINT or SIGTERM (`TemporaryFiles.removeAll`).
+    func register(_ path: String) {
+        TemporaryFiles.shared.register(path)
+        registered.append(path)
+    }
+
     /// Removes the folder and everything in it (nothing in it is a link to follow).
     func remove() {
         try? FileManager.default.removeItem(at: url)
@@ -131,8 +135,12 @@ final class ExtractionFolder {
     /// The descriptor of the folder `components` under this one, each made when missing.
     private func openFolders(_ components: ArraySlice<String>, for entry: String) throws(ExtractionError) -> Int32 {
         var current = descriptor
+        var path = url.path
         for component in components {
-            if mkdirat(current, component, 0o755) != 0, errno != EEXIST {
+            path += "/" + component
+            if mkdirat(current, component, 0o755) == 0 {
+                register(path)
+            } else if errno != EEXIST {
                 let code = errno
                 if current != descriptor { close(current) }
                 throw failure(code, entry: entry, path: component)
