@@ -167,7 +167,11 @@ final class ExtractionFolder {
     /// A name the file system refuses is the entry's problem; anything else is an I/O error.
     private func failure(_ code: Int32, entry: String, path: String) -> ExtractionError {
         switch code {
-        case ENAMETOOLONG, EEXIST, ENOTDIR, ELOOP, EISDIR, EILSEQ, EINVAL:
+        case ENAMETOOLONG:
+            .entryFailed(entry: entry, reason: "the name \(path) is too long for this file system (\(String(cString: strerror(code))))")
+        case EILSEQ, EINVAL:
+            .entryFailed(entry: entry, reason: "the file system refuses the name \(path) (\(String(cString: strerror(code)))); extract with --windows-safe")
+        case EEXIST, ENOTDIR, ELOOP, EISDIR:
             .entryFailed(entry: entry, reason: "cannot be written as \(path) (\(String(cString: strerror(code))))")
         default:
             .writeFailed(path: path, reason: String(cString: strerror(code)))

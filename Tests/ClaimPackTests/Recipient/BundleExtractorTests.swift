@@ -199,4 +199,28 @@ struct BundleExtractorTests {
         #expect(check.output.contains("data/evidence/a_b.txt: OK"))
         #expect(check.output.components(separatedBy: "FAILED open or read").count - 1 == 5, "\(check.output)")
     }
+
+    /// A name longer than Linux's 255 bytes: skipped with `force`, and written shortened
+    /// to fit Windows (255 units a name, 260 a path) with `windowsSafe`.
+    @Test func aNameTooLongForTheFileSystemIsSkippedOrShortened() throws {
+        let (scratch, bundle) = try VerificationTestSupport.exampleBundle()
+        let long = scratch.url.appendingPathComponent("long.zip")
+        let script = """
+            import sys, zipfile
+            with zipfile.ZipFile(sys.argv[1]) as source, zipfile.ZipFile(sys.argv[2], 'w') as target:
+                for info in source.infolist():
+                    target.writestr(info, source.read(info.filename))
+                target.writestr('mts-2026-11/data/evidence/' + 'n' * 300 + '.txt', b'long')
+            """
+        #expect(try Witness.python(script, [bundle.path, long.path]).status == 0)
+        let target = scratch.url.appendingPathComponent("out")
+        let forced = try Self.extractor.extract(long, into: target, force: true)
+        #expect(forced.skipped.count == 1)
+        #expect(forced.skipped.first?.reason.contains("too long for this file system") == true, "\(forced.skipped)")
+        #expect(forced.written.count == 10)
+        let safe = try Self.extractor.extract(long, into: scratch.url.appendingPathComponent("safe"), force: true, windowsSafe: true)
+        #expect(safe.skipped.isEmpty, "\(safe.skipped)")
+        #expect(safe.renamed.map(\.written) == ["mts-2026-11/data/evidence/" + String(repeating: "n", count: 230) + ".txt"])  // 260 in all
+    }
 }
+
