@@ -19,6 +19,9 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidDocument(name: String, problems: [String])
     /// The schemas could not be read.
     case schemaUnavailable(path: String, reason: String)
+    /// The bundle would cross one of `BundleLimits` (entries, sizes, name lengths) that
+    /// `verify` holds every bundle to; the text names the limit and the file.
+    case exceedsLimit(String)
 
     public var description: String {
         switch self {
@@ -40,13 +43,15 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(name) would not be valid against its schema (\(problems.joined(separator: "; "))); this is a claimpack bug, please report it"
         case .schemaUnavailable(let path, let reason):
             "\(path): \(reason)"
+        case .exceedsLimit(let reason):
+            "\(reason); nothing was written"
         }
     }
 
     /// The exit status of DESIGN.md §6 for this error.
     public var exitStatus: Int32 {
         switch self {
-        case .claimHasErrors, .invalidDocument: 1
+        case .claimHasErrors, .invalidDocument, .exceedsLimit: 1
         case .evidenceUnreadable: 66
         case .outputExists, .outputFolderMissing, .cannotCreateOutput: 73
         case .writeFailed, .evidenceChanged: 74

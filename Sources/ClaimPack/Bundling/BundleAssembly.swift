@@ -18,9 +18,9 @@ final class BundleAssembly {
     private let validationQueue = DispatchQueue(label: "claimpack.validation")
     private let validationProblem = FirstProblem()
 
-    /// How many evidence files the drafts of the tag files list: their lines fill more than
-    /// the sample `CompressionPolicy` looks at.
-    static let draftFileCount = 256
+    /// The tag files as they will be, with stand-in digests and seal (`checkLimits()`):
+    /// their sizes are the real ones, and their starts choose their compression.
+    private var drafts: [String: [UInt8]] = [:]
 
     /// Reads and hashes the evidence while libzip archives it.
     private var pipeline: PayloadPipeline?
@@ -56,7 +56,7 @@ final class BundleAssembly {
     func addEntries(to writer: ZipArchiveWriter) throws {
         let root = claim.id + "/"
         let declaration = Array(BagLayout.declarationText.utf8)
-        try addTag(BagLayout.declaration, to: writer, draft: declaration) { declaration }
+        try addTag(BagLayout.declaration, to: writer) { declaration }
         let total = files.reduce(0) { $0 + $1.size }
         let paths = files.map { folder.path + "/" + $0.diskPath }
         let bagPaths = files.map { BagLayout.payloadPath(for: $0.path) }
@@ -74,23 +74,16 @@ final class BundleAssembly {
             // An empty payload still needs data/ for the bag to be valid once unzipped.
             try writer.add(root + "data/", bytes: [], compression: .store, timestamp: timestamp)
         }
-        let compressions = CompressionPolicy.compressions(for: zip(paths, files).map { ($0, $1.path) })
+        let compressions = CompressionPolicy.compressions(for: zip(paths, files).map { ($0, $1.path, $1.size) })
         for index in files.indices {
             try writer.add(root + bagPaths[index], content: HashingFileContent(index: index, expectedSize: files[index].size, pipeline: pipeline),
                            compression: compressions[index], timestamp: timestamp)
         }
 
         // The tag files are made only when libzip reaches them, after the payload. Their
-        // compression must be chosen before: it is chosen on the start of a draft with the
-        // same layout and stand-in digests (random-looking, as real ones are), made from
-        // the first files only: enough for the sample the choice looks at.
-        let draftPayload = Dictionary(uniqueKeysWithValues: files.prefix(BundleAssembly.draftFileCount).map { file in
-            let path = BagLayout.payloadPath(for: file.path)
-            return (path, PayloadFile(path: path, size: file.size, sha256: Self.standIn(path)))
-        })
-        let draftSeal = Self.standIn("seal")
-        try addTag(BagLayout.payloadManifest, to: writer,
-                   draft: manifestSHA256(draftPayload.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })) { [unowned self] in
+        // compression is chosen before, on their drafts (`checkLimits()`).
+        if drafts.isEmpty { try checkLimits() }
+        try addTag(BagLayout.payloadManifest, to: writer) { [unowned self] in
             try pipeline.finish()
             // manifest.xml is made now, with every digest known, so that the second core
             // validates it while libzip deflates this file and the next.
@@ -100,24 +93,21 @@ final class BundleAssembly {
             seal = SHA256Digest(of: manifest)
             return manifestSHA256(payloadInOrder)
         }
-        try addTag(ManifestDocument.fileName, to: writer,
-                   draft: try ManifestDocument.bytes(for: claim, payload: draftPayload)) { [unowned self] in
+        try addTag(ManifestDocument.fileName, to: writer) { [unowned self] in
             guard let manifestBytes else { throw BuildError.writeFailed(path: ManifestDocument.fileName, reason: "made before the evidence was read") }
             self.manifestBytes = nil
             return manifestBytes
         }
-        try addTag(DeliveryRecordDocument.fileName, to: writer,
-                   draft: try DeliveryRecordDocument.initialBytes(for: claim, seal: draftSeal)) { [unowned self] in
+        try addTag(DeliveryRecordDocument.fileName, to: writer) { [unowned self] in
             let bytes = try DeliveryRecordDocument.initialBytes(for: claim, seal: try currentSeal())
             validateInBackground(bytes, name: DeliveryRecordDocument.fileName, against: deliverySchema)
             return bytes
         }
-        try addTag(BagLayout.bagInfo, to: writer, draft: bagInfo(total, files.count, draftSeal)) { [unowned self] in
+        try addTag(BagLayout.bagInfo, to: writer) { [unowned self] in
             let files = payloadInOrder
             return bagInfo(files.reduce(0) { $0 + $1.size }, files.count, try currentSeal())
         }
-        let draftTags = BagLayout.listedTagFiles.map { ($0, Self.standIn($0)) }
-        try addTag(BagLayout.tagManifest, to: writer, draft: BagLayout.manifestBytes(draftTags)) { [unowned self] in
+        try addTag(BagLayout.tagManifest, to: writer) { [unowned self] in
             BagLayout.manifestBytes(BagLayout.listedTagFiles.compactMap { name in tagDigests[name].map { (name, $0) } })
         }
     }
@@ -129,13 +119,61 @@ final class BundleAssembly {
     }
 
     /// A tag file made when libzip reaches it; its digest is kept for the tag manifest.
-    /// It is deflated when deflate shrinks `draft`.
-    private func addTag(_ name: String, to writer: ZipArchiveWriter, draft: [UInt8], _ make: @escaping () throws -> [UInt8]) throws {
+    /// It is deflated when deflate shrinks its draft.
+    private func addTag(_ name: String, to writer: ZipArchiveWriter, _ make: @escaping () throws -> [UInt8]) throws {
         try writer.add(claim.id + "/" + name, content: ZipDeferredContent { [unowned self] in
             let bytes = try make()
             tagDigests[name] = SHA256Digest(of: bytes)
             return bytes
-        }, compression: CompressionPolicy.compression(for: draft), timestamp: timestamp)
+        }, compression: CompressionPolicy.compression(for: drafts[name] ?? []), timestamp: timestamp)
+    }
+
+    /// Refuses, before anything is written, a bundle `verify` would refuse: too many
+    /// entries, too many bytes, a name or a name's component too long, a tag file larger
+    /// than a tag file may be. The tag files are drafted whole for this, with stand-in
+    /// digests and seal: the real ones have the same length, so the sizes are exact.
+    func checkLimits() throws(BuildError) {
+        let entries = files.count + BagLayout.listedTagFiles.count + 1
+        if entries > BundleLimits.maximumEntries {
+            throw .exceedsLimit("\(files.count) evidence files make \(entries) entries with the tag files; a bundle holds at most \(BundleLimits.maximumEntries) entries (the limit verify applies): split the evidence into several claims or pack related files into one archive")
+        }
+        let total = files.reduce(UInt64(0)) { $0 &+ $1.size }
+        if total > BundleLimits.maximumTotalBytes {
+            throw .exceedsLimit("the evidence holds \(total) bytes; a bundle holds at most \(BundleLimits.maximumTotalBytes) (the limit verify applies)")
+        }
+        let root = claim.id + "/"
+        for file in files {
+            let name = root + BagLayout.payloadPath(for: file.path)
+            if name.utf8.count > BundleLimits.maximumNameBytes {
+                throw .exceedsLimit("\(file.diskPath): its entry name \(name.utf8.count > 80 ? String(name.prefix(80)) + "…" : name) has \(name.utf8.count) bytes in UTF-8, more than the \(BundleLimits.maximumNameBytes) an entry name may have; shorten its path")
+            }
+            if let long = name.split(separator: "/").first(where: { $0.utf8.count > BundleLimits.maximumNameComponentBytes }) {
+                throw .exceedsLimit("\(file.diskPath): the name \(long.prefix(40))… has \(long.utf8.count) bytes in UTF-8, more than the \(BundleLimits.maximumNameComponentBytes) a file or folder name may have on common file systems; shorten it")
+            }
+        }
+        let draftPayload = Dictionary(files.map { file in
+            let path = BagLayout.payloadPath(for: file.path)
+            return (path, PayloadFile(path: path, size: file.size, sha256: Self.standIn(path)))
+        }, uniquingKeysWith: { first, _ in first })
+        let draftSeal = Self.standIn("seal")
+        var drafts: [String: [UInt8]] = [:]
+        drafts[BagLayout.declaration] = Array(BagLayout.declarationText.utf8)
+        drafts[BagLayout.payloadManifest] = manifestSHA256(draftPayload.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
+        do {
+            drafts[ManifestDocument.fileName] = try ManifestDocument.bytes(for: claim, payload: draftPayload)
+            drafts[DeliveryRecordDocument.fileName] = try DeliveryRecordDocument.initialBytes(for: claim, seal: draftSeal)
+        } catch {
+            throw .invalidDocument(name: ManifestDocument.fileName, problems: [error.description])
+        }
+        drafts[BagLayout.bagInfo] = bagInfo(total, files.count, draftSeal)
+        drafts[BagLayout.tagManifest] = BagLayout.manifestBytes(BagLayout.listedTagFiles.map { ($0, Self.standIn($0)) })
+        for name in BagLayout.listedTagFiles + [BagLayout.tagManifest] {
+            let size = drafts[name]?.count ?? 0
+            if size > BundleLimits.maximumTagFileBytes {
+                throw .exceedsLimit("\(name) would have \(size) bytes, more than the \(BundleLimits.maximumTagFileBytes) a tag file may have (the limit verify applies): \(files.count) evidence files; split the evidence into several claims, or shorten the titles and names")
+            }
+        }
+        self.drafts = drafts
     }
 
     private func manifestSHA256(_ files: [PayloadFile]) -> [UInt8] {

@@ -45,6 +45,7 @@ public struct BundleBuilder: Sendable {
         let assembly = BundleAssembly(claim: claim, files: report.evidenceFiles, folder: report.folder,
                                       software: software, progress: progress,
                                       manifestSchema: manifestSchema, deliverySchema: deliverySchema)
+        try assembly.checkLimits()
         try TemporaryFiles.shared.withTemporaryFile(beside: target) { (temporary: URL) throws(BuildError) in
             defer { assembly.stopReading() }
             do {

@@ -31,6 +31,7 @@ extension VerificationRun {
         for entry in scanned.entries {
             let (name, nameFindings) = EntryNameRules.check(entry.rawName)
             nameFindings.forEach(add)
+            if let finding = EntryNameRules.lengthFinding(entry.rawName) { add(finding) }
             if let name {
                 readableNames.append(name)
                 if nameFindings.isEmpty { names[entry.index] = name }
@@ -209,7 +210,7 @@ extension VerificationRun {
         }
         var bytes: [UInt8]? = keep ? [] : nil
         var size: UInt64 = 0
-        let ratioLimit = entry.method == 8 ? limits.maximumCompressionRatio &* max(entry.compressedSize, 1) : UInt64.max
+        let deflated = entry.method == 8
         while true {
             let count: Int
             do {
@@ -234,8 +235,9 @@ extension VerificationRun {
                 add(Finding(.sizeMismatch, entry: name, "inflates past the \(entry.uncompressedSize) bytes its header declares; stopped reading"))
                 return nil
             }
-            if size > limits.ratioAllowance, size > ratioLimit {
-                add(Finding(.compressionRatio, entry: name, "inflates more than \(limits.maximumCompressionRatio):1 (\(entry.compressedSize) compressed bytes); a compression bomb; stopped reading"))
+            if deflated, !CompressionPolicy.isWithinRatioLimit(inflated: size, compressed: entry.compressedSize,
+                                                               ratio: limits.maximumCompressionRatio, allowance: limits.ratioAllowance) {
+                add(Finding(.compressionRatio, entry: name, "inflates to more than \(limits.ratioAllowance >> 20) MiB at more than \(limits.maximumCompressionRatio):1 (\(entry.compressedSize) compressed bytes); a compression bomb; stopped reading"))
                 return nil
             }
             if done > limits.maximumTotalBytes { return nil }
