@@ -133,4 +133,13 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable {
     case eventOrder = "V504"
     /// A proof file `delivery.xml` lists that is missing or differs.
     case proofMismatch = "V505"
+    /// An event dated before the claim's date, or before the event before it.
+    case eventDate = "V506"
+    /// An event dated after the day `verify` runs (a warning: the clock of the machine
+    /// that recorded it, or a forged record).
+    case eventInFuture = "V507"
+    /// A tracking number that fails its carrier's check digit or format.
+    case trackingNumber = "V508"
+    /// `sent` by registered mail with no tracking number (a warning: `deliver` accepts it).
+    case trackingMissing = "V509"
 }

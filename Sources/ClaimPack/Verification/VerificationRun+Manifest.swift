@@ -9,7 +9,8 @@ extension VerificationRun {
         guard let element = parseAndValidate(TagFileChecks.manifest, missing: .missingManifest) else {
             return
         }
-        if let date = element.attributes["date"].flatMap(CalendarDate.init(iso:)), let layout {
+        claimDate = element.attributes["date"].flatMap(CalendarDate.init(iso:))
+        if let date = claimDate, let layout {
             let expected = DOSTimestamp(year: date.year, month: date.month, day: date.day).date
             if layout.entries.contains(where: { $0.central.date != expected }) {
                 add(Finding(.nonCanonical, entry: entryName("manifest.xml"), "the entries are not dated \(date), the claim's date, as claimpack dates them"))
