@@ -46,20 +46,20 @@ final class BundleAssembly {
         self.progress = progress
         self.manifestSchema = manifestSchema
         self.deliverySchema = deliverySchema
-        timestamp = DOSTimestamp(year: claim.date.year, month: claim.date.month, day: claim.date.day)
+        timestamp = BundleLayout.entryTimestamp(for: claim.date)
     }
 
     var payloadInOrder: [PayloadFile] {
-        files.compactMap { payload[BagLayout.payloadPath(for: $0.path)] }
+        files.compactMap { payload[BundleLayout.payloadPath(for: $0.path)] }
     }
 
     func addEntries(to writer: ZipArchiveWriter) throws {
         let root = claim.id + "/"
-        let declaration = Array(BagLayout.declarationText.utf8)
-        try addTag(BagLayout.declaration, to: writer) { declaration }
+        let declaration = Array(BundleLayout.declarationText.utf8)
+        try addTag(BundleLayout.declaration, to: writer) { declaration }
         let total = files.reduce(0) { $0 + $1.size }
         let paths = files.map { folder.path + "/" + $0.diskPath }
-        let bagPaths = files.map { BagLayout.payloadPath(for: $0.path) }
+        let bagPaths = files.map { BundleLayout.payloadPath(for: $0.path) }
         let pipeline = PayloadPipeline(
             files: zip(paths, files).map { .init(path: $0, displayPath: $1.diskPath, expectedSize: $1.size) },
             progress: { [unowned self] count in
@@ -72,7 +72,7 @@ final class BundleAssembly {
         self.pipeline = pipeline
         if files.isEmpty {
             // An empty payload still needs data/ for the bag to be valid once unzipped.
-            try writer.add(root + "data/", bytes: [], compression: .store, timestamp: timestamp)
+            try writer.add(root + BundleLayout.payloadFolder, bytes: [], compression: .store, timestamp: timestamp)
         }
         let compressions = CompressionPolicy.compressions(for: zip(paths, files).map { ($0, $1.path, $1.size) })
         for index in files.indices {
@@ -83,32 +83,39 @@ final class BundleAssembly {
         // The tag files are made only when libzip reaches them, after the payload. Their
         // compression is chosen before, on their drafts (`checkLimits()`).
         if drafts.isEmpty { try checkLimits() }
-        try addTag(BagLayout.payloadManifest, to: writer) { [unowned self] in
-            try pipeline.finish()
-            // manifest.xml is made now, with every digest known, so that the second core
-            // validates it while libzip deflates this file and the next.
-            let manifest = try ManifestDocument.bytes(for: claim, payload: payload)
-            validateInBackground(manifest, name: ManifestDocument.fileName, against: manifestSchema)
-            manifestBytes = manifest
-            seal = SHA256Digest(of: manifest)
-            return manifestSHA256(payloadInOrder)
-        }
-        try addTag(ManifestDocument.fileName, to: writer) { [unowned self] in
-            guard let manifestBytes else { throw BuildError.writeFailed(path: ManifestDocument.fileName, reason: "made before the evidence was read") }
-            self.manifestBytes = nil
-            return manifestBytes
-        }
-        try addTag(DeliveryRecordDocument.fileName, to: writer) { [unowned self] in
-            let bytes = try DeliveryRecordDocument.initialBytes(for: claim, seal: try currentSeal())
-            validateInBackground(bytes, name: DeliveryRecordDocument.fileName, against: deliverySchema)
-            return bytes
-        }
-        try addTag(BagLayout.bagInfo, to: writer) { [unowned self] in
-            let files = payloadInOrder
-            return bagInfo(files.reduce(0) { $0 + $1.size }, files.count, try currentSeal())
-        }
-        try addTag(BagLayout.tagManifest, to: writer) { [unowned self] in
-            BagLayout.manifestBytes(BagLayout.listedTagFiles.compactMap { name in tagDigests[name].map { (name, $0) } })
+        let makers: [String: () throws -> [UInt8]] = [
+            BundleLayout.payloadManifest: { [unowned self] in
+                try pipeline.finish()
+                // manifest.xml is made now, with every digest known, so that the second core
+                // validates it while libzip deflates this file and the next.
+                let manifest = try ManifestDocument.bytes(for: claim, payload: payload)
+                validateInBackground(manifest, name: BundleLayout.manifest, against: manifestSchema)
+                manifestBytes = manifest
+                seal = SHA256Digest(of: manifest)
+                return manifestSHA256(payloadInOrder)
+            },
+            BundleLayout.manifest: { [unowned self] in
+                guard let manifestBytes else { throw BuildError.writeFailed(path: BundleLayout.manifest, reason: "made before the evidence was read") }
+                self.manifestBytes = nil
+                return manifestBytes
+            },
+            BundleLayout.deliveryRecord: { [unowned self] in
+                let bytes = try DeliveryRecordDocument.initialBytes(for: claim, seal: try currentSeal())
+                validateInBackground(bytes, name: BundleLayout.deliveryRecord, against: deliverySchema)
+                return bytes
+            },
+            BundleLayout.bagInfo: { [unowned self] in
+                let files = payloadInOrder
+                return bagInfo(files.reduce(0) { $0 + $1.size }, files.count, try currentSeal())
+            },
+            BundleLayout.tagManifest: { [unowned self] in
+                BundleLayout.manifestBytes(BundleLayout.listedTagFiles.compactMap { name in tagDigests[name].map { (name, $0) } })
+            },
+        ]
+        // In the layout's order: each one is made from those before it.
+        for name in BundleLayout.tagFilesAfterPayload {
+            guard let make = makers[name] else { throw BuildError.writeFailed(path: name, reason: "no maker for this tag file") }
+            try addTag(name, to: writer, make)
         }
     }
 
@@ -133,7 +140,7 @@ final class BundleAssembly {
     /// than a tag file may be. The tag files are drafted whole for this, with stand-in
     /// digests and seal: the real ones have the same length, so the sizes are exact.
     func checkLimits() throws(BuildError) {
-        let entries = files.count + BagLayout.listedTagFiles.count + 1
+        let entries = files.count + BundleLayout.tagEntryCount
         if entries > BundleLimits.maximumEntries {
             throw .exceedsLimit("\(files.count) evidence files make \(entries) entries with the tag files; a bundle holds at most \(BundleLimits.maximumEntries) entries (the limit verify applies): split the evidence into several claims or pack related files into one archive")
         }
@@ -143,7 +150,7 @@ final class BundleAssembly {
         }
         let root = claim.id + "/"
         for file in files {
-            let name = root + BagLayout.payloadPath(for: file.path)
+            let name = root + BundleLayout.payloadPath(for: file.path)
             if name.utf8.count > BundleLimits.maximumNameBytes {
                 throw .exceedsLimit("\(file.diskPath): its entry name \(name.utf8.count > 80 ? String(name.prefix(80)) + "…" : name) has \(name.utf8.count) bytes in UTF-8, more than the \(BundleLimits.maximumNameBytes) an entry name may have; shorten its path")
             }
@@ -152,22 +159,22 @@ final class BundleAssembly {
             }
         }
         let draftPayload = Dictionary(files.map { file in
-            let path = BagLayout.payloadPath(for: file.path)
+            let path = BundleLayout.payloadPath(for: file.path)
             return (path, PayloadFile(path: path, size: file.size, sha256: Self.standIn(path)))
         }, uniquingKeysWith: { first, _ in first })
         let draftSeal = Self.standIn("seal")
         var drafts: [String: [UInt8]] = [:]
-        drafts[BagLayout.declaration] = Array(BagLayout.declarationText.utf8)
-        drafts[BagLayout.payloadManifest] = manifestSHA256(draftPayload.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
+        drafts[BundleLayout.declaration] = Array(BundleLayout.declarationText.utf8)
+        drafts[BundleLayout.payloadManifest] = manifestSHA256(draftPayload.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
         do {
-            drafts[ManifestDocument.fileName] = try ManifestDocument.bytes(for: claim, payload: draftPayload)
-            drafts[DeliveryRecordDocument.fileName] = try DeliveryRecordDocument.initialBytes(for: claim, seal: draftSeal)
+            drafts[BundleLayout.manifest] = try ManifestDocument.bytes(for: claim, payload: draftPayload)
+            drafts[BundleLayout.deliveryRecord] = try DeliveryRecordDocument.initialBytes(for: claim, seal: draftSeal)
         } catch {
-            throw .invalidDocument(name: ManifestDocument.fileName, problems: [error.description])
+            throw .invalidDocument(name: BundleLayout.manifest, problems: [error.description])
         }
-        drafts[BagLayout.bagInfo] = bagInfo(total, files.count, draftSeal)
-        drafts[BagLayout.tagManifest] = BagLayout.manifestBytes(BagLayout.listedTagFiles.map { ($0, Self.standIn($0)) })
-        for name in BagLayout.listedTagFiles + [BagLayout.tagManifest] {
+        drafts[BundleLayout.bagInfo] = bagInfo(total, files.count, draftSeal)
+        drafts[BundleLayout.tagManifest] = BundleLayout.manifestBytes(BundleLayout.listedTagFiles.map { ($0, Self.standIn($0)) })
+        for name in BundleLayout.listedTagFiles + [BundleLayout.tagManifest] {
             let size = drafts[name]?.count ?? 0
             if size > BundleLimits.maximumTagFileBytes {
                 throw .exceedsLimit("\(name) would have \(size) bytes, more than the \(BundleLimits.maximumTagFileBytes) a tag file may have (the limit verify applies): \(files.count) evidence files; split the evidence into several claims, or shorten the titles and names")
@@ -177,18 +184,18 @@ final class BundleAssembly {
     }
 
     private func manifestSHA256(_ files: [PayloadFile]) -> [UInt8] {
-        BagLayout.manifestBytes(files.map { ($0.path, $0.sha256) })
+        BundleLayout.manifestBytes(files.map { ($0.path, $0.sha256) })
     }
 
     private func bagInfo(_ bytes: UInt64, _ count: Int, _ seal: SHA256Digest) -> [UInt8] {
-        Array(BagLayout.bagInfoText(claim: claim, payloadBytes: bytes, payloadCount: count, seal: seal, software: software).utf8)
+        Array(BundleLayout.bagInfoText(claim: claim, payloadBytes: bytes, payloadCount: count, seal: seal, software: software).utf8)
     }
 
     /// A random-looking digest standing in for one not known yet.
     private static func standIn(_ name: String) -> SHA256Digest { SHA256Digest(of: Array(name.utf8)) }
 
     private func currentSeal() throws -> SHA256Digest {
-        guard let seal else { throw BuildError.writeFailed(path: ManifestDocument.fileName, reason: "manifest.xml was not written first") }
+        guard let seal else { throw BuildError.writeFailed(path: BundleLayout.manifest, reason: "manifest.xml was not written first") }
         return seal
     }
 

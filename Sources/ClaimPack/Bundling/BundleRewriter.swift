@@ -12,7 +12,7 @@ struct BundleRewriter {
     func rewrite(_ bundle: OpenedBundle, record: DeliveryRecord, newPayload: [(file: PayloadFile, bytes: [UInt8])]) throws(BuildError) {
         let bytes: [UInt8]
         do { bytes = try DeliveryRecordDocument.bytes(for: record).bytes } catch {
-            throw .invalidDocument(name: DeliveryRecordDocument.fileName, problems: [error.description])
+            throw .invalidDocument(name: BundleLayout.deliveryRecord, problems: [error.description])
         }
         try rewrite(bundle, deliveryBytes: bytes, newPayload: newPayload)
     }
@@ -33,12 +33,12 @@ struct BundleRewriter {
         }
         do {
             let schema = try XMLSchema(contentsOf: schemas.appendingPathComponent(BundleBuilder.deliverySchema).path)
-            let violations = schema.violations(in: try XMLDocument(parsing: deliveryBytes, name: DeliveryRecordDocument.fileName))
-            if !violations.isEmpty { throw BuildError.invalidDocument(name: DeliveryRecordDocument.fileName, problems: violations.map(\.description)) }
+            let violations = schema.violations(in: try XMLDocument(parsing: deliveryBytes, name: BundleLayout.deliveryRecord))
+            if !violations.isEmpty { throw BuildError.invalidDocument(name: BundleLayout.deliveryRecord, problems: violations.map(\.description)) }
         } catch let error as BuildError {
             throw error
         } catch {
-            throw .invalidDocument(name: DeliveryRecordDocument.fileName, problems: ["\(error)"])
+            throw .invalidDocument(name: BundleLayout.deliveryRecord, problems: ["\(error)"])
         }
 
         // The payload: what the archive has under data/, and the new files.
@@ -50,16 +50,16 @@ struct BundleRewriter {
         let newBytes = Dictionary(newPayload.map { ($0.file.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
 
         var tags: [String: [UInt8]] = [:]
-        tags[BagLayout.declaration] = bundle.report.tagFiles[BagLayout.declaration] ?? Array(BagLayout.declarationText.utf8)
-        tags[BagLayout.payloadManifest] = BagLayout.manifestBytes(payloadPaths.compactMap { payload[$0].map { ($0.path, $0.sha256) } })
-        tags[ManifestDocument.fileName] = bundle.report.tagFiles[ManifestDocument.fileName]
-        tags[DeliveryRecordDocument.fileName] = deliveryBytes
+        tags[BundleLayout.declaration] = bundle.report.tagFiles[BundleLayout.declaration] ?? Array(BundleLayout.declarationText.utf8)
+        tags[BundleLayout.payloadManifest] = BundleLayout.manifestBytes(payloadPaths.compactMap { payload[$0].map { ($0.path, $0.sha256) } })
+        tags[BundleLayout.manifest] = bundle.report.tagFiles[BundleLayout.manifest]
+        tags[BundleLayout.deliveryRecord] = deliveryBytes
         let oxum = "Payload-Oxum: \(payloadPaths.reduce(UInt64(0)) { $0 + (payload[$1]?.size ?? 0) }).\(payloadPaths.count)"
-        let bagInfo = String(decoding: bundle.report.tagFiles[BagLayout.bagInfo] ?? [], as: UTF8.self)
+        let bagInfo = String(decoding: bundle.report.tagFiles[BundleLayout.bagInfo] ?? [], as: UTF8.self)
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("Payload-Oxum:") ? oxum : String($0) }.joined(separator: "\n")
-        tags[BagLayout.bagInfo] = Array(bagInfo.utf8)
-        tags[BagLayout.tagManifest] = BagLayout.manifestBytes(BagLayout.listedTagFiles.compactMap { name in
+        tags[BundleLayout.bagInfo] = Array(bagInfo.utf8)
+        tags[BundleLayout.tagManifest] = BundleLayout.manifestBytes(BundleLayout.listedTagFiles.compactMap { name in
             tags[name].map { (name, SHA256Digest(of: $0)) }
         })
 
@@ -87,7 +87,7 @@ struct BundleRewriter {
                 guard let bytes = tags[name] else { return }
                 try writer.add(root + name, bytes: bytes, compression: CompressionPolicy.compression(for: bytes), timestamp: timestamp)
             }
-            try addTag(BagLayout.declaration)
+            try addTag(BundleLayout.declaration)
             if payload.paths.isEmpty {
                 try writer.add(root + "data/", bytes: [], compression: .store, timestamp: timestamp)
             }
@@ -102,7 +102,7 @@ struct BundleRewriter {
                                    timestamp: timestamp)
                 }
             }
-            for name in [BagLayout.payloadManifest, ManifestDocument.fileName, DeliveryRecordDocument.fileName, BagLayout.bagInfo, BagLayout.tagManifest] {
+            for name in [BundleLayout.payloadManifest, BundleLayout.manifest, BundleLayout.deliveryRecord, BundleLayout.bagInfo, BundleLayout.tagManifest] {
                 try addTag(name)
             }
             try writer.close()

@@ -14,7 +14,7 @@ final class TagFilePreparation: @unchecked Sendable {
     /// Starts the checks of the tag files in `tagBytes` (by name inside the bundle's
     /// folder); `entryName` gives a name's entry in the archive.
     init(tagBytes: [String: [UInt8]], entryName: (String) -> String, schemas: URL, limits: VerificationLimits) {
-        for name in TagFileChecks.manifestNames {
+        for name in [BundleLayout.payloadManifest, BundleLayout.tagManifest] {
             guard let bytes = tagBytes[name] else { continue }
             let entry = entryName(name)
             queue.async { self.manifests[name] = TagFileChecks.manifestLines(bytes, entry: entry) }
@@ -26,11 +26,11 @@ final class TagFilePreparation: @unchecked Sendable {
                 let checked = TagFileChecks.checkDocument(bytes, name: name, entry: entry, schemaName: schemaName,
                                                           schemas: schemas, limits: limits)
                 self.documents[name] = checked
-                if name == TagFileChecks.manifest, let root = checked.root { self.listing = TagFileChecks.listedEvidence(root) }
+                if name == BundleLayout.manifest, let root = checked.root { self.listing = TagFileChecks.listedEvidence(root) }
             }
         }
-        if let bytes = tagBytes[TagFileChecks.deliveryRecord] {
-            let entry = entryName(TagFileChecks.deliveryRecord)
+        if let bytes = tagBytes[BundleLayout.deliveryRecord] {
+            let entry = entryName(BundleLayout.deliveryRecord)
             queue.async { self.events = TagFileChecks.eventDigests(bytes, entry: entry) }
         }
     }

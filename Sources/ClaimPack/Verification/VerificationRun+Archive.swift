@@ -91,8 +91,9 @@ extension VerificationRun {
             guard let slash = name.firstIndex(of: "/") else { return nil }
             return String(name[..<slash])
         }
-        if let declared = names.first(where: { $0.hasSuffix("/bagit.txt") && $0.split(separator: "/").count == 2 }) {
-            return String(declared.dropLast("/bagit.txt".count))
+        let declaration = "/" + BundleLayout.declaration
+        if let declared = names.first(where: { $0.hasSuffix(declaration) && $0.split(separator: "/").count == 2 }) {
+            return String(declared.dropLast(declaration.count))
         }
         let counts = Dictionary(grouping: tops, by: { $0 }).mapValues(\.count)
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
@@ -123,7 +124,7 @@ extension VerificationRun {
                 accepted.append((entry, name, relative))
             }
         }
-        let isTag = accepted.map { VerificationRun.tagFiles.contains($0.relative) }
+        let isTag = accepted.map { BundleLayout.tagFiles.contains($0.relative) }
         let tagCount = isTag.count { $0 }
         let order = accepted.indices.filter { isTag[$0] } + accepted.indices.filter { !isTag[$0] }
         var done: UInt64 = 0
@@ -167,7 +168,7 @@ extension VerificationRun {
             return false
         }
         if name.hasSuffix("/") || entry.unixFileType == 0o040000 {
-            let isEmptyBagPayload = relative == "data/" && entry.uncompressedSize == 0
+            let isEmptyBagPayload = relative == BundleLayout.payloadFolder && entry.uncompressedSize == 0
             if !isEmptyBagPayload {
                 add(Finding(.directoryEntry, entry: name, "a directory entry; bundles hold files only", severity: .warning))
             }

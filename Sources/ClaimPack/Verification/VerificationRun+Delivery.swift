@@ -5,7 +5,7 @@ extension VerificationRun {
     /// `delivery.xml`: schema, bound to the seal and the bundle, hash chain intact, events
     /// in a possible order, proofs present and unchanged.
     func checkDeliveryRecord() {
-        let name = TagFileChecks.deliveryRecord
+        let name = BundleLayout.deliveryRecord
         guard let record = parseAndValidate(name, missing: .missingDeliveryRecord),
               let bytes = tagBytes[name] else { return }
         if let seal, record.attributes["seal"] != seal.hex {
@@ -65,16 +65,16 @@ extension VerificationRun {
             listed.insert(proof.path)
             guard let file = files[proof.path] else {
                 if !presentEntries.contains(proof.path) {
-                    add(Finding(.proofMismatch, entry: entryName(proof.path), "listed as a proof in delivery.xml but not in the archive"))
+                    add(Finding(.proofMismatch, entry: entryName(proof.path), "listed as a proof in \(BundleLayout.deliveryRecord) but not in the archive"))
                 }
                 continue
             }
             if proof.size != file.size || proof.sha256 != file.sha256 {
-                add(Finding(.proofMismatch, entry: entryName(proof.path), "differs from the proof delivery.xml records (size or SHA-256)"))
+                add(Finding(.proofMismatch, entry: entryName(proof.path), "differs from the proof \(BundleLayout.deliveryRecord) records (size or SHA-256)"))
             }
         }
-        for path in presentEntries(where: { $0.hasPrefix("data/delivery/") && !listed.contains($0) }) {
-            add(Finding(.unexpectedPayload, entry: entryName(path), "under data/delivery/ but not a proof in delivery.xml"))
+        for path in presentEntries(where: { $0.hasPrefix(BundleLayout.deliveryFolder) && !listed.contains($0) }) {
+            add(Finding(.unexpectedPayload, entry: entryName(path), "under \(BundleLayout.deliveryFolder) but not a proof in \(BundleLayout.deliveryRecord)"))
         }
     }
 }

@@ -6,18 +6,18 @@ extension VerificationRun {
     /// `manifest.xml`: hardened parse, schema, and every evidence file against it.
     func checkManifest() {
         seal = sealFromManifestBytes()
-        guard let element = parseAndValidate(TagFileChecks.manifest, missing: .missingManifest) else {
+        guard let element = parseAndValidate(BundleLayout.manifest, missing: .missingManifest) else {
             return
         }
         claimDate = element.attributes["date"].flatMap(CalendarDate.init(iso:))
         if let date = claimDate, let layout {
-            let expected = DOSTimestamp(year: date.year, month: date.month, day: date.day).date
+            let expected = BundleLayout.entryTimestamp(for: date).date
             if layout.entries.contains(where: { $0.central.date != expected }) {
-                add(Finding(.nonCanonical, entry: entryName("manifest.xml"), "the entries are not dated \(date), the claim's date, as claimpack dates them"))
+                add(Finding(.nonCanonical, entry: entryName(BundleLayout.manifest), "the entries are not dated \(date), the claim's date, as claimpack dates them"))
             }
         }
         if let id = element.attributes["id"], let root, id != root {
-            add(Finding(.idMismatch, entry: entryName("manifest.xml"), "the claim's id is \(id), but the bundle's folder is \(root)"))
+            add(Finding(.idMismatch, entry: entryName(BundleLayout.manifest), "the claim's id is \(id), but the bundle's folder is \(root)"))
         }
         var listed = Set<String>()
         for file in preparation?.evidenceListing() ?? TagFileChecks.listedEvidence(element) {
@@ -36,13 +36,13 @@ extension VerificationRun {
             }
         }
         let strays = presentEntries(where: {
-            $0.hasPrefix("data/") && ($0.hasPrefix("data/evidence/") ? !listed.contains($0) : !$0.hasPrefix("data/delivery/"))
+            BundleLayout.isPayload($0) && ($0.hasPrefix(BundleLayout.evidenceFolder) ? !listed.contains($0) : !$0.hasPrefix(BundleLayout.deliveryFolder))
         })
         for path in strays {
-            if path.hasPrefix("data/evidence/") {
-                add(Finding(.evidenceUnlisted, entry: entryName(path), "under data/evidence/ but not listed in manifest.xml"))
+            if path.hasPrefix(BundleLayout.evidenceFolder) {
+                add(Finding(.evidenceUnlisted, entry: entryName(path), "under \(BundleLayout.evidenceFolder) but not listed in \(BundleLayout.manifest)"))
             } else {
-                add(Finding(.unexpectedPayload, entry: entryName(path), "a bundle's payload is data/evidence/ and data/delivery/ only"))
+                add(Finding(.unexpectedPayload, entry: entryName(path), "a bundle's payload is \(BundleLayout.evidenceFolder) and \(BundleLayout.deliveryFolder) only"))
             }
         }
     }
@@ -68,7 +68,7 @@ extension VerificationRun {
             return
         }
         if seal != expected {
-            add(Finding(.sealMismatch, entry: entryName("manifest.xml"), "the seal is \(seal.grouped), not \(expected.grouped) as given: this is not the claim that was sent"))
+            add(Finding(.sealMismatch, entry: entryName(BundleLayout.manifest), "the seal is \(seal.grouped), not \(expected.grouped) as given: this is not the claim that was sent"))
         }
     }
 }

@@ -33,10 +33,6 @@ final class VerificationRun {
     /// The claim's date, as `manifest.xml` gives it.
     var claimDate: CalendarDate?
 
-    /// The tag files kept in memory to be parsed.
-    static let tagFiles: Set<String> = ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt",
-                                        "manifest.xml", "delivery.xml"]
-
     init(bundle: URL, limits: VerificationLimits, schemas: URL, today: CalendarDate,
          progress: (@Sendable (UInt64, UInt64) -> Void)?) {
         self.bundle = bundle

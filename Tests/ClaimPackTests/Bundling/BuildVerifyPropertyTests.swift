@@ -105,7 +105,7 @@ struct BuildVerifyPropertyTests {
     static func file(_ path: String) -> EvidenceFile { EvidenceFile(diskPath: path, path: path, size: 1) }
 
     @Test func foldersVerifyWouldRefuseAreRefusedBeforeWriting() throws {
-        let count = BundleLimits.maximumEntries - BagLayout.listedTagFiles.count - 1  // and the tag manifest
+        let count = BundleLimits.maximumEntries - BundleLayout.tagEntryCount
         let tooMany = try #require(try Self.refusal((0...count).map { Self.file("evidence/\($0)") }))
         #expect(tooMany.contains("at most \(BundleLimits.maximumEntries) entries"))
 
