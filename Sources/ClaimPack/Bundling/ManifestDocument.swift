@@ -1,6 +1,6 @@
 internal import XMLKit
 
-/// Writes `manifest.xml`: every fact of the claim and, for each evidence file, its path,
+/// Writes and reads `manifest.xml` (decoding in `ManifestDocument+Decoding.swift`): every fact of the claim and, for each evidence file, its path,
 /// kind, media type, size and SHA-256, in the namespace of `Schemas/claim-manifest-1.xsd`.
 /// The bytes depend on nothing but the claim and the files, so the seal is reproducible.
 enum ManifestDocument {

@@ -27,7 +27,7 @@ public struct OpenedBundle: Sendable {
               let recordBytes = report.tagFiles[BundleLayout.deliveryRecord],
               let manifest = try? XMLDocument(parsing: manifestBytes, name: BundleLayout.manifest).root,
               let recordRoot = try? XMLDocument(parsing: recordBytes, name: BundleLayout.deliveryRecord).root,
-              let claim = ManifestReader.claim(from: manifest),
+              let claim = ManifestDocument.claim(from: manifest),
               let record = DeliveryRecordDocument.record(from: recordRoot)
         else { throw .unreadable(url.path) }
         return OpenedBundle(url: url, claim: claim, record: record, seal: seal, report: report)

@@ -39,24 +39,6 @@ enum TagFileChecks {
         }
     }
 
-    /// A file `manifest.xml` lists under `evidence`, with the facts it states about it
-    /// (`nil` where an attribute is missing or not a number or digest).
-    struct ListedEvidence: Sendable {
-        let path: String
-        let size: UInt64?
-        let sha256: SHA256Digest?
-    }
-
-    /// The files a valid `manifest.xml` (its root) lists, in its order.
-    static func listedEvidence(_ root: XMLElement) -> [ListedEvidence] {
-        (root.child("evidence")?.children(named: "file") ?? []).compactMap { file in
-            file.attributes["path"].map {
-                ListedEvidence(path: $0, size: file.attributes["size"].flatMap(UInt64.init),
-                               sha256: file.attributes["sha256"].flatMap(SHA256Digest.init(hex:)))
-            }
-        }
-    }
-
     /// The XML tag documents and the schema each is validated against.
     static let documentSchemas = [BundleLayout.manifest: BundleBuilder.manifestSchema, BundleLayout.deliveryRecord: BundleBuilder.deliverySchema]
 

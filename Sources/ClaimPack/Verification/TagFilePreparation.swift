@@ -9,7 +9,7 @@ final class TagFilePreparation: @unchecked Sendable {
     private var documents: [String: TagFileChecks.CheckedDocument] = [:]
     private var manifests: [String: [TagFileChecks.ManifestLine]] = [:]
     private var events: TagFileChecks.EventDigests?
-    private var listing: [TagFileChecks.ListedEvidence]?
+    private var listing: [ManifestDocument.ListedFile]?
 
     /// Starts the checks of the tag files in `tagBytes` (by name inside the bundle's
     /// folder); `entryName` gives a name's entry in the archive.
@@ -26,7 +26,7 @@ final class TagFilePreparation: @unchecked Sendable {
                 let checked = TagFileChecks.checkDocument(bytes, name: name, entry: entry, schemaName: schemaName,
                                                           schemas: schemas, limits: limits)
                 self.documents[name] = checked
-                if name == BundleLayout.manifest, let root = checked.root { self.listing = TagFileChecks.listedEvidence(root) }
+                if name == BundleLayout.manifest, let root = checked.root { self.listing = ManifestDocument.listedFiles(in: root) }
             }
         }
         if let bytes = tagBytes[BundleLayout.deliveryRecord] {
@@ -43,7 +43,7 @@ final class TagFilePreparation: @unchecked Sendable {
 
     /// The files a valid `manifest.xml` lists, waiting for them; `nil` when it was not
     /// read or is not valid.
-    func evidenceListing() -> [TagFileChecks.ListedEvidence]? {
+    func evidenceListing() -> [ManifestDocument.ListedFile]? {
         queue.sync { listing }
     }
 

@@ -163,26 +163,27 @@ extension VerificationRun {
 
     /// Whether the entry is a regular file that can be read; reports it otherwise.
     private func acceptType(_ entry: ZipLayout.Entry, name: String, relative: String) -> Bool {
-        if let type = entry.unixFileType, type == 0o120000 {
+        switch entry.type {
+        case .symbolicLink:
             add(Finding(.symbolicLink, entry: name, "a symbolic link; extracting it could point anywhere"))
             return false
-        }
-        if name.hasSuffix("/") || entry.unixFileType == 0o040000 {
+        case .directory:
             let isEmptyBagPayload = relative == BundleLayout.payloadFolder && entry.uncompressedSize == 0
             if !isEmptyBagPayload {
                 add(Finding(.directoryEntry, entry: name, "a directory entry; bundles hold files only", severity: .warning))
             }
             return false
-        }
-        if let type = entry.unixFileType, type != 0, type != 0o100000 {
+        case .special:
             add(Finding(.notRegular, entry: name, "not a regular file (device, pipe or socket)"))
             return false
+        case .regular:
+            break
         }
         if entry.isEncrypted {
             add(Finding(.encrypted, entry: name, "encrypted; a bundle is never encrypted"))
             return false
         }
-        guard entry.method == 0 || entry.method == 8 else {
+        guard entry.compressionMethod != nil else {
             add(Finding(.unsupportedMethod, entry: name, "compression method \(entry.method); only store (0) and deflate (8) are allowed"))
             return false
         }
@@ -204,14 +205,14 @@ extension VerificationRun {
         }
         let file: ZipEntryReader
         do {
-            file = try reader.open(entry: entry.index, deflated: entry.method == 8, expectedCRC: entry.crc)
+            file = try reader.open(entry: entry.index, deflated: entry.isDeflated, expectedCRC: entry.crc)
         } catch {
             add(finding(for: error, name: name))
             return nil
         }
         var bytes: [UInt8]? = keep ? [] : nil
         var size: UInt64 = 0
-        let deflated = entry.method == 8
+        let deflated = entry.isDeflated
         while true {
             let count: Int
             do {

@@ -20,7 +20,7 @@ extension VerificationRun {
             add(Finding(.idMismatch, entry: entryName(BundleLayout.manifest), "the claim's id is \(id), but the bundle's folder is \(root)"))
         }
         var listed = Set<String>()
-        for file in preparation?.evidenceListing() ?? TagFileChecks.listedEvidence(element) {
+        for file in preparation?.evidenceListing() ?? ManifestDocument.listedFiles(in: element) {
             listed.insert(file.path)
             guard let found = files[file.path] else {
                 if !presentEntries.contains(file.path) {
