@@ -18,9 +18,8 @@ final class BundleAssembly {
     private let validationQueue = DispatchQueue(label: "claimpack.validation")
     private let validationProblem = FirstProblem()
 
-    /// The tag files as they will be, with stand-in digests and seal (`checkLimits()`):
-    /// their sizes are the real ones, and their starts choose their compression.
-    private var drafts: [String: [UInt8]] = [:]
+    /// How each tag file is compressed, chosen on its draft (`checkLimits()`).
+    private var tagCompressions: [String: ZipCompression] = [:]
 
     /// Reads and hashes the evidence while libzip archives it.
     private var pipeline: PayloadPipeline?
@@ -82,7 +81,7 @@ final class BundleAssembly {
 
         // The tag files are made only when libzip reaches them, after the payload. Their
         // compression is chosen before, on their drafts (`checkLimits()`).
-        if drafts.isEmpty { try checkLimits() }
+        if tagCompressions.isEmpty { try checkLimits() }
         let makers: [String: () throws -> [UInt8]] = [
             BundleLayout.payloadManifest: { [unowned self] in
                 try pipeline.finish()
@@ -132,13 +131,14 @@ final class BundleAssembly {
             let bytes = try make()
             tagDigests[name] = SHA256Digest(of: bytes)
             return bytes
-        }, compression: CompressionPolicy.compression(for: drafts[name] ?? []), timestamp: timestamp)
+        }, compression: tagCompressions[name] ?? .store, timestamp: timestamp)
     }
 
     /// Refuses, before anything is written, a bundle `verify` would refuse: too many
     /// entries, too many bytes, a name or a name's component too long, a tag file larger
     /// than a tag file may be. The tag files are drafted whole for this, with stand-in
-    /// digests and seal: the real ones have the same length, so the sizes are exact.
+    /// digests and seal: the real ones have the same length, so the sizes are exact; the
+    /// drafts also choose the tag files' compression, and are then dropped.
     func checkLimits() throws(BuildError) {
         let entries = files.count + BundleLayout.tagEntryCount
         if entries > BundleLimits.maximumEntries {
@@ -180,7 +180,7 @@ final class BundleAssembly {
                 throw .exceedsLimit("\(name) would have \(size) bytes, more than the \(BundleLimits.maximumTagFileBytes) a tag file may have (the limit verify applies): \(files.count) evidence files; split the evidence into several claims, or shorten the titles and names")
             }
         }
-        self.drafts = drafts
+        tagCompressions = drafts.mapValues { CompressionPolicy.compression(for: $0) }
     }
 
     private func manifestSHA256(_ files: [PayloadFile]) -> [UInt8] {
