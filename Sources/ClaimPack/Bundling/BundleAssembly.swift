@@ -152,10 +152,10 @@ final class BundleAssembly {
         for file in files {
             let name = root + BundleLayout.payloadPath(for: file.path)
             if name.utf8.count > BundleLimits.maximumNameBytes {
-                throw .exceedsLimit("\(file.diskPath): its entry name \(name.utf8.count > 80 ? String(name.prefix(80)) + "…" : name) has \(name.utf8.count) bytes in UTF-8, more than the \(BundleLimits.maximumNameBytes) an entry name may have; shorten its path")
+                throw .exceedsLimit("\(Self.shortened(file.diskPath)): its name in the bundle has \(name.utf8.count) bytes in UTF-8, more than the \(BundleLimits.maximumNameBytes) an entry name may have; shorten its path")
             }
             if let long = name.split(separator: "/").first(where: { $0.utf8.count > BundleLimits.maximumNameComponentBytes }) {
-                throw .exceedsLimit("\(file.diskPath): the name \(long.prefix(40))… has \(long.utf8.count) bytes in UTF-8, more than the \(BundleLimits.maximumNameComponentBytes) a file or folder name may have on common file systems; shorten it")
+                throw .exceedsLimit("\(Self.shortened(file.diskPath)): the name \(Self.shortened(String(long))) has \(long.utf8.count) bytes in UTF-8, more than the \(BundleLimits.maximumNameComponentBytes) a file or folder name may have on common file systems; shorten it")
             }
         }
         let draftPayload = Dictionary(files.map { file in
@@ -189,6 +189,11 @@ final class BundleAssembly {
 
     private func bagInfo(_ bytes: UInt64, _ count: Int, _ seal: SHA256Digest) -> [UInt8] {
         Array(BundleLayout.bagInfoText(claim: claim, payloadBytes: bytes, payloadCount: count, seal: seal, software: software).utf8)
+    }
+
+    /// A long name shortened for a message: its start and its end.
+    static func shortened(_ name: String) -> String {
+        name.count <= 80 ? name : name.prefix(40) + "…" + name.suffix(30)
     }
 
     /// A random-looking digest standing in for one not known yet.
