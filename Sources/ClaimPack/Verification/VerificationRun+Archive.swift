@@ -26,7 +26,8 @@ extension VerificationRun {
         reportAnomalies(scanned)
         checkCanonicalForm(scanned)
 
-        var names: [Int: String] = [:]
+        // By the entry's position (its index): a name, or nil when it has a finding.
+        var names = [String?](repeating: nil, count: scanned.entries.count)
         var readableNames: [String] = []
         for entry in scanned.entries {
             let (name, nameFindings) = EntryNameRules.check(entry.rawName)
@@ -38,7 +39,7 @@ extension VerificationRun {
             }
         }
         EntryNameRules.duplicates(readableNames).forEach(add)
-        root = chooseRoot(Array(names.values))
+        root = chooseRoot(names.compactMap { $0 })
 
         let total = scanned.entries.reduce(UInt64(0)) { $0 &+ $1.uncompressedSize }
         if total > limits.maximumTotalBytes {
@@ -102,13 +103,15 @@ extension VerificationRun {
     /// Reads every regular entry once. The tag files are read first, and their checks start
     /// on the second core (`TagFilePreparation`) while the payload is read; the findings are
     /// still reported in the order of the entries in the archive.
-    private func readEntries(_ layout: ZipLayout, names: [Int: String], reader: ZipArchiveReader, total: UInt64) {
-        var accepted: [(entry: ZipLayout.Entry, name: String, relative: String)] = []
+    private func readEntries(_ layout: ZipLayout, names: [String?], reader: ZipArchiveReader, total: UInt64) {
+        // The entries by their position in `layout.entries`, not copied: a header's fields
+        // take some 200 bytes.
+        var accepted: [(position: Int, name: String, relative: String)] = []
         accepted.reserveCapacity(names.count)
         presentEntries.reserveCapacity(names.count)
         var entryFindings = [[Finding]](repeating: [], count: layout.entries.count)
         let folder = root.map { $0 + "/" }
-        for entry in layout.entries {
+        for (position, entry) in layout.entries.enumerated() {
             guard let name = names[entry.index] else { continue }
             guard let folder, name.hasPrefix(folder) else {
                 entryFindings[entry.index] = [Finding(.outsideBundleFolder, entry: name, "outside the bundle's folder \(folder ?? "")")]
@@ -121,7 +124,7 @@ extension VerificationRun {
             entryFindings[entry.index] = findings {
                 guard acceptType(entry, name: name, relative: relative) else { return }
                 presentEntries.insert(relative)
-                accepted.append((entry, name, relative))
+                accepted.append((position, name, relative))
             }
         }
         let isTag = accepted.map { BundleLayout.tagFiles.contains($0.relative) }
@@ -138,9 +141,10 @@ extension VerificationRun {
                 preparation = TagFilePreparation(tagBytes: tagBytes, entryName: entryName, schemas: schemas, limits: limits)
             }
             let item = accepted[index]
+            let entry = layout.entries[item.position]
             let keep = position < tagCount
-            entryFindings[item.entry.index] += findings {
-                if let file = read(item.entry, name: item.name, relative: item.relative, reader: reader, keep: keep,
+            entryFindings[entry.index] += findings {
+                if let file = read(entry, name: item.name, relative: item.relative, reader: reader, keep: keep,
                                    hasher: hasher, done: &done, total: total) {
                     finished.append((item.relative, file.size))
                     if keep, let bytes = file.bytes { tagBytes[item.relative] = bytes }
