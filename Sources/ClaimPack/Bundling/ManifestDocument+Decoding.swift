@@ -12,12 +12,15 @@ extension ManifestDocument {
     /// The files a valid `manifest.xml` (its root) lists, in its order: what `verify`
     /// holds the evidence to.
     static func listedFiles(in root: XMLElement) -> [ListedFile] {
-        (root.child("evidence")?.children(named: "file") ?? []).compactMap { file in
-            file.attributes["path"].map {
-                ListedFile(path: $0, size: file.attributes["size"].flatMap(UInt64.init),
-                           sha256: file.attributes["sha256"].flatMap(SHA256Digest.init(hex:)))
-            }
+        let children = root.child("evidence")?.children ?? []
+        var listed: [ListedFile] = []
+        listed.reserveCapacity(children.count)
+        for file in children where file.name == "file" {
+            guard let path = file.attributes["path"] else { continue }
+            listed.append(ListedFile(path: path, size: file.attributes["size"].flatMap(UInt64.init),
+                                     sha256: file.attributes["sha256"].flatMap(SHA256Digest.init(hex:))))
         }
+        return listed
     }
 
     /// Reads the claim back from a verified `manifest.xml` (its root), so that the bundle

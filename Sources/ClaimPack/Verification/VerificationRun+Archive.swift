@@ -215,6 +215,9 @@ extension VerificationRun {
             return nil
         }
         var bytes: [UInt8]? = keep ? [] : nil
+        // Its declared size, at most a tag file's limit (checked above): a buffer grown by
+        // doubling would take up to twice as much (a manifest of 69,000 files: 16 MB more).
+        bytes?.reserveCapacity(Int(entry.uncompressedSize))
         var size: UInt64 = 0
         let deflated = entry.isDeflated
         while true {
