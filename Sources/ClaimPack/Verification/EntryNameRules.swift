@@ -63,9 +63,10 @@ enum EntryNameRules {
         }
     }
 
-    /// A finding when the name, or one of its components, is longer than common file
-    /// systems allow (`BundleLimits`): such an entry cannot be extracted. The entry is still
-    /// read: the name is safe, only too long.
+    /// A finding when a component of the name is longer than common file systems allow
+    /// (an error: the entry cannot be extracted), or the whole name longer than `build`
+    /// writes (a warning: it fits Linux's path limit only under a short folder). The
+    /// entry is still read: the name is safe, only too long. Limits: `BundleLimits`.
     static func lengthFinding(_ raw: [UInt8]) -> Finding? {
         var longest = 0
         var start = 0
@@ -79,7 +80,8 @@ enum EntryNameRules {
         if longest > BundleLimits.maximumNameComponentBytes {
             return Finding(.nameTooLong, entry: name, "a component of the name has \(longest) bytes, more than the \(BundleLimits.maximumNameComponentBytes) common file systems allow; the entry cannot be extracted")
         }
-        return Finding(.nameTooLong, entry: name, "the name has \(raw.count) bytes, more than the \(BundleLimits.maximumNameBytes) an entry name may have; extracting it would cross the system's path limit")
+        return Finding(.nameTooLong, entry: name, "the name has \(raw.count) bytes, more than the \(BundleLimits.maximumNameBytes) claimpack writes; extracted under a long folder it would cross the system's path limit",
+                       severity: .warning)
     }
 
     /// Unicode's control characters (category Cc): U+0000–U+001F and U+007F–U+009F.

@@ -62,8 +62,8 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// disagree, an unexpected flag, attribute, version, timestamp or extra field): the
     /// archive was altered after it was built.
     case nonCanonical = "V128"
-    /// A name longer than `BundleLimits` allows (1024 bytes), or with a component longer than
-    /// 255 bytes: no common file system can extract it.
+    /// A name with a component longer than 255 bytes: no common file system can extract
+    /// it; or (a warning) a name longer than the 1024 bytes `build` writes.
     case nameTooLong = "V129"
 
     // The BagIt layer

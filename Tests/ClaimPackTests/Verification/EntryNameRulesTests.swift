@@ -49,5 +49,7 @@ struct EntryNameRulesTests {
         let padded = name + String(repeating: "f", count: BundleLimits.maximumNameBytes - name.utf8.count)
         #expect(EntryNameRules.lengthFinding(Array(padded.utf8)) == nil)
         #expect(EntryNameRules.lengthFinding(Array((padded + "f").utf8))?.code == .nameTooLong)
+        #expect(EntryNameRules.lengthFinding(Array((padded + "f").utf8))?.severity == .warning)
+        #expect(EntryNameRules.lengthFinding(Array("b/\(component)x".utf8))?.severity == .error)
     }
 }

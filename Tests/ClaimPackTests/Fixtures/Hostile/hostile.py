@@ -167,7 +167,7 @@ def component_too_long(data):
 
 @case('V129')
 def name_too_long(data):
-    # Short components, 1,100 bytes in all: past the path room an extractor has.
+    # Short components, 1,100 bytes in all: more than build writes (a warning; the file is also unlisted).
     items = members(data)
     return pack(items + [(f'{root(items)}/data/evidence/' + '/'.join(['d' * 99] * 11) + '.txt', b'deep\n')])
 
