@@ -82,7 +82,7 @@ public struct DeliveryRecorder: Sendable {
             guard let data = try? Data(contentsOf: file) else { throw .proof(path: file.path, reason: "cannot be read") }
             let bytes = [UInt8](data)
             let prefix = (eventNumber < 10 ? "0" : "") + "\(eventNumber)-\(kind.rawValue)-"
-            var path = "data/delivery/" + prefix + DeliveryRecorder.safeName(file.lastPathComponent)
+            var path = BundleLayout.deliveryFolder + prefix + DeliveryRecorder.safeName(file.lastPathComponent)
             if used.contains(path) {
                 var counter = 2
                 while used.contains("\(path)-\(counter)") { counter += 1 }
