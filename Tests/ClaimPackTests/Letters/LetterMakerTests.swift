@@ -77,6 +77,18 @@ struct LetterMakerTests {
         #expect(text.contains("50."), "the fiftieth attachment is listed")
     }
 
+    /// The body is 12 pt in the PDF itself (ГОСТ Р 7.0.97-2025: 12–14 pt): the size most
+    /// lines of the first page are set in, read from its content stream.
+    @Test(arguments: TestSupport.exampleNames)
+    func bodyIsSetInTwelvePoints(_ example: String) throws {
+        let folder = try TemporaryFolder("pdf")
+        let pdf = try LetterTestSupport.pdf(try claim(example), in: folder)
+        let sizes = try LetterTestSupport.textSizes(pdf, page: 1, in: folder)
+        let body = try #require(sizes.max { $0.value < $1.value }?.key)
+        #expect(body == 12, "sizes on page 1: \(sizes)")
+        #expect(sizes.keys.allSatisfy { (9...14).contains($0) }, "sizes on page 1: \(sizes)")
+    }
+
     @Test func theSameClaimGivesTheSameBytes() throws {
         let claim = try claim("uk-mobile-roaming")
         let seal = SHA256Digest(of: [1, 2, 3])

@@ -17,6 +17,26 @@ enum LetterTestSupport {
         return try folder.write("\(claim.id)-\(UUID().uuidString).pdf", Data(bytes))
     }
 
+    /// How many text-showing operators page `page` runs at each size, in points, read from
+    /// its uncompressed content stream (`qpdf --qdf`): Cairo writes the size into `Tm`, and
+    /// the `Tj`/`TJ` after it show text at that size.
+    static func textSizes(_ pdf: URL, page: Int, in folder: TemporaryFolder) throws -> [Double: Int] {
+        let expanded = folder.url.appendingPathComponent("page-\(page)-\(UUID().uuidString).pdf")
+        let qpdf = try Witness.run(["qpdf", "--qdf", "--object-streams=disable", "--empty", "--pages", pdf.path, String(page), "--", expanded.path])
+        #expect(qpdf.status == 0, "\(qpdf.output)")
+        let content = String(decoding: try Data(contentsOf: expanded), as: UTF8.self)
+        var sizes: [Double: Int] = [:]
+        var size: Double?
+        for line in content.split(separator: "\n") {
+            if let match = line.wholeMatch(of: #/([0-9.]+) 0 0 -([0-9.]+) [-0-9.]+ [-0-9.]+ Tm/#), match.1 == match.2 {
+                size = Double(match.1).map { ($0 * 10).rounded() / 10 }
+            } else if line.hasSuffix("Tj") || line.hasSuffix("TJ"), let size {
+                sizes[size, default: 0] += 1
+            }
+        }
+        return sizes
+    }
+
     /// A claim that stretches the layout: 30 events, 50 attachments, long names and
     /// five-line addresses, in `language`.
     static func stressFolder(_ language: Language) throws -> TemporaryFolder {
