@@ -63,7 +63,7 @@ final class LetterPDFRenderer {
     private func estimatedHeight(_ block: LetterBlock) -> Double {
         switch block.role {
         case .space: return PDFCanvas.points(Double(block.argument) ?? 5)
-        case .signature: return PageGeometry.gap * 4 + 16
+        case .signature: return block.argument == "closing" ? PageGeometry.gap * 4 + PDFCanvas.points(15) + 32 : PageGeometry.gap * 4 + 16
         case .mono: return canvas.layout(block.text, font: PageGeometry.mono, width: width, lineSpacing: PageGeometry.lineSpacing).height + PageGeometry.gap
         default: return canvas.layout(Typography.apply(block.text), font: PageGeometry.small, width: width, lineSpacing: PageGeometry.lineSpacing).height + PageGeometry.gap
         }
@@ -105,7 +105,7 @@ final class LetterPDFRenderer {
         case .table:
             TableLayout(block: block, text: text, canvas: canvas, left: left, width: width).render(into: self)
         case .signature:
-            signature(text)
+            if block.argument == "closing" { closing(text) } else { signature(text) }
         case .space:
             y += PDFCanvas.points(Double(block.argument) ?? 5)
         case .page:
@@ -172,6 +172,21 @@ final class LetterPDFRenderer {
         y += height - PageGeometry.gap * 3
     }
 
+    /// `close | name`: a complimentary close, space to sign in, and the full name under it.
+    private func closing(_ text: String) {
+        let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let close = canvas.layout(parts.first ?? "", font: PageGeometry.body, width: width * 0.6, lineSpacing: PageGeometry.lineSpacing)
+        let name = canvas.layout(parts.count > 1 ? parts[1] : "", font: PageGeometry.body, width: width * 0.6, lineSpacing: PageGeometry.lineSpacing)
+        let signingSpace = PDFCanvas.points(15)
+        _ = ensureSpace(PageGeometry.gap * 3 + close.height + signingSpace + name.height)
+        y += PageGeometry.gap * 3
+        canvas.draw(close, x: left, y: y)
+        y += close.height + signingSpace
+        canvas.line(from: (left, y - 2), to: (left + width * 0.35, y - 2))
+        canvas.draw(name, x: left, y: y)
+        y += name.height + PageGeometry.gap
+    }
+
     /// An envelope or a label: the sender at the top left, the addressee at the bottom
     /// right, the addressee's postcode in a box at the bottom left. Long names and addresses
     /// are set smaller until everything fits without overlapping.
@@ -187,13 +202,17 @@ final class LetterPDFRenderer {
         while true {
             let sender = canvas.layout(from, font: PageGeometry.small.sized(senderSize), width: pageSize.width * 0.45 - margin)
             let addressee = canvas.layout(to, font: PageGeometry.body.sized(addresseeSize), width: pageSize.width * 0.52 - margin)
-            let senderBottom = margin + sender.height
+            let senderBottom = margin + min(sender.height, pageSize.height * 0.45 - margin - gap)
             let addresseeTop = max(senderBottom + gap, pageSize.height * 0.45, pageSize.height - margin - addressee.height)
-            let fits = addresseeTop + addressee.height <= pageSize.height - margin + 0.5
+            let fits = margin + sender.height <= senderBottom + 0.5
+                && addresseeTop + addressee.height <= pageSize.height - margin + 0.5
                 && senderBottom + gap + boxHeight <= pageSize.height - margin
             if fits || (senderSize <= 5 && addresseeSize <= 6) {
-                canvas.draw(sender, x: margin, y: margin)
-                canvas.draw(addressee, x: pageSize.width * 0.48, y: addresseeTop)
+                // What cannot fit even in the smallest size (a name of thousands of letters)
+                // is cut at the page's margin rather than drawn off the page.
+                canvas.draw(sender, x: margin, y: margin, lines: 0..<max(1, sender.linesFitting(from: 0, in: addresseeTop - gap - margin)))
+                canvas.draw(addressee, x: pageSize.width * 0.48, y: addresseeTop,
+                            lines: 0..<max(1, addressee.linesFitting(from: 0, in: pageSize.height - margin - addresseeTop)))
                 if let box {
                     let boxY = pageSize.height - margin - boxHeight
                     canvas.rectangle(x: margin, y: boxY, width: pageSize.width * 0.3, height: boxHeight)

@@ -35,6 +35,11 @@ enum LetterTextRenderer {
             case .signature:
                 let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 let leftText = parts.first ?? "", rightText = parts.count > 1 ? parts[1] : ""
+                if block.argument == "closing" {
+                    if output.last != "" { output.append("") }
+                    output += [leftText, "", "", "", rightText]
+                    break
+                }
                 let gap = max(3, width - leftText.count - rightText.count)
                 output.append(leftText + String(repeating: " ", count: gap) + rightText)
             case .space:

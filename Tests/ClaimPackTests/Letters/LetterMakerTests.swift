@@ -89,6 +89,28 @@ struct LetterMakerTests {
         #expect(sizes.keys.allSatisfy { (9...14).contains($0) }, "sizes on page 1: \(sizes)")
     }
 
+    /// A word longer than a line — 200,000 characters in an event, a demand, the
+    /// addressee's name and a table cell — is broken, and every glyph stays on its page.
+    @Test func anOverlongWordStaysOnThePage() throws {
+        let folder = try TemporaryFolder("pdf")
+        var claim = try claim("ru-telecom-subscription")
+        let word = String(repeating: "Щ", count: 200_000)
+        claim.timeline[0].event = "Списано " + word + " конец."
+        claim.demands[0].text = word.prefix(3_000) + " вернуть."
+        claim.addressee.name = String(word.prefix(500))
+        claim.claimant.name = "Иванов " + word.prefix(300) + " Иванович"
+        claim.subject = "о " + word.prefix(1_000)
+        claim.account[0].value = String(word.prefix(300))
+        claim.timeline[1].reference = String(word.prefix(300))
+        claim.operations[0].description = String(word.prefix(400))
+        claim.evidence[0].title = String(word.prefix(600))
+        for envelope in [LetterMaker.Envelope.none, .dl, .label] {
+            let pdf = try LetterTestSupport.pdf(claim, in: folder, envelope: envelope)
+            let check = try Witness.run(["python3", LetterTestSupport.pdfCheck.path, "--inside-only", pdf.path])
+            #expect(check.status == 0, "\(envelope): \(check.output.prefix(2_000))")
+        }
+    }
+
     @Test func theSameClaimGivesTheSameBytes() throws {
         let claim = try claim("uk-mobile-roaming")
         let seal = SHA256Digest(of: [1, 2, 3])
