@@ -112,6 +112,15 @@ struct LetterWordingTests {
         #expect(LetterContext.subjectLine("Претензионный порядок", prefixes: ["Претензия"]) == "Претензионный порядок")
     }
 
+    /// `init`'s hint does not suggest a subject the title already says.
+    @Test(arguments: Language.allCases)
+    func theInitHintDoesNotRepeatTheTitle(_ language: Language) throws {
+        let template = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("Templates/\(language.rawValue)/claim.yaml.mustache"), encoding: .utf8)
+        let subject = try #require(template.split(separator: "\n").first { $0.hasPrefix("subject:") })
+        let hint = subject.dropFirst("subject:".count).trimmingCharacters(in: CharacterSet(charactersIn: " \"<"))
+        for word in ["Претензия", "Претензія", "Жалоба", "Скарга", "Letter before"] { #expect(!hint.hasPrefix(word), "\(subject)") }
+    }
+
     /// The letter says how it was sent.
     @Test func theLetterSaysHowItWasSent() throws {
         var claim = try claim("ru-telecom-subscription")
