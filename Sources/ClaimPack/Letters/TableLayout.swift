@@ -2,10 +2,12 @@ internal import Foundation
 internal import PDFRendering
 
 /// A table block: cells wrapped in their columns, rows never split, the header row
-/// repeated at the top of each new page.
+/// repeated at the top of each new page. A column width followed by `r` (`20r`) aligns the
+/// column right, by `c` centres it.
 struct TableLayout {
     let rows: [(cells: [String], bold: Bool)]
     let widths: [Double]
+    let alignments: [TextAlignment]
     let canvas: PDFCanvas
     let left: Double
     static let padding = PDFCanvas.points(1.5)
@@ -23,8 +25,14 @@ struct TableLayout {
             return (cells, bold)
         }
         let columns = rows.map(\.cells.count).max() ?? 1
-        var relative = block.argument.split(separator: ",").compactMap { Double($0) }
-        if relative.count != columns { relative = Array(repeating: 1, count: columns) }
+        let specs = block.argument.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var relative = specs.compactMap { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: "rc"))) }
+        var alignments = specs.map { $0.hasSuffix("r") ? TextAlignment.right : $0.hasSuffix("c") ? .center : .left }
+        if relative.count != columns {
+            relative = Array(repeating: 1, count: columns)
+            alignments = Array(repeating: .left, count: columns)
+        }
+        self.alignments = alignments
         let sum = relative.reduce(0, +)
         widths = relative.map { $0 / sum * width }
     }
@@ -45,7 +53,8 @@ struct TableLayout {
     private func layoutRow(_ row: (cells: [String], bold: Bool)) -> (layouts: [TextLayout], height: Double) {
         let font = row.bold ? PageGeometry.body.boldened.sized(11) : PageGeometry.body.sized(11)
         let layouts = widths.indices.map { column in
-            canvas.layout(column < row.cells.count ? row.cells[column] : "", font: font, width: widths[column] - 2 * TableLayout.padding)
+            canvas.layout(column < row.cells.count ? row.cells[column] : "", font: font, width: widths[column] - 2 * TableLayout.padding,
+                          alignment: alignments[column])
         }
         return (layouts, (layouts.map(\.height).max() ?? 0) + 2 * TableLayout.padding)
     }

@@ -96,3 +96,10 @@ enum LetterTestSupport {
         return folder
     }
 }
+
+/// The letter's page geometry in points, as the tests measure it.
+enum PDFPoints {
+    static let leftMargin = 25 * 72 / 25.4
+    static let textWidth = (210 - 25 - 15) * 72 / 25.4
+    static let cellPadding = 1.5 * 72 / 25.4
+}

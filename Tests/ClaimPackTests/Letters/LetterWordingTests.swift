@@ -96,13 +96,14 @@ struct LetterWordingTests {
         #expect(!letter.contains("Главное контрольное управление города Москвы"), "\(letter)")
         #expect(letter.contains("Руководителю Главного контрольного управления города Москвы\nИванову И. И.\n125032"), "\(letter)")
         let telecom = try LetterTestSupport.maker.text(claim: try self.claim("ru-telecom-subscription"), seal: .zero, bundleName: "b.zip")
+            .replacingOccurrences(of: "\u{00A0}", with: " ")
         #expect(telecom.contains("Генеральному директору\nПАО «МТС»\n109147"), "\(telecom)")
     }
 
     /// Under «ПРЕТЕНЗИЯ» the subject reads «о …», without a second «Претензия».
     @Test func theSubjectFollowsTheTitle() throws {
         let letter = try LetterTestSupport.maker.text(claim: try claim("ru-telecom-subscription"), seal: .zero, bundleName: "b.zip")
-        let lines = letter.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = letter.replacingOccurrences(of: "\u{00A0}", with: " ").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let title = try #require(lines.firstIndex(of: "ПРЕТЕНЗИЯ"))
         #expect(lines[title + 1] == "о возврате средств, списанных за неподключённую подписку", "\(lines[title + 1])")
         #expect(!letter.contains("Претензия о"))
