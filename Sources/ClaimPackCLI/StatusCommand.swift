@@ -7,7 +7,7 @@ struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "The claim in one screen: parties, seal, delivery events, and the date the answer is due.",
-        discussion: "The answer is due on the delivery (or return) date plus the answer period in calendar days, moved to the next Monday when it falls on a weekend (ГК РФ ст. 193). Public holidays are not known to claimpack. Exit status: 0 shown; 1 the bundle does not verify; 66 it cannot be read."
+        discussion: "The answer is due as the law of the claim's jurisdiction counts it (Templates/law/, docs/law.md): from delivery or from the latest day of registration, in calendar or working days, a last day that is not a working day moved to the next working day by the production calendar. Printed in English. Exit status: 0 shown; 1 the bundle does not verify; 66 it cannot be read; 78 the templates or the law table cannot be read."
     )
 
     @Argument(help: "The bundle (.zip).")
@@ -19,17 +19,25 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let resources = try Resources.locate()
         let opened = try BundleLoader.open(bundle, schemas: resources.schemas)
-        let today = CalendarDate.today()
-        let status = ClaimStatus(record: opened.record, responseDays: opened.claim.responseDays, today: today)
-        if json {
-            Console.result(JSONOutput.encode(StatusSummary(opened, status: status, path: bundle)))
-            return
-        }
+        let claim = opened.claim
+        let law: LegalProvisions
         let wording: LocaleWording
-        do { wording = try LocaleWording(templates: resources.templates, language: opened.claim.language) } catch {
+        do {
+            law = try LegalProvisions(templates: resources.templates)
+            wording = try LocaleWording(templates: resources.templates, language: .en)
+        } catch {
             Console.error(error.description)
             throw ExitCode.configuration
         }
-        StatusText.print(opened, status: status, wording: wording)
+        let provision = law.provision(jurisdiction: claim.jurisdiction, sector: claim.respondent.sector, kind: claim.kind, language: .en)
+        let calendar = law.calendar(for: claim.jurisdiction)
+        let status = ClaimStatus(record: opened.record, period: provision.period, responseDays: claim.responseDays,
+                                 calendar: calendar, today: CalendarDate.today())
+        let rule = law.countingRule(for: claim.jurisdiction, language: .en)
+        if json {
+            Console.result(JSONOutput.encode(StatusSummary(opened, status: status, provision: provision, rule: rule, path: bundle)))
+            return
+        }
+        StatusText.print(opened, status: status, provision: provision, rule: rule, wording: wording)
     }
 }

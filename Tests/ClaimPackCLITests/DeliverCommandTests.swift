@@ -23,15 +23,17 @@ struct DeliverCommandTests {
 
         let status = try CLIRunner.run(["status", bundle], in: scratch.url)
         #expect(status.status == 0)
-        #expect(status.standardOutput.contains("  sent       20 листопада 2026 р., 16:00  russian-post RR473124829RU  proofs: 02-sent-квитанція.pdf\n"))
-        #expect(status.standardOutput.contains("  returned   20 листопада 2026 р.  — не вручено, повернуто\n"))
-        #expect(status.standardOutput.contains("answer due 4 грудня 2026 р. (14 days after 20 листопада 2026 р.)"))
+        #expect(status.standardOutput.contains("  sent       20 November 2026, 16:00  russian-post RR473124829RU  proofs: 02-sent-квитанція.pdf\n"))
+        #expect(status.standardOutput.contains("  returned   20 November 2026  — не вручено, повернуто\n"))
+        #expect(status.standardOutput.contains("answer due 21 December 2026"))
+        #expect(status.standardOutput.contains("(Civil Code of Ukraine, art. 254(5))"))
+        #expect(!status.standardOutput.contains("ГК РФ"))
 
         let json = try CLIRunner.run(["status", bundle, "--json"], in: scratch.url)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
-        #expect(object["answerDue"] as? String == "2026-12-04")
+        #expect(object["answerDue"] as? String == "2026-12-21")  // one month: Sunday 20 December, moved
         #expect(object["deliveredOn"] as? String == "2026-11-20")
-        #expect(object["holidaysKnown"] as? Bool == false)
+        #expect(object["holidaysKnown"] as? Bool == true)  // 2026 is in the calendar (no holidays under martial law)
         #expect((object["events"] as? [[String: Any]])?.map { $0["type"] as? String } == ["prepared", "sent", "returned"])
     }
 

@@ -85,4 +85,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case invalidFileName = "C048"
     /// The folder has no `evidence/` folder, or it is empty.
     case noEvidence = "C049"
+
+    // Law
+    /// `response_days` shorter than the answer period the law gives (Templates/law/).
+    case responsePeriodShorterThanLaw = "C060"
 }

@@ -7,8 +7,10 @@ public enum ClaimKind: String, ClaimVocabulary {
     /// A statement of claim to a court.
     case court
 
-    /// The answer period when `response_days` is not given: 10 days for a claim
-    /// (Закон РФ «О защите прав потребителей», ст. 22), 30 for a complaint or a court.
+    /// The answer period when `response_days` is not given and no law table is at hand
+    /// (a `ClaimFolderReader` without `law`): 10 days for a claim, 30 for a complaint or a
+    /// court. With the table, the period is the law's for the claim's jurisdiction, sector
+    /// and kind (`LegalProvisions`).
     public var defaultResponseDays: Int {
         switch self {
         case .claim: 10

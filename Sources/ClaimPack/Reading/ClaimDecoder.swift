@@ -10,6 +10,8 @@ struct ClaimDecoder {
     let folderName: String
     /// The date used when `date:` is not given.
     let today: CalendarDate
+    /// The law table giving `response_days` when absent; `nil`: `ClaimKind.defaultResponseDays`.
+    var law: LegalProvisions? = nil
 
     static let topLevelKeys = [
         "format", "language", "jurisdiction", "id", "date", "kind", "subject", "claimant", "respondent", "addressee",
@@ -43,7 +45,8 @@ struct ClaimDecoder {
         let (evidence, evidenceIDs) = decodeEvidence(document)
         let timeline = decodeTimeline(document, operationIDs: operationIDs, evidenceIDs: evidenceIDs, claimDate: date)
         let demands = decodeDemands(document)
-        let responseDays = document.value("response_days").flatMap { session.integer($0, "response_days", in: 1...365) }
+        let responseDaysNode = document.value("response_days")
+        let responseDays = responseDaysNode.flatMap { session.integer($0, "response_days", in: 1...365) }
         let delivery = decodeDelivery(document)
 
         guard !session.diagnostics.containsErrors,
@@ -54,7 +57,8 @@ struct ClaimDecoder {
             language: language, jurisdiction: jurisdiction, id: id, date: date, kind: kind, subject: subject,
             claimant: claimant, respondent: respondent, addressee: addressee,
             account: account, timeline: timeline, operations: operations, demands: demands,
-            responseDays: responseDays ?? kind.defaultResponseDays,
+            responseDays: answerDays(given: responseDays, at: responseDaysNode?.position, language: language,
+                                     jurisdiction: jurisdiction, sector: respondent.sector, kind: kind),
             evidence: evidence.sorted { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) },
             delivery: delivery
         )

@@ -6,12 +6,16 @@ internal import Yams
 public struct ClaimFolderReader: Sendable {
     /// The date used when `claim.yaml` has no `date:`.
     public var today: CalendarDate
+    /// The law table that gives `response_days` when absent and checks it when given;
+    /// `nil`: `ClaimKind.defaultResponseDays`, unchecked.
+    public var law: LegalProvisions?
 
     /// The largest `claim.yaml` read, in bytes.
     public static let maximumClaimFileSize = 1 << 20
 
-    public init(today: CalendarDate = .today()) {
+    public init(today: CalendarDate = .today(), law: LegalProvisions? = nil) {
         self.today = today
+        self.law = law
     }
 
     /// Reads the folder at `folder`.
@@ -32,7 +36,7 @@ public struct ClaimFolderReader: Sendable {
         var claim: Claim?
         if let text = try loadClaimText(claimFile, session: session), let root = parse(text, session: session) {
             let decoder = ClaimDecoder(session: session, inventory: inventory,
-                                       folderName: folder.standardizedFileURL.lastPathComponent, today: today)
+                                       folderName: folder.standardizedFileURL.lastPathComponent, today: today, law: law)
             claim = decoder.decode(root)
         }
         let diagnostics = (session.diagnostics + inventory.diagnostics).sorted()

@@ -11,10 +11,42 @@ struct StatusSummary: Encodable {
         @NullEncoded var note: String?
     }
 
+    /// The answer period as the law table gives it for the claim.
+    struct Period: Encodable {
+        /// The days counted: `response_days` (the law's when absent).
+        let days: Int
+        /// The law's days for the claim's jurisdiction, sector and kind.
+        let lawDays: Int
+        let unit: String
+        /// `receipt` or `registration`.
+        let start: String
+        @NullEncoded var registrationWithin: Int?
+        @NullEncoded var registrationUnit: String?
+        let citation: String
+        let confirmed: Bool
+    }
+
+    /// How the due date was counted.
+    struct Due: Encodable {
+        @NullEncoded var registeredBy: String?
+        /// The last day of the period before any move.
+        let lastDay: String
+        let date: String
+        let moved: Bool
+        /// The rule that moves a last day off a non-working day, with its article.
+        let rule: String
+        /// Years the production calendar does not know (Saturdays and Sundays only there).
+        let calendarYearsUnknown: [Int]
+        /// Years whose calendar is not confirmed (a decree moving days off not found).
+        let calendarYearsUnconfirmed: [Int]
+    }
+
     let bundle: String
     let id: String
     let subject: String
     let language: String
+    let jurisdiction: String
+    @NullEncoded var sector: String?
     let seal: String
     let claimant: String
     let respondent: String
@@ -22,17 +54,24 @@ struct StatusSummary: Encodable {
     let events: [Event]
     let state: String
     let responseDays: Int
+    let period: Period
     @NullEncoded var deliveredOn: String?
     @NullEncoded var answerDue: String?
+    @NullEncoded var due: Due?
     @NullEncoded var daysLeft: Int?
+    /// Whether every year the count passed through is in the production calendar.
     let holidaysKnown: Bool
+    /// The law table's remarks on the claim's row, in English.
+    let notes: [String]
 
-    init(_ bundle: OpenedBundle, status: ClaimStatus, path: String) {
+    init(_ bundle: OpenedBundle, status: ClaimStatus, provision: LegalProvision, rule: CountingRule, path: String) {
         let claim = bundle.claim
         self.bundle = path
         id = claim.id
         subject = claim.subject
         language = claim.language.rawValue
+        jurisdiction = claim.jurisdiction.rawValue
+        sector = claim.respondent.sector?.rawValue
         seal = bundle.seal.hex
         claimant = claim.claimant.name
         respondent = claim.respondent.name
@@ -43,9 +82,25 @@ struct StatusSummary: Encodable {
         }
         state = status.state.rawValue
         responseDays = claim.responseDays
+        var registrationWithin: Int?
+        var registrationUnit: String?
+        if case .registration(let within, let unit) = provision.period.start {
+            registrationWithin = within
+            registrationUnit = unit.rawValue
+        }
+        period = Period(days: claim.responseDays, lawDays: provision.period.days, unit: provision.period.unit.rawValue,
+                        start: registrationWithin == nil ? "receipt" : "registration",
+                        registrationWithin: registrationWithin, registrationUnit: registrationUnit,
+                        citation: provision.citation, confirmed: provision.confirmed)
         deliveredOn = status.deadline?.deliveredOn.description
         answerDue = status.deadline?.due.description
+        due = status.deadline.map {
+            Due(registeredBy: $0.registeredBy?.description, lastDay: $0.nominalDue.description, date: $0.due.description,
+                moved: $0.wasMoved, rule: rule.end, calendarYearsUnknown: $0.uncoveredYears,
+                calendarYearsUnconfirmed: $0.unconfirmedYears)
+        }
         daysLeft = status.daysLeft
-        holidaysKnown = false
+        holidaysKnown = status.deadline.map { $0.uncoveredYears.isEmpty } ?? true
+        notes = provision.notes
     }
 }

@@ -1,14 +1,24 @@
 internal import ClaimPack
 internal import Foundation
 
-/// The human form of `claimpack status`: labels in English, dates in the claim's language.
+/// The human form of `claimpack status`, all in English (labels, dates and the law's
+/// texts, from the law table's English column): only the claim's own values (names,
+/// subject, notes) stay in the claim's language.
 enum StatusText {
-    static func print(_ bundle: OpenedBundle, status: ClaimStatus, wording: LocaleWording) {
+    static func print(_ bundle: OpenedBundle, status: ClaimStatus, provision: LegalProvision, rule: CountingRule,
+                      wording: LocaleWording) {
         let claim = bundle.claim
         func date(_ time: EventTime) -> String {
             var text = wording.format(time.date)
             if let clock = time.description.split(separator: "T").last, time.instant != nil { text += ", \(clock.prefix(5))" }
             return text
+        }
+        func days(_ count: Int, _ unit: PeriodUnit) -> String {
+            switch unit {
+            case .calendar: "\(count) \(count == 1 ? "day" : "days")"
+            case .working: "\(count) working \(count == 1 ? "day" : "days")"
+            case .months: "\(count) \(count == 1 ? "month" : "months")"
+            }
         }
         Console.result("claim:     \(claim.id) — \(claim.subject)")
         Console.result("seal:      \(bundle.seal.grouped)")
@@ -24,17 +34,41 @@ enum StatusText {
             if let note = event.note { line += "  — \(note)" }
             Console.result(line)
         }
+        let period = provision.period
+        let counted = claim.responseDays == period.nominalDays
+            ? (period.days, period.unit) : (claim.responseDays, period.unit == .months ? .calendar : period.unit)
+        var periodLine = "period:    \(days(counted.0, counted.1))"
+        if case .registration(let within, let unit) = period.start {
+            periodLine += " from registration (at the latest \(days(within, unit)) after receipt)"
+        } else {
+            periodLine += " from receipt"
+        }
+        periodLine += ", \(provision.citation)"
+        Console.result(periodLine)
         var state = "state:     \(status.state.rawValue)"
         if let deadline = status.deadline {
-            state += "; answer due \(wording.format(deadline.due)) (\(claim.responseDays) days after \(wording.format(deadline.deliveredOn))"
-            state += deadline.wasMoved ? ", moved off a weekend)" : ")"
+            state += "; answer due \(wording.format(deadline.due))"
             if let days = status.daysLeft {
                 state += days >= 0 ? "; \(days) day\(days == 1 ? "" : "s") left" : "; overdue by \(-days) day\(days == -1 ? "" : "s")"
             }
         }
         Console.result(state)
-        if status.deadline != nil, status.state != .answered {
-            Console.result("note:      public holidays are not known to claimpack; a deadline that falls on one moves to the next working day (ГК РФ ст. 193)")
+        guard let deadline = status.deadline else { return }
+        var count = "counted:   delivered \(wording.format(deadline.deliveredOn))"
+        if let registered = deadline.registeredBy { count += ", registered by \(wording.format(registered))" }
+        count += ", last day \(wording.format(deadline.nominalDue))"
+        count += deadline.wasMoved ? ", not a working day: moved to \(wording.format(deadline.due))" : ""
+        Console.result(count)
+        Console.result("rule:      \(rule.end)")
+        if claim.responseDays < period.nominalDays {
+            Console.result("note:      response_days gives \(days(counted.0, counted.1)) where the law gives \(days(period.days, period.unit))")
         }
+        for year in deadline.uncoveredYears {
+            Console.result("note:      the production calendar (Templates/law/calendars/\(claim.jurisdiction.rawValue).yaml) does not know \(year): only Saturdays and Sundays were taken as days off that year, and a public holiday may move the due date later")
+        }
+        for year in deadline.unconfirmedYears {
+            Console.result("note:      the \(year) calendar is not confirmed: see its sources in Templates/law/calendars/\(claim.jurisdiction.rawValue).yaml")
+        }
+        for note in provision.notes { Console.result("note:      \(note)") }
     }
 }

@@ -37,13 +37,14 @@ struct ClaimFolderReaderTests {
         #expect(claim.timeline[0].at.description == "2026-10-01T10:15:00+03:00")
         #expect(claim.timeline[0].operations == ["TX-0001"] && claim.timeline[0].evidence == ["balance", "statement"])
         #expect(claim.timeline[1].channel == .phone && claim.timeline[1].reference == "2026-55-1234")
-        #expect(claim.timeline[1].location == SourceLocation(file: "claim.yaml", line: 32, column: 5))
+        #expect(claim.timeline[1].location == SourceLocation(file: "claim.yaml", line: 33, column: 5))
         #expect(claim.operations == [Operation(id: "TX-0001", at: try EventTime.parse("2026-10-01T10:15+03:00").get(),
                                                amount: DecimalAmount("1500.00")!, currency: CurrencyCode("RUB")!,
                                                description: "Списание за подписку «Контент+»",
-                                               location: SourceLocation(file: "claim.yaml", line: 44, column: 5))])
+                                               location: SourceLocation(file: "claim.yaml", line: 45, column: 5))])
         #expect(claim.demands.count == 2 && claim.demands[0].basis == "ст. 16, 32 Закона РФ «О защите прав потребителей»")
-        #expect(claim.responseDays == 10)
+        // No response_days: the law's 30 days for a telecom operator (126-ФЗ ст. 55 п. 7).
+        #expect(claim.respondent.sector == .telecom && claim.responseDays == 30)
         #expect(claim.delivery == DeliveryPlan(method: .registeredMail, declaredValue: DecimalAmount("10.00")))
         #expect(claim.evidence.map(\.file) == [
             "evidence/balance-2026-10-01.png", "evidence/call-2026-10-02.md",

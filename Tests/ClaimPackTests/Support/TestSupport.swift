@@ -18,8 +18,10 @@ enum TestSupport {
             .sorted()
     }
 
-    /// The reader the tests use: "today" is fixed so that results do not depend on the day.
-    static let reader = ClaimFolderReader(today: CalendarDate(year: 2026, month: 11, day: 21)!)
+    /// The reader the tests use: "today" is fixed so that results do not depend on the day;
+    /// the law table is the shipped one, as the command-line tool reads it.
+    static let reader = ClaimFolderReader(today: CalendarDate(year: 2026, month: 11, day: 21)!,
+                                          law: try? LegalProvisions(templates: repositoryRoot.appendingPathComponent("Templates")))
 
     /// Compares `actual` with the golden file at `url`; with `CLAIMPACK_UPDATE_GOLDEN=1`
     /// rewrites the golden file instead. On a mismatch the comment shows a line diff.
