@@ -64,6 +64,7 @@ struct LetterContext {
         values["facts"] = claim.timeline.enumerated().map { index, event in fact(index + 1, event, numbers: numbers) }
         values["hasFacts"] = !claim.timeline.isEmpty
         values.merge(partyValues()) { $1 }
+        values.merge(lawValues()) { $1 }
         values["operations"] = claim.operations.enumerated().map { index, operation -> [String: Any] in
             ["number": index + 1, "id": operation.id, "date": operation.at.map { wording.formatShort($0.date, in: claim.jurisdiction) } ?? "",
              "amount": wording.formatMoney(operation.amount, currency: operation.currency), "description": operation.description ?? "",

@@ -5,6 +5,9 @@ internal import Yams
 /// `Templates/<language>/locale.yaml` so that no word of any language lives in code.
 public struct LocaleWording: Sendable {
     public let language: Language
+    /// The templates folder the wording was read from (its `law/` table, when there is one,
+    /// gives the letter its answer period, citation and consequences).
+    public let templates: URL
     let months: [String]
     let datePattern: String
     let decimal: String
@@ -30,6 +33,7 @@ public struct LocaleWording: Sendable {
               let money = document["money"] as? String
         else { throw .badTemplate(path: file.path, reason: "needs months: (12 names), date:, decimal:, group: and money:") }
         self.language = language
+        self.templates = templates
         self.months = months
         self.datePattern = datePattern
         self.decimal = decimal

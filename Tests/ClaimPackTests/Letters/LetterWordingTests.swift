@@ -35,6 +35,15 @@ struct LetterWordingTests {
         Case(example: "uk-mobile-roaming", name: "Коваленко Саша", gender: nil, expected: nil, forbidden: ["змушен"]),
     ]
 
+    /// A copy of `Templates/` without the law table: the templates' own consequence
+    /// sentence (the law table's sentences have no gender: «я обращусь»).
+    func templatesWithoutLaw() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder("templates")
+        try folder.copyContents(of: TestSupport.repositoryRoot.appendingPathComponent("Templates"))
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("law"))
+        return folder
+    }
+
     /// «вынужден»/«вынуждена» agree with the claimant: `claimant.gender`, else the
     /// patronymic; with neither, a wording with no gender at all.
     @Test(arguments: genderCases)
@@ -42,7 +51,9 @@ struct LetterWordingTests {
         var claim = try claim(item.example)
         claim.claimant.name = item.name
         claim.claimant.gender = item.gender
-        let letter = try text(claim)
+        let templates = try templatesWithoutLaw()
+        let letter = try LetterMaker(templates: templates.url).text(claim: claim, seal: .zero, bundleName: "b.zip")
+            .replacingOccurrences(of: "\u{00A0}", with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if let expected = item.expected { #expect(letter.contains(expected), "\(letter)") }
         for word in item.forbidden { #expect(!letter.contains(word), "«\(word)» in: \(letter)") }
     }
@@ -151,6 +162,7 @@ struct LetterWordingTests {
     @Test func anEnglishLetterFollowsThePracticeDirection() throws {
         var claim = try claim("en-bank-duplicate-payment")
         claim.respondent.sector = .finance
+        claim.responseDays = 14
         let letter = try text(claim)
         for phrase in ["Practice Direction on Pre-Action Conduct and Protocols", "How the amount is calculated", "£1,298.00",
                        "within 14 days", "Financial Ombudsman Service", "costs"] {
@@ -159,6 +171,23 @@ struct LetterWordingTests {
         #expect(letter.contains("14 Elm Grove Leeds LS6 2AB"))
         let raw = try LetterTestSupport.maker.text(claim: claim, seal: .zero, bundleName: "b.zip")
         #expect(raw.contains("14 Elm Grove\nLeeds\nLS6\u{00A0}2AB\n") || raw.contains("14 Elm Grove\nLeeds\nLS6 2AB\n"), "\(raw)")
+    }
+
+    /// The period, the act that gives it and the consequences come from the law table:
+    /// a telecom claim in Russia is answered within 30 days of its registration.
+    @Test func theLawGivesThePeriodTheCitationAndTheConsequences() throws {
+        let telecom = try text(try claim("ru-telecom-subscription"))
+        #expect(telecom.contains("в течение 30 дней с момента её регистрации (п. 7 ст. 55 Федерального закона от 07.07.2003 № 126-ФЗ «О связи»)."), "\(telecom)")
+        let complaint = try text(try claim("ru-city-portal-complaint"))
+        #expect(complaint.contains("со дня регистрации жалобы (") && complaint.contains("59-ФЗ"), "\(complaint)")
+        let uk = try text(try claim("uk-mobile-roaming"))
+        #expect(uk.contains("протягом одного місяця з дня її отримання ("), "\(uk)")
+        var goods = try claim("ru-telecom-subscription")
+        goods.respondent.sector = .goods
+        goods.responseDays = 10
+        let letter = try text(goods)
+        #expect(letter.contains("неустойку в размере 1 % цены товара"), "\(letter)")
+        #expect(letter.contains("(ст. 22 Закона РФ от 07.02.1992 № 2300-1 «О защите прав потребителей»)"), "\(letter)")
     }
 
     @Test func americanLettersUseAmericanDatesAndCertifiedMail() throws {
