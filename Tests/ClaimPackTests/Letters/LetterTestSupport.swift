@@ -9,7 +9,7 @@ enum LetterTestSupport {
     /// The headings of each language, which must never end a page.
     static let headings = ["Обстоятельства дела", "Спорные операции", "На основании изложенного требую:", "Приложение:",
                            "Обставини справи", "Спірні операції", "На підставі викладеного вимагаю:", "Додатки:",
-                           "The facts", "The transactions in dispute", "I therefore require you to:", "Enclosures:"]
+                           "The facts", "The transactions in dispute", "How the amount is calculated", "I therefore require you to:", "Enclosures:"]
 
     /// A PDF of `claim` written to `folder`; returns its path.
     static func pdf(_ claim: Claim, in folder: TemporaryFolder, envelope: LetterMaker.Envelope = .dl) throws -> URL {
