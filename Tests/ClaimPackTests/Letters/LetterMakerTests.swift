@@ -159,6 +159,7 @@ struct LetterMakerTests {
         ("обращение № EA-2026-44881 2", "обращение №\u{00A0}EA-2026-44881\u{00A0}2"),
         ("с подпиской к оператору", "с\u{00A0}подпиской к\u{00A0}оператору"),
         ("Claim 2026 was sent", "Claim 2026 was sent"),
+        ("PS Form 3811 and Ф. 107", "PS\u{00A0}Form\u{00A0}3811 and Ф.\u{00A0}107"),
     ])
     func typographyBindsWhatMustNotBreak(_ input: String, _ expected: String) {
         #expect(Typography.apply(input) == expected)
