@@ -37,13 +37,14 @@ struct LetterCommand: ParsableCommand {
 
     func run() throws {
         let resources = try Resources.locate()
-        let (claim, seal, bundleName) = try loadClaim(schemas: resources.schemas)
+        let templateFolder = templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? resources.templates
+        let (claim, seal, bundleName) = try loadClaim(schemas: resources.schemas, templates: templateFolder)
         if claim.kind == .court {
             // A claim letter retitled «ИСКОВОЕ ЗАЯВЛЕНИЕ» is not a statement of claim (ГПК РФ ст. 131–132).
             Console.error("\(source): kind: court — a statement of claim is not a claim letter; it will be made by `claimpack escalate BUNDLE --to court` (a coming command). No letter written.")
             throw ExitCode.problemsFound
         }
-        let maker = LetterMaker(templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? resources.templates)
+        let maker = LetterMaker(templates: templateFolder)
         let bytes: [UInt8]
         do throws(LetterError) {
             switch format {
@@ -72,10 +73,12 @@ struct LetterCommand: ParsableCommand {
         Console.result("seal: \(seal.hex)")
     }
 
-    private func loadClaim(schemas: URL) throws -> (Claim, SHA256Digest, String) {
+    /// The claim of `source` (a folder, read with the law table of `templates`, or a bundle),
+    /// its seal and the bundle's file name.
+    private func loadClaim(schemas: URL, templates: URL) throws -> (Claim, SHA256Digest, String) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue {
-            let report = try ClaimFolderLoader.read(source)
+            let report = try ClaimFolderLoader.read(source, templates: templates)
             for diagnostic in report.diagnostics where diagnostic.severity == .error { Console.message(diagnostic.description) }
             guard let claim = report.claim, report.isBuildable else {
                 Console.error("\(source): \(DiagnosticOutput.summary(report.diagnostics)); no letter written")
