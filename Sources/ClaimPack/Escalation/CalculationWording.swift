@@ -79,6 +79,15 @@ public struct CalculationWording: Sendable, Hashable {
 
     func percentPerDay(_ basisPoints: Int) -> String { percent(basisPoints) }
 
+    /// « (daily rate 0.22)», appended to a yearly rate's formula.
+    func dailyRate(_ daily: Money) -> String {
+        switch language {
+        case .ru: " (в день \(number(daily)))"
+        case .uk: " (за день \(number(daily)))"
+        case .en: " (daily rate \(number(daily)))"
+        }
+    }
+
     func percentPerYear(_ basisPoints: Int, daysInYear: Int) -> String {
         "\(percent(basisPoints)) ÷ \(daysInYear)"
     }

@@ -4,7 +4,9 @@
 /// 09.09.2024), rounded to a whole rouble, half up (ст. 52 п. 6, as the Ministry of Finance
 /// applies it to the fee, letter of 28.05.2025 № 03-05-04-03/52566); a consumer pays
 /// nothing up to a claim price of 1 000 000 ₽ and, above it, the fee less the fee at
-/// 1 000 000 ₽ (ст. 333.36 п. 3). ua: consumers are exempt. gb and us: not computed.
+/// 1 000 000 ₽ (ст. 333.36 п. 3). ua: consumers are exempt (ЗУ «Про захист прав
+/// споживачів» ч. 3 ст. 22, upheld by the Grand Chamber of the Supreme Court on 21.03.2018
+/// although «Про судовий збір» ст. 5 does not list them). gb and us: not computed.
 public struct CourtFee: Sendable, Hashable {
     public let jurisdiction: Jurisdiction
     public let claimPrice: Money

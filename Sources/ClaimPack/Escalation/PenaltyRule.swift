@@ -77,20 +77,20 @@ public struct PenaltyRule: Sendable, Hashable {
     public static let uaServices = PenaltyRule(
         id: "ua-services", rate: .perDay(basisPoints: 300), capPercent: nil,
         law: "ч. 5 ст. 10 Закону України від 12.05.1991 № 1023-XII «Про захист прав споживачів»",
-        source: "not confirmed in the stored pages; see docs/escalation.md",
+        source: "3 % a day: http://fides.com.ua/fds/index.php/component/kunena/11-dogovir-vikonannya-pripinennya-nedijsnist/1130-pozov-pro-zakhist-prav-spozhivacha-shtraf (secondary); the text of ч. 5 ст. 10 and whether a cap applies not found in the stored pages",
         confirmed: false)
 
     /// ЗУ «Про захист прав споживачів» ст. 8: 1 % of the price of the goods a day.
     public static let uaGoods = PenaltyRule(
         id: "ua-goods", rate: .perDay(basisPoints: 100), capPercent: nil,
         law: "ст. 8 Закону України від 12.05.1991 № 1023-XII «Про захист прав споживачів»",
-        source: "not confirmed in the stored pages; see docs/escalation.md",
+        source: "not found in the stored pages (1 % of the goods' price a day is the figure commonly cited for ст. 8); see docs/escalation.md",
         confirmed: false)
 
     /// County Courts Act 1984 s. 69: simple interest at 8 % a year, claimed daily.
     public static let gbStatutoryInterest = PenaltyRule(
         id: "gb-statutory-interest", rate: .perYear(basisPoints: 800, daysInYear: 365), capPercent: nil,
         law: "section 69 of the County Courts Act 1984",
-        source: "s. 69 leaves the rate to the court; 8 % a year is the rate claimed (Judgments Act 1838 rate): https://www.lawgazette.co.uk/news/money-doesnt-stand-still/29619.article; http://www.solicitorsinswindon.com/civil-litigation/ (8 %, ÷ 365)",
+        source: "8 % a year, simple, ÷ 365: http://www.solicitorsinswindon.com/civil-litigation/; http://the-uncensored-wiki.com:20082/articles/c/o/u/County_Courts_Act_1984_df93.html; CPR 16.4(2) (rate, dates, amount, daily rate): https://www.lawgazette.co.uk/news/money-doesnt-stand-still/29619.article. s. 69 itself leaves the rate to the court: 8 % is the rate claimants use",
         confirmed: true)
 }

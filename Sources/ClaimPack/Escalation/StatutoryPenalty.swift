@@ -64,7 +64,12 @@ public struct StatutoryPenalty: Sendable, Hashable {
         case .perDay(let basisPoints): wording.percentPerDay(basisPoints)
         case .perYear(let basisPoints, let daysInYear): wording.percentPerYear(basisPoints, daysInYear: daysInYear)
         }
-        let product = "\(wording.number(base)) × \(rateText) × \(days) = \(wording.number(uncapped))"
+        var product = "\(wording.number(base)) × \(rateText) × \(days) = \(wording.number(uncapped))"
+        if case .perYear(let basisPoints, let daysInYear) = rule.rate,
+           let daily = base.scaled(by: basisPoints, over: 10_000 * daysInYear) {
+            // CPR 16.4(2) asks for the daily rate; it is shown rounded, the total uses the exact one.
+            product += wording.dailyRate(daily)
+        }
         rows.append(CalculationRow(key: .penalty, label: wording.penalty(law: rule.law, confirmed: rule.confirmed),
                                    formula: product, amount: isCapped ? nil : amount, inClaimPrice: !isCapped))
         if isCapped, let cap, let percent = rule.capPercent {

@@ -96,7 +96,8 @@ struct StatutoryPenaltyTests {
         #expect(rows[2].amount == rubles("1500.00") && rows[2].inClaimPrice)
         let english = try StatutoryPenalty(rule: .gbStatutoryInterest, base: Money(units: 100_000, currency: gbp),
                                            answerDue: date("2026-12-20"), asOf: date("2027-01-14")).rows(CalculationWording(.en))
-        #expect(english.map(\.formula) == ["from 21/12/2026 to 14/01/2027 inclusive: 25 days", "1,000.00 × 8% ÷ 365 × 25 = 5.48"])
+        #expect(english.map(\.formula) == ["from 21/12/2026 to 14/01/2027 inclusive: 25 days", "1,000.00 × 8% ÷ 365 × 25 = 5.48 (daily rate 0.22)"])
+        // Daily rate: 1,000.00 × 8 % ÷ 365 = 0.2191… → 0.22, shown only; 25 × 0.22 = 5.50 would overstate the total.
     }
 
     @Test func rulesFollowJurisdictionAndSector() {
