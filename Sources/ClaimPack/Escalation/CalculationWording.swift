@@ -161,9 +161,6 @@ extension CalculationWording {
         }
     }
 
-    /// «Сумма оплачиваемой пошлины: …» for a fee computed by brackets.
-    func feeFormula(bracket: String, fee: Money) -> String { "\(bracket) = \(number(fee))" }
-
     /// A claim price no more than the exemption limit: no fee.
     func feeExempt(law: String, limit: Money) -> String {
         switch language {
@@ -199,7 +196,7 @@ extension CalculationWording {
         case (.districtCourt, .uk): return "місцевий загальний суд (\(choice.law))"
         case (.districtCourt, .en): return "local general court (\(choice.law))"
         case (.countyCourt, _): return "County Court"
-        case (.undecided, _): return ""
+        case (.undecided, _): return choice.law
         }
     }
 }

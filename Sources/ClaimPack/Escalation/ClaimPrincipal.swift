@@ -1,7 +1,13 @@
 /// The principal of a court claim: the sum of the disputed operations, never the others.
 public struct ClaimPrincipal: Sendable, Hashable {
-    /// The disputed operations, in the claim's order, each with its exact amount.
-    public let parts: [(id: String, amount: Money)]
+    /// One disputed operation and its exact amount.
+    public struct Part: Sendable, Hashable {
+        public let id: String
+        public let amount: Money
+    }
+
+    /// The disputed operations, in the claim's order.
+    public let parts: [Part]
     /// Their sum.
     public let total: Money
 
@@ -15,14 +21,14 @@ public struct ClaimPrincipal: Sendable, Hashable {
         guard let first = disputed.first else { throw .noDisputedOperations }
         let currencies = Set(disputed.map(\.currency.code))
         guard currencies.count == 1 else { throw .mixedCurrencies(currencies.sorted()) }
-        var parts: [(id: String, amount: Money)] = []
+        var parts: [Part] = []
         var total = Money.zero(first.currency)
         for operation in disputed {
             guard let amount = Money(operation.amount, currency: operation.currency) else {
                 throw .unrepresentableAmount(operation: operation.id)
             }
             guard let sum = total.adding(amount) else { throw .overflow }
-            parts.append((operation.id, amount))
+            parts.append(Part(id: operation.id, amount: amount))
             total = sum
         }
         self.parts = parts
@@ -36,14 +42,5 @@ public struct ClaimPrincipal: Sendable, Hashable {
         }
         let formula = parts.count > 1 ? parts.map { wording.number($0.amount) }.joined(separator: " + ") : ""
         return items + [CalculationRow(key: .principal, label: wording.principal, formula: formula, amount: total)]
-    }
-
-    public static func == (lhs: ClaimPrincipal, rhs: ClaimPrincipal) -> Bool {
-        lhs.total == rhs.total && lhs.parts.map(\.id) == rhs.parts.map(\.id) && lhs.parts.map(\.amount) == rhs.parts.map(\.amount)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(total)
-        for part in parts { hasher.combine(part.id); hasher.combine(part.amount) }
     }
 }

@@ -31,6 +31,10 @@ public struct CourtChoice: Sendable, Hashable {
         self.jurisdiction = jurisdiction
         self.claimPrice = claimPrice
         switch jurisdiction {
+        case .ru where claimPrice.currency.code != "RUB":
+            // The threshold is in roubles; the rate of conversion is the court's to choose.
+            level = .undecided
+            law = "ст. 23, 24 ГПК РФ"
         case .ru:
             if claimPrice.units <= CourtChoice.ruJusticeOfThePeaceLimit {
                 level = .justiceOfThePeace

@@ -36,6 +36,11 @@ public struct CourtFee: Sendable, Hashable {
         self.jurisdiction = jurisdiction
         self.claimPrice = claimPrice
         switch jurisdiction {
+        case .ru where claimPrice.currency.code != "RUB":
+            // The fee is set in roubles; a claim in another currency is converted by the court.
+            law = "пп. 1 п. 1 ст. 333.19, п. 3 ст. 333.36 НК РФ"
+            fullFee = nil
+            payable = nil
         case .ru:
             law = "пп. 1 п. 1 ст. 333.19, п. 3 ст. 333.36 НК РФ"
             let full = CourtFee.ruFee(kopecks: claimPrice.units).map { Money(units: $0 * 100, currency: claimPrice.currency) }

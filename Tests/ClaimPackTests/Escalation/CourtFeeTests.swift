@@ -40,6 +40,14 @@ struct CourtFeeTests {
 
     @Test func aboveTheKnownBracketsTheFeeIsNotComputed() {
         #expect(CourtFee(jurisdiction: .ru, claimPrice: rubles("8000000.01")).payable == nil)
+        // 8 000 000,00 is still in the last known bracket: 45 000 + 0,7 % × 5 000 000 = 80 000.
+        #expect(CourtFee.ruFee(kopecks: rubles("8000000.00").units) == 80_000)
+    }
+
+    @Test func aRussianClaimInAnotherCurrencyHasNoFeeOrCourtComputed() {
+        let dollars = Money(units: 100_00, currency: CurrencyCode("USD")!)
+        #expect(CourtFee(jurisdiction: .ru, claimPrice: dollars).payable == nil)
+        #expect(CourtChoice(jurisdiction: .ru, claimPrice: dollars).level == .undecided)
     }
 
     @Test func ukrainianConsumersAreExemptAndBritishFeesAreNotComputed() {
