@@ -4,9 +4,10 @@
 /// 09.09.2024), rounded to a whole rouble, half up (ст. 52 п. 6, as the Ministry of Finance
 /// applies it to the fee, letter of 28.05.2025 № 03-05-04-03/52566); a consumer pays
 /// nothing up to a claim price of 1 000 000 ₽ and, above it, the fee less the fee at
-/// 1 000 000 ₽ (ст. 333.36 п. 3). ua: consumers are exempt (ЗУ «Про захист прав
-/// споживачів» ч. 3 ст. 22, upheld by the Grand Chamber of the Supreme Court on 21.03.2018
-/// although «Про судовий збір» ст. 5 does not list them). gb and us: not computed.
+/// 1 000 000 ₽ (ст. 333.36 пп. 4 п. 2 and п. 3; ЗоЗПП ст. 17 п. 3). ua: consumers are
+/// exempt (ЗУ «Про захист прав споживачів» ч. 3 ст. 22, upheld by the Grand Chamber of the
+/// Supreme Court on 21.03.2018 although «Про судовий збір» ст. 5 does not list them).
+/// gb and us: not computed.
 public struct CourtFee: Sendable, Hashable {
     public let jurisdiction: Jurisdiction
     public let claimPrice: Money
@@ -38,11 +39,11 @@ public struct CourtFee: Sendable, Hashable {
         switch jurisdiction {
         case .ru where claimPrice.currency.code != "RUB":
             // The fee is set in roubles; a claim in another currency is converted by the court.
-            law = "пп. 1 п. 1 ст. 333.19, п. 3 ст. 333.36 НК РФ"
+            law = "пп. 1 п. 1 ст. 333.19, пп. 4 п. 2 и п. 3 ст. 333.36 НК РФ"
             fullFee = nil
             payable = nil
         case .ru:
-            law = "пп. 1 п. 1 ст. 333.19, п. 3 ст. 333.36 НК РФ"
+            law = "пп. 1 п. 1 ст. 333.19, пп. 4 п. 2 и п. 3 ст. 333.36 НК РФ; п. 3 ст. 17 Закона РФ «О защите прав потребителей»"
             let full = CourtFee.ruFee(kopecks: claimPrice.units).map { Money(units: $0 * 100, currency: claimPrice.currency) }
             fullFee = full
             if claimPrice.units <= CourtFee.ruExemptionLimit {
@@ -84,7 +85,7 @@ public struct CourtFee: Sendable, Hashable {
             }
             if claimPrice.units <= CourtFee.ruExemptionLimit {
                 rows.append(CalculationRow(key: .feeExemption, label: wording.courtFee,
-                                           formula: wording.feeExempt(law: "п. 3 ст. 333.36 НК РФ", limit: limit),
+                                           formula: wording.feeExempt(law: "пп. 4 п. 2, п. 3 ст. 333.36 НК РФ", limit: limit),
                                            amount: payable, inClaimPrice: false))
             } else if let fullFee {
                 let atLimit = Money(units: (CourtFee.ruFee(kopecks: CourtFee.ruExemptionLimit) ?? 0) * 100, currency: claimPrice.currency)

@@ -61,4 +61,20 @@ struct ClaimPriceTests {
         #expect(price.total == rubles("700.00"))
         #expect(price.rows(CalculationWording(.en)).map(\.key) == [.operation, .principal, .claimPrice])
     }
+
+    @Test func ukrainianRowsAreInUkrainianAndHaveNoConsumerFine() throws {
+        // 2 000,00 грн, services, 3 % a day; due 30.12.2026, as-of 04.01.2027:
+        // 31 Dec + 1–4 Jan = 5 days; 2 000,00 × 3 % × 5 = 300,00; price 2 300,00.
+        let uah = CurrencyCode("UAH")!
+        let principal = try ClaimPrincipal(operations: [Operation(id: "P-1", amount: DecimalAmount("2000.00")!, currency: uah)])
+        let penalty = try StatutoryPenalty(rule: .uaServices, base: principal.total,
+                                           answerDue: date("2026-12-30"), asOf: date("2027-01-04"))
+        let price = try ClaimPrice(jurisdiction: .ua, principal: principal, penalty: penalty)
+        #expect(price.total == Money(units: 230_000, currency: uah))
+        let rows = price.rows(CalculationWording(.uk))
+        #expect(rows.map(\.key) == [.operation, .principal, .penaltyPeriod, .penalty, .claimPrice, .moralDamages])
+        #expect(rows[2].formula == "з 31.12.2026 по 04.01.2027 включно: 5 дн.")
+        #expect(rows[3].label.hasSuffix("— застосовність перевірити"))
+        #expect(rows[4].formula == "2\u{00A0}000,00 + 300,00")
+    }
 }
