@@ -55,7 +55,8 @@ extension ManifestDocument {
             guard let id = node.attributes["id"], let amount = node.attributes["amount"].flatMap(DecimalAmount.init),
                   let currency = node.attributes["currency"].flatMap(CurrencyCode.init) else { return nil }
             return Operation(id: id, at: time(node.attributes["at"]), amount: amount, currency: currency,
-                             description: node.child("description")?.text)
+                             description: node.child("description")?.text,
+                             disputed: !["false", "0"].contains(node.attributes["disputed"] ?? "true"))
         }
         let demands = (root.child("demands")?.children(named: "demand") ?? []).compactMap { node -> Demand? in
             node.child("text").map { Demand(text: $0.text, basis: node.child("basis")?.text) }

@@ -55,6 +55,8 @@ enum ManifestDocument {
                     try writer.element("operation", attributes: [
                         ("id", operation.id), ("at", operation.at?.description),
                         ("amount", operation.amount.text), ("currency", operation.currency.code),
+                        // Written only when false, so that the manifests of earlier claims keep their bytes.
+                        ("disputed", operation.disputed ? nil : "false"),
                     ]) { () throws(XMLError) in
                         try writer.element("description", text: operation.description)
                     }
