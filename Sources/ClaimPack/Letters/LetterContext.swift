@@ -53,12 +53,15 @@ struct LetterContext {
         values["hasFacts"] = !claim.timeline.isEmpty
         values.merge(partyValues()) { $1 }
         values.merge(lawValues()) { $1 }
-        values["operations"] = claim.operations.enumerated().map { index, operation -> [String: Any] in
+        // The table and the total are of the disputed operations only (the claim's price);
+        // the others stay in the facts that cite them.
+        let disputed = claim.operations.filter(\.disputed)
+        values["operations"] = disputed.enumerated().map { index, operation -> [String: Any] in
             ["number": index + 1, "id": operation.id, "date": operation.at.map { wording.formatShort($0.date, in: claim.jurisdiction) } ?? "",
              "amount": wording.formatMoney(operation.amount, currency: operation.currency), "description": operation.description ?? "",
-             "isLast": index == claim.operations.count - 1]
+             "isLast": index == disputed.count - 1]
         }
-        values["hasOperations"] = !claim.operations.isEmpty
+        values["hasOperations"] = !disputed.isEmpty
         let totals = totals()
         values["totals"] = totals.enumerated().map { ["amount": $1, "isLast": $0 == totals.count - 1] }
         values["demands"] = claim.demands.enumerated().map { index, demand -> [String: Any] in
@@ -85,11 +88,11 @@ struct LetterContext {
         ]
     }
 
-    /// The sum of the operations per currency, formatted, in order of first appearance.
+    /// The sum of the disputed operations per currency, formatted, in order of first appearance.
     func totals() -> [String] {
         var order: [CurrencyCode] = []
         var sums: [CurrencyCode: Int] = [:]
-        for operation in claim.operations {
+        for operation in claim.operations where operation.disputed {
             if sums[operation.currency] == nil { order.append(operation.currency) }
             sums[operation.currency, default: 0] += operation.amount.minorUnits(scale: 2) ?? 0
         }

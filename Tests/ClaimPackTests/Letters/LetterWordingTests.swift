@@ -164,10 +164,12 @@ struct LetterWordingTests {
         claim.respondent.sector = .finance
         claim.responseDays = 14
         let letter = try text(claim)
-        for phrase in ["Practice Direction on Pre-Action Conduct and Protocols", "How the amount is calculated", "£1,298.00",
+        for phrase in ["Practice Direction on Pre-Action Conduct and Protocols", "How the amount is calculated", "= £649.00",
                        "within 14 days", "Financial Ombudsman Service", "costs"] {
             #expect(letter.contains(phrase), "«\(phrase)» missing: \(letter)")
         }
+        // The purchase itself is `disputed: false`: only the duplicate is claimed and summed.
+        #expect(!letter.contains("£1,298.00") && !letter.contains("TXN-8841 03/09/2026"), "\(letter)")
         #expect(letter.contains("14 Elm Grove Leeds LS6 2AB"))
         let raw = try LetterTestSupport.maker.text(claim: claim, seal: .zero, bundleName: "b.zip")
         #expect(raw.contains("14 Elm Grove\nLeeds\nLS6\u{00A0}2AB\n") || raw.contains("14 Elm Grove\nLeeds\nLS6 2AB\n"), "\(raw)")
