@@ -10,7 +10,12 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "claimpack",
-    platforms: [.macOS(.v13)],
+    // Linux only (Debian 12 and alike), which SwiftPM has no `platforms:` entry for, so
+    // none is given. macOS is not claimed: the system-library targets find libzip,
+    // libxml2 (built with ICU, see DEPENDENCIES.md), zlib and Pango/Cairo through Debian's
+    // pkg-config files and apt providers, ZipKit writes with Linux's O_DIRECT, and the
+    // core uses Synchronization's Mutex (macOS 15 at least); the old `.macOS(.v13)` line
+    // promised a build nobody has made.
     products: [
         .executable(name: "claimpack", targets: ["claimpack"]),
         .library(name: "ClaimPack", targets: ["ClaimPack"]),

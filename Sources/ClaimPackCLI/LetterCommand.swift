@@ -7,7 +7,7 @@ struct LetterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "letter",
         abstract: "Print the kit for registered mail: the letter, the Form 107 inventory and the envelope (PDF), or the letter as text.",
-        discussion: "From a bundle, the bundle is verified first and a bad one is refused. From a claim folder, check runs first, and the seal printed is the one the bundle built from that folder and date will have. Exit status: 0 written; 1 the claim or bundle has problems; 66 an input cannot be read; 73 the output exists (without --force) or cannot be created."
+        discussion: "A claim of kind court is refused: a statement of claim will be made by escalate --to court. From a bundle, the bundle is verified first and a bad one is refused. From a claim folder, check runs first, and the seal printed is the one the bundle built from that folder and date will have. Exit status: 0 written; 1 the claim or bundle has problems; 66 an input cannot be read; 73 the output exists (without --force) or cannot be created."
     )
 
     @Argument(help: "A bundle (.zip) or a claim folder.")
@@ -37,8 +37,14 @@ struct LetterCommand: ParsableCommand {
 
     func run() throws {
         let resources = try Resources.locate()
-        let (claim, seal, bundleName) = try loadClaim(schemas: resources.schemas)
-        let maker = LetterMaker(templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? resources.templates)
+        let templateFolder = templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? resources.templates
+        let (claim, seal, bundleName) = try loadClaim(schemas: resources.schemas, templates: templateFolder)
+        if claim.kind == .court {
+            // A claim letter retitled «ИСКОВОЕ ЗАЯВЛЕНИЕ» is not a statement of claim (ГПК РФ ст. 131–132).
+            Console.error("\(source): kind: court — a statement of claim is not a claim letter; it will be made by `claimpack escalate BUNDLE --to court` (a coming command). No letter written.")
+            throw ExitCode.problemsFound
+        }
+        let maker = LetterMaker(templates: templateFolder)
         let bytes: [UInt8]
         do throws(LetterError) {
             switch format {
@@ -67,10 +73,12 @@ struct LetterCommand: ParsableCommand {
         Console.result("seal: \(seal.hex)")
     }
 
-    private func loadClaim(schemas: URL) throws -> (Claim, SHA256Digest, String) {
+    /// The claim of `source` (a folder, read with the law table of `templates`, or a bundle),
+    /// its seal and the bundle's file name.
+    private func loadClaim(schemas: URL, templates: URL) throws -> (Claim, SHA256Digest, String) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue {
-            let report = try ClaimFolderLoader.read(source)
+            let report = try ClaimFolderLoader.read(source, templates: templates)
             for diagnostic in report.diagnostics where diagnostic.severity == .error { Console.message(diagnostic.description) }
             guard let claim = report.claim, report.isBuildable else {
                 Console.error("\(source): \(DiagnosticOutput.summary(report.diagnostics)); no letter written")

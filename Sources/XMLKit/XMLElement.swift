@@ -30,6 +30,12 @@ public struct XMLElement: Sendable, Hashable {
         self.line = line
     }
 
+    /// The element with its name, attributes and text, without its children: what is
+    /// kept of a large tree once its children have been read.
+    public var withoutChildren: XMLElement {
+        XMLElement(name: name, namespace: namespace, attributes: attributes, text: text, children: [], line: line)
+    }
+
     init(_ node: xmlNodePtr) {
         name = XMLString.string(node.pointee.name)
         namespace = node.pointee.ns.map { XMLString.string($0.pointee.href) }

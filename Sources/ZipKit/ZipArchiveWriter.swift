@@ -56,10 +56,9 @@ public final class ZipArchiveWriter {
         case .store: (ZIP_CM_STORE, 0)
         case .deflate(let level): (ZIP_CM_DEFLATE, UInt32(level))
         }
-        let regularFile644: UInt32 = 0o100644 << 16
         guard zip_set_file_compression(archive, entry, method, level) == 0,
               zip_file_set_dostime(archive, entry, timestamp.time, timestamp.date, 0) == 0,
-              zip_file_set_external_attributes(archive, entry, 0, UInt8(ZIP_OPSYS_UNIX), regularFile644) == 0
+              zip_file_set_external_attributes(archive, entry, 0, UInt8(ZIP_OPSYS_UNIX), ZipCanonicalForm.externalAttributes) == 0
         else { throw .cannotAdd(entry: name, reason: lastError()) }
         sources.append((name, box))
     }

@@ -86,6 +86,9 @@ extension ZipLayout {
         private func readDirectory(_ directory: [UInt8], count: Int, anomalies: inout [Anomaly]) throws(ZipLayout.Failure) -> ([Entry], Int) {
             let view = ByteView(bytes: directory)
             var entries: [Entry] = []
+            // Each record takes at least 46 bytes: no more can be in the directory, whatever
+            // the end record declares. (Grown by doubling, the array would take up to twice.)
+            entries.reserveCapacity(min(count, directory.count / 46))
             var position = 0
             for index in 0..<count {
                 guard position + 46 <= directory.count, view.u32(position) == Scanner.centralSignature else {

@@ -36,6 +36,12 @@ public struct ZipLayout: Sendable {
         public var hasUTF8Flag: Bool { flags & 0x0800 != 0 }
         /// The Unix file type bits (`S_IFMT`) when the entry was made on Unix.
         public var unixFileType: UInt32? { madeBy == 3 ? (externalAttributes >> 16) & 0o170000 : nil }
+        /// What the entry is: a file, a folder, a link or a special file.
+        public var type: ZipEntryType { ZipEntryType(rawName: rawName, unixFileType: unixFileType) }
+        /// The compression method, `nil` when it is neither store nor deflate.
+        public var compressionMethod: ZipCompressionMethod? { ZipCompressionMethod(rawValue: method) }
+        /// Whether the entry is deflated.
+        public var isDeflated: Bool { method == ZipCompressionMethod.deflate.rawValue }
     }
 
     /// The fields of a local header or central-directory record, exactly as stored (the

@@ -51,6 +51,23 @@ struct LetterCommandTests {
         #expect(outcome.standardError.contains("no letter written"))
     }
 
+    /// A statement of claim is `escalate --to court`'s to write: `letter` refuses to dress
+    /// a claim letter as one.
+    @Test(arguments: ["pdf", "text"])
+    func aCourtClaimIsRefused(_ format: String) throws {
+        let scratch = try ScratchFolder()
+        let folder = scratch.url.appendingPathComponent("court")
+        try FileManager.default.copyItem(at: CLIRunner.repositoryRoot.appendingPathComponent("Examples/ru-telecom-subscription"), to: folder)
+        let yaml = folder.appendingPathComponent("claim.yaml")
+        let edited = try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "kind: claim", with: "kind: court")
+        try Data(edited.utf8).write(to: yaml)
+        let outcome = try CLIRunner.run(["letter", folder.path, "--format", format, "-o", "out"], in: scratch.url)
+        #expect(outcome.status == 1, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("claimpack escalate"), "\(outcome.standardError)")
+        #expect(outcome.standardOutput.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out").path))
+    }
+
     @Test func anExistingPDFIsReplacedOnlyWithForce() throws {
         let scratch = try ScratchFolder()
         let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/uk-mobile-roaming").path

@@ -30,6 +30,9 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `build --force` would replace a bundle whose delivery record holds events after
     /// `prepared`, which the new bundle cannot carry (`why`); `events` describes them.
     case deliveryRecordInTheWay(path: String, events: [String], why: String)
+    /// The bundle would cross one of `BundleLimits` (entries, sizes, name lengths) that
+    /// `verify` holds every bundle to; the text names the limit and the file.
+    case exceedsLimit(String)
 
     public var description: String {
         switch self {
@@ -61,13 +64,15 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): the bundle changed while claimpack was rewriting it (another program wrote it); nothing was recorded, try again"
         case .deliveryRecordInTheWay(let path, let events, let why):
             "\(path): " + (events.isEmpty ? "its delivery record cannot be read, so it may hold events after prepared (sent, delivered…)" : "its delivery record holds events after prepared — \(events.joined(separator: "; ")) —") + " and \(why). Nothing was written. The old bundle is the proof of what was sent: move it away (or build with another -o), or give --discard-delivery to replace it and lose its record"
+        case .exceedsLimit(let reason):
+            "\(reason); nothing was written"
         }
     }
 
     /// The exit status of DESIGN.md §6 for this error.
     public var exitStatus: Int32 {
         switch self {
-        case .claimHasErrors, .invalidDocument: 1
+        case .claimHasErrors, .invalidDocument, .exceedsLimit: 1
         case .evidenceUnreadable: 66
         case .outputExists, .outputFolderMissing, .cannotCreateOutput, .readOnly, .deliveryRecordInTheWay: 73
         case .writeFailed, .evidenceChanged: 74

@@ -18,9 +18,8 @@ final class BundleAssembly {
     private let validationQueue = DispatchQueue(label: "claimpack.validation")
     private let validationProblem = FirstProblem()
 
-    /// How many evidence files the drafts of the tag files list: their lines fill more than
-    /// the sample `CompressionPolicy` looks at.
-    static let draftFileCount = 256
+    /// How each tag file is compressed, chosen on its draft (`checkLimits()`).
+    private var tagCompressions: [String: ZipCompression] = [:]
 
     /// Reads and hashes the evidence while libzip archives it.
     private var pipeline: PayloadPipeline?
@@ -46,20 +45,20 @@ final class BundleAssembly {
         self.progress = progress
         self.manifestSchema = manifestSchema
         self.deliverySchema = deliverySchema
-        timestamp = DOSTimestamp(year: claim.date.year, month: claim.date.month, day: claim.date.day)
+        timestamp = BundleLayout.entryTimestamp(for: claim.date)
     }
 
     var payloadInOrder: [PayloadFile] {
-        files.compactMap { payload[BagLayout.payloadPath(for: $0.path)] }
+        files.compactMap { payload[BundleLayout.payloadPath(for: $0.path)] }
     }
 
     func addEntries(to writer: ZipArchiveWriter) throws {
         let root = claim.id + "/"
-        let declaration = Array(BagLayout.declarationText.utf8)
-        try addTag(BagLayout.declaration, to: writer, draft: declaration) { declaration }
+        let declaration = Array(BundleLayout.declarationText.utf8)
+        try addTag(BundleLayout.declaration, to: writer) { declaration }
         let total = files.reduce(0) { $0 + $1.size }
         let paths = files.map { folder.path + "/" + $0.diskPath }
-        let bagPaths = files.map { BagLayout.payloadPath(for: $0.path) }
+        let bagPaths = files.map { BundleLayout.payloadPath(for: $0.path) }
         let pipeline = PayloadPipeline(
             files: zip(paths, files).map { .init(path: $0, displayPath: $1.diskPath, expectedSize: $1.size) },
             progress: { [unowned self] count in
@@ -72,53 +71,50 @@ final class BundleAssembly {
         self.pipeline = pipeline
         if files.isEmpty {
             // An empty payload still needs data/ for the bag to be valid once unzipped.
-            try writer.add(root + "data/", bytes: [], compression: .store, timestamp: timestamp)
+            try writer.add(root + BundleLayout.payloadFolder, bytes: [], compression: .store, timestamp: timestamp)
         }
-        let compressions = CompressionPolicy.compressions(for: zip(paths, files).map { ($0, $1.path) })
+        let compressions = CompressionPolicy.compressions(for: zip(paths, files).map { ($0, $1.path, $1.size) })
         for index in files.indices {
             try writer.add(root + bagPaths[index], content: HashingFileContent(index: index, expectedSize: files[index].size, pipeline: pipeline),
                            compression: compressions[index], timestamp: timestamp)
         }
 
         // The tag files are made only when libzip reaches them, after the payload. Their
-        // compression must be chosen before: it is chosen on the start of a draft with the
-        // same layout and stand-in digests (random-looking, as real ones are), made from
-        // the first files only: enough for the sample the choice looks at.
-        let draftPayload = Dictionary(uniqueKeysWithValues: files.prefix(BundleAssembly.draftFileCount).map { file in
-            let path = BagLayout.payloadPath(for: file.path)
-            return (path, PayloadFile(path: path, size: file.size, sha256: Self.standIn(path)))
-        })
-        let draftSeal = Self.standIn("seal")
-        try addTag(BagLayout.payloadManifest, to: writer,
-                   draft: manifestSHA256(draftPayload.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })) { [unowned self] in
-            try pipeline.finish()
-            // manifest.xml is made now, with every digest known, so that the second core
-            // validates it while libzip deflates this file and the next.
-            let manifest = try ManifestDocument.bytes(for: claim, payload: payload)
-            validateInBackground(manifest, name: ManifestDocument.fileName, against: manifestSchema)
-            manifestBytes = manifest
-            seal = SHA256Digest(of: manifest)
-            return manifestSHA256(payloadInOrder)
-        }
-        try addTag(ManifestDocument.fileName, to: writer,
-                   draft: try ManifestDocument.bytes(for: claim, payload: draftPayload)) { [unowned self] in
-            guard let manifestBytes else { throw BuildError.writeFailed(path: ManifestDocument.fileName, reason: "made before the evidence was read") }
-            self.manifestBytes = nil
-            return manifestBytes
-        }
-        try addTag(DeliveryRecordDocument.fileName, to: writer,
-                   draft: try DeliveryRecordDocument.initialBytes(for: claim, seal: draftSeal)) { [unowned self] in
-            let bytes = try DeliveryRecordDocument.initialBytes(for: claim, seal: try currentSeal())
-            validateInBackground(bytes, name: DeliveryRecordDocument.fileName, against: deliverySchema)
-            return bytes
-        }
-        try addTag(BagLayout.bagInfo, to: writer, draft: bagInfo(total, files.count, draftSeal)) { [unowned self] in
-            let files = payloadInOrder
-            return bagInfo(files.reduce(0) { $0 + $1.size }, files.count, try currentSeal())
-        }
-        let draftTags = BagLayout.listedTagFiles.map { ($0, Self.standIn($0)) }
-        try addTag(BagLayout.tagManifest, to: writer, draft: BagLayout.manifestBytes(draftTags)) { [unowned self] in
-            BagLayout.manifestBytes(BagLayout.listedTagFiles.compactMap { name in tagDigests[name].map { (name, $0) } })
+        // compression is chosen before, on their drafts (`checkLimits()`).
+        if tagCompressions.isEmpty { try checkLimits() }
+        let makers: [String: () throws -> [UInt8]] = [
+            BundleLayout.payloadManifest: { [unowned self] in
+                try pipeline.finish()
+                // manifest.xml is made now, with every digest known, so that the second core
+                // validates it while libzip deflates this file and the next.
+                let manifest = try ManifestDocument.bytes(for: claim, payload: payload)
+                validateInBackground(manifest, name: BundleLayout.manifest, against: manifestSchema)
+                manifestBytes = manifest
+                seal = SHA256Digest(of: manifest)
+                return manifestSHA256(payloadInOrder)
+            },
+            BundleLayout.manifest: { [unowned self] in
+                guard let manifestBytes else { throw BuildError.writeFailed(path: BundleLayout.manifest, reason: "made before the evidence was read") }
+                self.manifestBytes = nil
+                return manifestBytes
+            },
+            BundleLayout.deliveryRecord: { [unowned self] in
+                let bytes = try DeliveryRecordDocument.initialBytes(for: claim, seal: try currentSeal())
+                validateInBackground(bytes, name: BundleLayout.deliveryRecord, against: deliverySchema)
+                return bytes
+            },
+            BundleLayout.bagInfo: { [unowned self] in
+                let files = payloadInOrder
+                return bagInfo(files.reduce(0) { $0 + $1.size }, files.count, try currentSeal())
+            },
+            BundleLayout.tagManifest: { [unowned self] in
+                BundleLayout.manifestBytes(BundleLayout.listedTagFiles.compactMap { name in tagDigests[name].map { (name, $0) } })
+            },
+        ]
+        // In the layout's order: each one is made from those before it.
+        for name in BundleLayout.tagFilesAfterPayload {
+            guard let make = makers[name] else { throw BuildError.writeFailed(path: name, reason: "no maker for this tag file") }
+            try addTag(name, to: writer, make)
         }
     }
 
@@ -129,28 +125,82 @@ final class BundleAssembly {
     }
 
     /// A tag file made when libzip reaches it; its digest is kept for the tag manifest.
-    /// It is deflated when deflate shrinks `draft`.
-    private func addTag(_ name: String, to writer: ZipArchiveWriter, draft: [UInt8], _ make: @escaping () throws -> [UInt8]) throws {
+    /// It is deflated when deflate shrinks its draft.
+    private func addTag(_ name: String, to writer: ZipArchiveWriter, _ make: @escaping () throws -> [UInt8]) throws {
         try writer.add(claim.id + "/" + name, content: ZipDeferredContent { [unowned self] in
             let bytes = try make()
             tagDigests[name] = SHA256Digest(of: bytes)
             return bytes
-        }, compression: CompressionPolicy.compression(for: draft), timestamp: timestamp)
+        }, compression: tagCompressions[name] ?? .store, timestamp: timestamp)
+    }
+
+    /// Refuses, before anything is written, a bundle `verify` would refuse: too many
+    /// entries, too many bytes, a name or a name's component too long, a tag file larger
+    /// than a tag file may be. The tag files are drafted whole for this, with stand-in
+    /// digests and seal: the real ones have the same length, so the sizes are exact; the
+    /// drafts also choose the tag files' compression, and are then dropped.
+    func checkLimits() throws(BuildError) {
+        let entries = files.count + BundleLayout.tagEntryCount
+        if entries > BundleLimits.maximumEntries {
+            throw .exceedsLimit("\(files.count) evidence files make \(entries) entries with the tag files; a bundle holds at most \(BundleLimits.maximumEntries) entries (the limit verify applies): split the evidence into several claims or pack related files into one archive")
+        }
+        let total = files.reduce(UInt64(0)) { $0 &+ $1.size }
+        if total > BundleLimits.maximumTotalBytes {
+            throw .exceedsLimit("the evidence holds \(total) bytes; a bundle holds at most \(BundleLimits.maximumTotalBytes) (the limit verify applies)")
+        }
+        let root = claim.id + "/"
+        for file in files {
+            let name = root + BundleLayout.payloadPath(for: file.path)
+            if name.utf8.count > BundleLimits.maximumNameBytes {
+                throw .exceedsLimit("\(Self.shortened(file.diskPath)): its name in the bundle has \(name.utf8.count) bytes in UTF-8, more than the \(BundleLimits.maximumNameBytes) an entry name may have; shorten its path")
+            }
+            if let long = name.split(separator: "/").first(where: { $0.utf8.count > BundleLimits.maximumNameComponentBytes }) {
+                throw .exceedsLimit("\(Self.shortened(file.diskPath)): the name \(Self.shortened(String(long))) has \(long.utf8.count) bytes in UTF-8, more than the \(BundleLimits.maximumNameComponentBytes) a file or folder name may have on common file systems; shorten it")
+            }
+        }
+        let draftPayload = Dictionary(files.map { file in
+            let path = BundleLayout.payloadPath(for: file.path)
+            return (path, PayloadFile(path: path, size: file.size, sha256: Self.standIn(path)))
+        }, uniquingKeysWith: { first, _ in first })
+        let draftSeal = Self.standIn("seal")
+        var drafts: [String: [UInt8]] = [:]
+        drafts[BundleLayout.declaration] = Array(BundleLayout.declarationText.utf8)
+        drafts[BundleLayout.payloadManifest] = manifestSHA256(draftPayload.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
+        do {
+            drafts[BundleLayout.manifest] = try ManifestDocument.bytes(for: claim, payload: draftPayload)
+            drafts[BundleLayout.deliveryRecord] = try DeliveryRecordDocument.initialBytes(for: claim, seal: draftSeal)
+        } catch {
+            throw .invalidDocument(name: BundleLayout.manifest, problems: [error.description])
+        }
+        drafts[BundleLayout.bagInfo] = bagInfo(total, files.count, draftSeal)
+        drafts[BundleLayout.tagManifest] = BundleLayout.manifestBytes(BundleLayout.listedTagFiles.map { ($0, Self.standIn($0)) })
+        for name in BundleLayout.listedTagFiles + [BundleLayout.tagManifest] {
+            let size = drafts[name]?.count ?? 0
+            if size > BundleLimits.maximumTagFileBytes {
+                throw .exceedsLimit("\(name) would have \(size) bytes, more than the \(BundleLimits.maximumTagFileBytes) a tag file may have (the limit verify applies): \(files.count) evidence files; split the evidence into several claims, or shorten the titles and names")
+            }
+        }
+        tagCompressions = drafts.mapValues { CompressionPolicy.compression(for: $0) }
     }
 
     private func manifestSHA256(_ files: [PayloadFile]) -> [UInt8] {
-        BagLayout.manifestBytes(files.map { ($0.path, $0.sha256) })
+        BundleLayout.manifestBytes(files.map { ($0.path, $0.sha256) })
     }
 
     private func bagInfo(_ bytes: UInt64, _ count: Int, _ seal: SHA256Digest) -> [UInt8] {
-        Array(BagLayout.bagInfoText(claim: claim, payloadBytes: bytes, payloadCount: count, seal: seal, software: software).utf8)
+        Array(BundleLayout.bagInfoText(claim: claim, payloadBytes: bytes, payloadCount: count, seal: seal, software: software).utf8)
+    }
+
+    /// A long name shortened for a message: its start and its end.
+    static func shortened(_ name: String) -> String {
+        name.count <= 80 ? name : name.prefix(40) + "…" + name.suffix(30)
     }
 
     /// A random-looking digest standing in for one not known yet.
     private static func standIn(_ name: String) -> SHA256Digest { SHA256Digest(of: Array(name.utf8)) }
 
     private func currentSeal() throws -> SHA256Digest {
-        guard let seal else { throw BuildError.writeFailed(path: ManifestDocument.fileName, reason: "manifest.xml was not written first") }
+        guard let seal else { throw BuildError.writeFailed(path: BundleLayout.manifest, reason: "manifest.xml was not written first") }
         return seal
     }
 

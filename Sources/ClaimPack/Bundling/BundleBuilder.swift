@@ -57,6 +57,7 @@ public struct BundleBuilder: Sendable {
         let assembly = BundleAssembly(claim: claim, files: report.evidenceFiles, folder: report.folder,
                                       software: software, progress: progress,
                                       manifestSchema: manifestSchema, deliverySchema: deliverySchema)
+        try assembly.checkLimits()
         var notes: [String] = []
         let write = { (temporary: URL) throws(BuildError) in
             defer { assembly.stopReading() }
@@ -134,7 +135,7 @@ public struct BundleBuilder: Sendable {
         do { report = try BundleVerifier(schemas: schemas).verify(built) } catch {
             throw .writeFailed(path: built.path, reason: error.description)
         }
-        guard report.isIntact, let recordBytes = old.report.tagFiles[DeliveryRecordDocument.fileName] else {
+        guard report.isIntact, let recordBytes = old.report.tagFiles[BundleLayout.deliveryRecord] else {
             throw .writeFailed(path: replacement.given.path, reason: "the new bundle does not verify before its record is carried over: \(report.findings.map(\.description).joined(separator: "; "))")
         }
         let layout: ZipLayout
@@ -144,7 +145,7 @@ public struct BundleBuilder: Sendable {
         let prefix = Array((claim.id + "/").utf8)
         let entries = Dictionary(layout.entries.map { (String(decoding: $0.rawName.dropFirst(prefix.count), as: UTF8.self), $0) },
                                  uniquingKeysWith: { first, _ in first })
-        let proofs = old.report.contents.values.filter { $0.path.hasPrefix("data/delivery/") }
+        let proofs = old.report.contents.values.filter { $0.path.hasPrefix(BundleLayout.deliveryFolder) }
             .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         var carried: [(file: PayloadFile, entry: ZipLayout.Entry)] = []
         for proof in proofs {

@@ -29,7 +29,7 @@ struct BundleRewriter {
                  replacement: BundleReplacement? = nil) throws(BuildError) -> OpenedBundle {
         let bytes: [UInt8]
         do { bytes = try DeliveryRecordDocument.bytes(for: record).bytes } catch {
-            throw .invalidDocument(name: DeliveryRecordDocument.fileName, problems: [error.description])
+            throw .invalidDocument(name: BundleLayout.deliveryRecord, problems: [error.description])
         }
         try validate(bytes)
         let locked: BundleReplacement
@@ -82,7 +82,7 @@ struct BundleRewriter {
         }
         let plan = RewritePlan(old: old, root: root, deliveryBytes: deliveryBytes, newPayload: newPayload,
                                carried: carried?.files ?? [], layout: layout)
-        let timestamp = DOSTimestamp(year: date.year, month: date.month, day: date.day)
+        let timestamp = BundleLayout.entryTimestamp(for: date)
         try replacement.withTemporaryFile { (temporary: URL) throws(BuildError) in
             try write(plan, to: temporary, readers: (reader, carriedReader ?? reader), timestamp: timestamp)
             try check(temporary, against: plan)
@@ -95,12 +95,12 @@ struct BundleRewriter {
     private func validate(_ deliveryBytes: [UInt8]) throws(BuildError) {
         do {
             let schema = try XMLSchema(contentsOf: schemas.appendingPathComponent(BundleBuilder.deliverySchema).path)
-            let violations = schema.violations(inBytes: deliveryBytes, name: DeliveryRecordDocument.fileName)
-            if !violations.isEmpty { throw BuildError.invalidDocument(name: DeliveryRecordDocument.fileName, problems: violations.map(\.description)) }
+            let violations = schema.violations(inBytes: deliveryBytes, name: BundleLayout.deliveryRecord)
+            if !violations.isEmpty { throw BuildError.invalidDocument(name: BundleLayout.deliveryRecord, problems: violations.map(\.description)) }
         } catch let error as BuildError {
             throw error
         } catch {
-            throw .invalidDocument(name: DeliveryRecordDocument.fileName, problems: ["\(error)"])
+            throw .invalidDocument(name: BundleLayout.deliveryRecord, problems: ["\(error)"])
         }
     }
 

@@ -2,11 +2,14 @@ internal import Dispatch
 internal import Foundation
 internal import ZipKit
 
-/// Chooses how each entry is compressed: formats that are compressed already are stored;
-/// anything else (evidence and tag files alike) is deflated when deflate (at its fastest
-/// level, as a quick test) makes its first 16 KiB smaller, else stored —
-/// and also stored when deflate shrinks it more than 100:1 (long runs of zeros), so that
-/// no honest bundle comes near the verifier's compression-ratio limit (250:1).
+/// The one rule that decides how each entry is stored: formats that are compressed already
+/// are stored; so is anything larger than `BundleLimits.ratioAllowance`, the size up to
+/// which `verify` accepts any compression ratio — the real ratio of a deflated entry is
+/// known only once libzip has deflated it, and a white page or a log of repeated lines
+/// deflates far beyond the ratio limit past a harmless start. Anything else (evidence and
+/// tag files alike) is deflated when deflate (at its fastest level, as a quick test) makes
+/// its first 16 KiB smaller, else stored. So every entry `build` writes is within the
+/// verifier's limits whatever its content (docs/bundle-format.md, "Compression").
 ///
 /// The sample is read before the archive is written, only to choose the method; the
 /// digest and the archived bytes come from the single read of the whole file.
@@ -16,9 +19,9 @@ enum CompressionPolicy {
     static let probeLevel = 1
     static let sampleSize = 16 << 10
 
-    /// The methods for `files` (paths and bag names), in order; the samples are read and
-    /// judged on every core.
-    static func compressions(for files: [(path: String, name: String)]) -> [ZipCompression] {
+    /// The methods for `files` (paths, bag names and sizes), in order; the samples are read
+    /// and judged on every core.
+    static func compressions(for files: [(path: String, name: String, size: UInt64)]) -> [ZipCompression] {
         let stripes = min(max(1, files.count / 64), ProcessInfo.processInfo.activeProcessorCount)
         // Each stripe writes its own indices only.
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<ZipCompression>.allocate(capacity: files.count)
@@ -27,15 +30,16 @@ enum CompressionPolicy {
             let sample = UnsafeMutableRawBufferPointer.allocate(byteCount: sampleSize, alignment: 64)
             defer { sample.deallocate() }
             for index in stride(from: stripe, to: files.count, by: stripes) {
-                (results.baseAddress! + index).initialize(to: compression(for: files[index].path, name: files[index].name, sample: sample))
+                (results.baseAddress! + index).initialize(to: compression(for: files[index].path, name: files[index].name,
+                                                                               size: files[index].size, sample: sample))
             }
         }
         return Array(results)
     }
 
-    /// The method for one file, read into `sample` (at least `sampleSize` bytes).
-    static func compression(for path: String, name: String, sample: UnsafeMutableRawBufferPointer) -> ZipCompression {
-        if MediaType(fileName: name).isCompressed { return .store }
+    /// The method for one file of `size` bytes, read into `sample` (at least `sampleSize` bytes).
+    static func compression(for path: String, name: String, size: UInt64, sample: UnsafeMutableRawBufferPointer) -> ZipCompression {
+        if MediaType(fileName: name).isCompressed || !mayDeflate(size: size) { return .store }
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return .store }
         defer { close(descriptor) }
@@ -51,15 +55,31 @@ enum CompressionPolicy {
 
     /// For text made in memory (tag files): its first `sampleSize` bytes, as for files.
     static func compression(for bytes: [UInt8]) -> ZipCompression {
-        bytes.withUnsafeBytes { decide(UnsafeRawBufferPointer(rebasing: $0.prefix(sampleSize))) }
+        guard mayDeflate(size: UInt64(bytes.count)) else { return .store }
+        return bytes.withUnsafeBytes { decide(UnsafeRawBufferPointer(rebasing: $0.prefix(sampleSize))) }
     }
 
-    /// For a file already in memory: its type, then its first `sampleSize` bytes.
-    static func compression(for sample: [UInt8], name: String) -> ZipCompression {
-        MediaType(fileName: name).isCompressed || sample.isEmpty ? .store : compression(for: sample)
+    /// For a file of `size` bytes whose start is `sample`: its type, its size, then the
+    /// sample. Without `size`, a sample shorter than `sampleSize` is the whole file, and a
+    /// file of unknown size is stored.
+    static func compression(for sample: [UInt8], name: String, size: UInt64? = nil) -> ZipCompression {
+        let known = size ?? (sample.count < sampleSize ? UInt64(sample.count) : UInt64.max)
+        return MediaType(fileName: name).isCompressed || sample.isEmpty || !mayDeflate(size: known)
+            ? .store : sample.withUnsafeBytes { decide(UnsafeRawBufferPointer(rebasing: $0.prefix(sampleSize))) }
     }
 
-    static let maximumRatio = 100
+    /// Whether an entry of `size` bytes may be deflated: whatever it deflates to, `verify`
+    /// accepts it (`VerificationRun.isWithinRatioLimit`).
+    static func mayDeflate(size: UInt64) -> Bool { size <= BundleLimits.ratioAllowance }
+
+    /// Whether a deflated entry that has inflated to `inflated` bytes so far, of
+    /// `compressed` bytes in all, is within the ratio limit: the check `verify` makes as it
+    /// inflates, on the same constants `mayDeflate` keeps `build` within.
+    static func isWithinRatioLimit(inflated: UInt64, compressed: UInt64,
+                                   ratio: UInt64 = BundleLimits.maximumCompressionRatio,
+                                   allowance: UInt64 = BundleLimits.ratioAllowance) -> Bool {
+        inflated <= allowance || inflated <= ratio &* max(compressed, 1)
+    }
 
     /// The bytes the entropy is counted on: enough to tell random data (about 7.95 bits per
     /// byte at this size) from anything deflate can shrink.
@@ -70,7 +90,7 @@ enum CompressionPolicy {
         // deflate: counting them is much cheaper than deflating them to find out.
         if entropy(of: UnsafeRawBufferPointer(rebasing: sample.prefix(entropySampleSize))) >= 7.5 { return .store }
         let compressed = DeflateProbe.compressedSize(of: sample, level: probeLevel)
-        return compressed < sample.count && sample.count <= compressed * maximumRatio ? .deflate(level: level) : .store
+        return compressed < sample.count ? .deflate(level: level) : .store
     }
 
     /// The Shannon entropy of the bytes, in bits per byte (8 for random data).

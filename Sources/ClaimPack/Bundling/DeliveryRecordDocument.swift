@@ -9,7 +9,6 @@ internal import XMLKit
 /// (64 zeros for the first).
 enum DeliveryRecordDocument {
     static let namespace = "urn:claimpack:delivery:1"
-    static let fileName = "delivery.xml"
 
     /// The record of a new bundle: one `prepared` event listing what goes in the envelope.
     static func initialBytes(for claim: Claim, seal: SHA256Digest) throws(XMLError) -> [UInt8] {

@@ -1,11 +1,10 @@
 internal import XMLKit
 
-/// Writes `manifest.xml`: every fact of the claim and, for each evidence file, its path,
+/// Writes and reads `manifest.xml` (decoding in `ManifestDocument+Decoding.swift`): every fact of the claim and, for each evidence file, its path,
 /// kind, media type, size and SHA-256, in the namespace of `Schemas/claim-manifest-1.xsd`.
 /// The bytes depend on nothing but the claim and the files, so the seal is reproducible.
 enum ManifestDocument {
     static let namespace = "urn:claimpack:manifest:1"
-    static let fileName = "manifest.xml"
 
     /// The document's bytes.
     static func bytes(for claim: Claim, payload: [String: PayloadFile]) throws(XMLError) -> [UInt8] {
@@ -56,6 +55,8 @@ enum ManifestDocument {
                     try writer.element("operation", attributes: [
                         ("id", operation.id), ("at", operation.at?.description),
                         ("amount", operation.amount.text), ("currency", operation.currency.code),
+                        // Written only when false, so that the manifests of earlier claims keep their bytes.
+                        ("disputed", operation.disputed ? nil : "false"),
                     ]) { () throws(XMLError) in
                         try writer.element("description", text: operation.description)
                     }
@@ -71,7 +72,7 @@ enum ManifestDocument {
             }
             try writer.element("evidence") { () throws(XMLError) in
                 for entry in claim.evidence {
-                    let bagPath = BagLayout.payloadPath(for: entry.file)
+                    let bagPath = BundleLayout.payloadPath(for: entry.file)
                     guard let file = payload[bagPath] else { continue }
                     try writer.element("file", attributes: [
                         ("id", entry.id), ("path", bagPath), ("kind", entry.kind.rawValue),

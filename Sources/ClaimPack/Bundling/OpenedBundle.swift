@@ -23,11 +23,11 @@ public struct OpenedBundle: Sendable {
         }
         guard report.isIntact else { throw .notIntact(report) }
         guard let seal = report.seal,
-              let manifestBytes = report.tagFiles[ManifestDocument.fileName],
-              let recordBytes = report.tagFiles[DeliveryRecordDocument.fileName],
-              let manifest = try? XMLDocument(parsing: manifestBytes, name: ManifestDocument.fileName).root,
-              let recordRoot = try? XMLDocument(parsing: recordBytes, name: DeliveryRecordDocument.fileName).root,
-              let claim = ManifestReader.claim(from: manifest),
+              let manifestBytes = report.tagFiles[BundleLayout.manifest],
+              let recordBytes = report.tagFiles[BundleLayout.deliveryRecord],
+              let manifest = try? XMLDocument(parsing: manifestBytes, name: BundleLayout.manifest).root,
+              let recordRoot = try? XMLDocument(parsing: recordBytes, name: BundleLayout.deliveryRecord).root,
+              let claim = ManifestDocument.claim(from: manifest),
               let record = DeliveryRecordDocument.record(from: recordRoot)
         else { throw .unreadable(url.path) }
         return OpenedBundle(url: url, claim: claim, record: record, seal: seal, report: report)

@@ -38,20 +38,20 @@ struct PreviousDelivery {
         guard let layout = try? ZipLayout.scan(path: file.path, maximumEntries: limits.maximumEntries) else { return nil }
         let records = layout.entries.filter { entry in
             let parts = entry.rawName.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-            return parts.count == 2 && Array(parts[1]) == Array(DeliveryRecordDocument.fileName.utf8)
+            return parts.count == 2 && Array(parts[1]) == Array(BundleLayout.deliveryRecord.utf8)
         }
         guard !records.isEmpty else { return nil }
         guard records.count == 1, let entry = records.first, entry.uncompressedSize <= UInt64(limits.maximumTagFileBytes),
               let reader = try? ZipArchiveReader(path: file.path),
               let bytes = try? read(entry, from: reader),
-              let root = try? XMLDocument(parsing: bytes, name: DeliveryRecordDocument.fileName).root,
+              let root = try? XMLDocument(parsing: bytes, name: BundleLayout.deliveryRecord).root,
               let record = DeliveryRecordDocument.record(from: root)
         else { return PreviousDelivery(record: nil) }
         return record.events.count > 1 ? PreviousDelivery(record: record) : nil
     }
 
     private static func read(_ entry: ZipLayout.Entry, from reader: ZipArchiveReader) throws -> [UInt8] {
-        let file = try reader.open(entry: entry.index, deflated: entry.method == 8, expectedCRC: entry.crc)
+        let file = try reader.open(entry: entry.index, deflated: entry.isDeflated, expectedCRC: entry.crc)
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         while true {

@@ -14,8 +14,8 @@ struct RewritePlan {
     }
 
     /// The tag files the rewriter writes anew; every other entry is copied.
-    static let ownedTagFiles: Set<String> = [DeliveryRecordDocument.fileName, BagLayout.payloadManifest,
-                                             BagLayout.bagInfo, BagLayout.tagManifest]
+    static let ownedTagFiles: Set<String> = [BundleLayout.deliveryRecord, BundleLayout.payloadManifest,
+                                             BundleLayout.bagInfo, BundleLayout.tagManifest]
 
     private(set) var steps: [Step] = []
     /// The new version's tag files as the report keeps them.
@@ -34,46 +34,48 @@ struct RewritePlan {
         for item in carried { contents[item.file.path] = item.file }
 
         // The payload: every regular entry under data/, as verified, and the new files.
-        let payload = contents.values.filter { $0.path.hasPrefix("data/") }
+        let payload = contents.values.filter { BundleLayout.isPayload($0.path) }
             .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         var owned: [String: [UInt8]] = [:]
-        owned[DeliveryRecordDocument.fileName] = deliveryBytes
-        owned[BagLayout.payloadManifest] = BagLayout.manifestBytes(payload.map { ($0.path, $0.sha256) })
-        let oxum = "Payload-Oxum: \(payload.reduce(UInt64(0)) { $0 + $1.size }).\(payload.count)"
-        owned[BagLayout.bagInfo] = Array(String(decoding: old.tagFiles[BagLayout.bagInfo] ?? [], as: UTF8.self)
+        owned[BundleLayout.deliveryRecord] = deliveryBytes
+        owned[BundleLayout.payloadManifest] = BundleLayout.manifestBytes(payload.map { ($0.path, $0.sha256) })
+        let oxumKey = BundleLayout.BagInfoKey.payloadOxum + ":"
+        let oxum = oxumKey + " " + BundleLayout.payloadOxum(bytes: payload.reduce(UInt64(0)) { $0 + $1.size }, count: payload.count)
+        owned[BundleLayout.bagInfo] = Array(String(decoding: old.tagFiles[BundleLayout.bagInfo] ?? [], as: UTF8.self)
             .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix("Payload-Oxum:") ? oxum : String($0) }.joined(separator: "\n").utf8)
-        for (name, bytes) in owned where name != BagLayout.tagManifest {
+            .map { $0.hasPrefix(oxumKey) ? oxum : String($0) }.joined(separator: "\n").utf8)
+        for (name, bytes) in owned where name != BundleLayout.tagManifest {
             contents[name] = PayloadFile(path: name, size: UInt64(bytes.count), sha256: SHA256Digest(of: bytes))
         }
         // Every tag file in the archive, known or not: the known ones in their order first.
-        let others = contents.keys.filter { !$0.hasPrefix("data/") && $0 != BagLayout.tagManifest && !BagLayout.listedTagFiles.contains($0) }
+        let others = contents.keys.filter { !BundleLayout.isPayload($0) && $0 != BundleLayout.tagManifest && !BundleLayout.listedTagFiles.contains($0) }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        owned[BagLayout.tagManifest] = BagLayout.manifestBytes((BagLayout.listedTagFiles + others).compactMap { name in
+        owned[BundleLayout.tagManifest] = BundleLayout.manifestBytes((BundleLayout.listedTagFiles + others).compactMap { name in
             contents[name].map { (name, $0.sha256) }
         })
-        if let bytes = owned[BagLayout.tagManifest] {
-            contents[BagLayout.tagManifest] = PayloadFile(path: BagLayout.tagManifest, size: UInt64(bytes.count), sha256: SHA256Digest(of: bytes))
+        if let bytes = owned[BundleLayout.tagManifest] {
+            contents[BundleLayout.tagManifest] = PayloadFile(path: BundleLayout.tagManifest, size: UInt64(bytes.count), sha256: SHA256Digest(of: bytes))
         }
         for (name, bytes) in owned { tagFiles[name] = bytes }
 
         // The steps, in the old archive's order.
-        let lastPayload = layout.entries.lastIndex { String(decoding: $0.rawName, as: UTF8.self).hasPrefix(prefix + "data/") }
-        let payloadFolder = prefix + "data/"
+        let payloadFolder = prefix + BundleLayout.payloadFolder
+        let lastPayload = layout.entries.lastIndex { String(decoding: $0.rawName, as: UTF8.self).hasPrefix(payloadFolder) }
         func addNewPayload() {
             for item in carried {
                 steps.append(.carry(name: prefix + item.file.path, entry: item.entry))
             }
             for item in newPayload {
                 steps.append(.write(name: prefix + item.file.path, bytes: item.bytes,
-                                    compression: CompressionPolicy.compression(for: Array(item.bytes.prefix(CompressionPolicy.sampleSize)), name: item.file.path)))
+                                    compression: CompressionPolicy.compression(for: Array(item.bytes.prefix(CompressionPolicy.sampleSize)), name: item.file.path,
+                                                                               size: UInt64(item.bytes.count))))
             }
         }
         for (position, entry) in layout.entries.enumerated() {
             let name = String(decoding: entry.rawName, as: UTF8.self)
             let relative = name.hasPrefix(prefix) ? String(name.dropFirst(prefix.count)) : name
             if let bytes = owned[relative], name.hasPrefix(prefix) {
-                if lastPayload == nil, relative == BagLayout.payloadManifest { addNewPayload() }
+                if lastPayload == nil, relative == BundleLayout.payloadManifest { addNewPayload() }
                 steps.append(.write(name: name, bytes: bytes, compression: CompressionPolicy.compression(for: bytes)))
             } else if name == payloadFolder, !payload.isEmpty || !carried.isEmpty {
                 // The empty payload's folder entry: not needed once there is payload.

@@ -29,13 +29,13 @@ public enum SealCalculator {
                 hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
                 size += UInt64(count)
             }
-            let path = BagLayout.payloadPath(for: file.path)
+            let path = BundleLayout.payloadPath(for: file.path)
             payload[path] = PayloadFile(path: path, size: size, sha256: SHA256Digest(hasher.finalize()))
         }
         do {
             return SHA256Digest(of: try ManifestDocument.bytes(for: claim, payload: payload))
         } catch {
-            throw .invalidDocument(name: ManifestDocument.fileName, problems: [error.description])
+            throw .invalidDocument(name: BundleLayout.manifest, problems: [error.description])
         }
     }
 }

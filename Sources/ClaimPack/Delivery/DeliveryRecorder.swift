@@ -87,7 +87,7 @@ public struct DeliveryRecorder: Sendable {
             if portable != named {
                 notice?("\(file.lastPathComponent) is attached as \(portable): Windows cannot hold the name as it was (docs/diagnostics.md, C050)")
             }
-            var path = "data/delivery/" + portable
+            var path = BundleLayout.deliveryFolder + portable
             if used.contains(path) {
                 var counter = 2
                 while used.contains("\(path)-\(counter)") { counter += 1 }

@@ -1,34 +1,103 @@
-/// What may follow what in a delivery record, and when.
+/// What may follow what in a delivery record, and when: the one rule set `deliver` applies
+/// to a new event (`check`) and `verify` to every event of a record (`violations`).
 enum DeliveryRules {
+    /// One rule an event of a record breaks.
+    struct Violation: Sendable, Equatable {
+        /// Which rule.
+        enum Rule: Sendable, Equatable {
+            /// The event cannot follow the events before it.
+            case order
+            /// Dated before the claim's date or before the event before it.
+            case date
+            /// Dated after today.
+            case future
+            /// A tracking number that fails its carrier's check.
+            case tracking
+            /// `sent` by registered mail with no tracking number.
+            case trackingMissing
+        }
+
+        var rule: Rule
+        /// The event's position in the record, from 0.
+        var event: Int
+        var message: String
+    }
+
     /// Checks that `new` may be added after `events` of a claim dated `claimDate`.
     static func check(_ new: DeliveryEvent.Kind, at time: EventTime, after events: [DeliveryEvent],
                       claimDate: CalendarDate, today: CalendarDate) throws(DeliveryError) {
-        let kinds = events.map(\.kind)
+        if let problem = orderProblem(new, after: events.map(\.kind)) { throw .outOfOrder(problem) }
+        if let problem = dateProblem(time, after: events.last, claimDate: claimDate) { throw .badDate(problem) }
+        if let problem = futureProblem(time, today: today) { throw .badDate(problem) }
+    }
+
+    /// Every rule the events of `record` break, each event judged against those before it
+    /// as `deliver` judged it when it was recorded. `future` is reported, not thrown: an
+    /// event may be recorded with a date that has since come.
+    static func violations(in record: DeliveryRecord, claimDate: CalendarDate, today: CalendarDate) -> [Violation] {
+        var found: [Violation] = []
+        let method = record.events.first?.method
+        for (index, event) in record.events.enumerated() {
+            let before = record.events[..<index]
+            if let problem = orderProblem(event.kind, after: before.map(\.kind)) {
+                found.append(Violation(rule: .order, event: index, message: problem))
+            }
+            if let problem = dateProblem(event.at, after: before.last, claimDate: claimDate) {
+                found.append(Violation(rule: .date, event: index, message: problem))
+            }
+            if let problem = futureProblem(event.at, today: today) {
+                found.append(Violation(rule: .future, event: index, message: problem))
+            }
+            if let tracking = event.tracking {
+                do {
+                    _ = try TrackingNumber(tracking, carrier: event.carrier)
+                } catch {
+                    found.append(Violation(rule: .tracking, event: index, message: error.description))
+                }
+            } else if event.kind == .sent, (event.method ?? method) == .registeredMail {
+                found.append(Violation(rule: .trackingMissing, event: index,
+                                       message: "sent by registered mail with no tracking number: the dispatch cannot be traced"))
+            }
+        }
+        return found
+    }
+
+    /// Why `new` cannot follow events of the kinds `before`; `nil` when it can.
+    static func orderProblem(_ new: DeliveryEvent.Kind, after before: [DeliveryEvent.Kind]) -> String? {
+        if before.isEmpty {
+            return new == .prepared ? nil : "the first event must be \"prepared\", not \"\(new.rawValue)\""
+        }
         switch new {
         case .prepared:
-            throw .outOfOrder("\"prepared\" is recorded by build only")
+            return "\"prepared\" is recorded by build only, as the first event"
         case .sent:
-            guard kinds == [.prepared] else {
-                throw .outOfOrder("\"sent\" follows \"prepared\" only, once; the record already has: \(kinds.map(\.rawValue).joined(separator: ", "))")
+            guard before == [.prepared] else {
+                return "\"sent\" follows \"prepared\" only, once; the record already has: \(before.map(\.rawValue).joined(separator: ", "))"
             }
         case .delivered, .returned:
-            guard kinds.last == .sent else {
-                throw .outOfOrder("\"\(new.rawValue)\" follows \"sent\"; record the dispatch first (claimpack deliver BUNDLE sent --date …)")
+            guard before.last == .sent else {
+                return "\"\(new.rawValue)\" follows \"sent\"; record the dispatch first (claimpack deliver BUNDLE sent --date …)"
             }
         case .answered:
-            guard kinds.contains(.delivered) || kinds.contains(.returned) else {
-                throw .outOfOrder("\"answered\" follows \"delivered\" or \"returned\"; record the delivery first")
+            guard before.contains(.delivered) || before.contains(.returned) else {
+                return "\"answered\" follows \"delivered\" or \"returned\"; record the delivery first"
             }
-            guard !kinds.contains(.answered) else { throw .outOfOrder("the answer is already recorded") }
+            guard !before.contains(.answered) else { return "the answer is already recorded" }
         }
-        guard !(time.date < claimDate) else {
-            throw .badDate("\(time) is before the claim's date \(claimDate)")
+        return nil
+    }
+
+    /// Why an event at `time` cannot come after `last` in a claim dated `claimDate`.
+    static func dateProblem(_ time: EventTime, after last: DeliveryEvent?, claimDate: CalendarDate) -> String? {
+        if time.date < claimDate { return "\(time) is before the claim's date \(claimDate)" }
+        if let last, time.isEarlier(than: last.at) {
+            return "\(time) is before the last recorded event (\(last.kind.rawValue), \(last.at))"
         }
-        guard !(today < time.date) else {
-            throw .badDate("\(time) is in the future (today is \(today))")
-        }
-        if let last = events.last, time.isEarlier(than: last.at) {
-            throw .badDate("\(time) is before the last recorded event (\(last.kind.rawValue), \(last.at))")
-        }
+        return nil
+    }
+
+    /// Why `time` is not a date an event can have happened on, seen on `today`.
+    static func futureProblem(_ time: EventTime, today: CalendarDate) -> String? {
+        today < time.date ? "\(time) is in the future (today is \(today))" : nil
     }
 }

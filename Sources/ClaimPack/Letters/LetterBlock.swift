@@ -25,7 +25,9 @@ struct LetterBlock: Sendable, Hashable {
         case small
         /// Fixed-width text (the seal).
         case mono
-        /// A signature line: `left | right` (the date, then the printed name).
+        /// A signature line: `left | right` (the date, then the printed name). With the
+        /// argument `closing`: the left text (a complimentary close), space to sign, and the
+        /// right text (the full name) under it.
         case signature
         /// Vertical space; argument: millimetres.
         case space

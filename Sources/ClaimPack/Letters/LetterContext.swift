@@ -39,16 +39,8 @@ struct LetterContext {
         var values: [String: Any] = [
             "isClaim": claim.kind == .claim, "isComplaint": claim.kind == .complaint, "isCourt": claim.kind == .court,
             "id": claim.id, "subject": claim.subject,
-            "date": wording.format(claim.date), "dateShort": wording.formatShort(claim.date),
+            "date": wording.format(claim.date, in: claim.jurisdiction), "dateShort": wording.formatShort(claim.date, in: claim.jurisdiction),
             "place": LetterContext.place(in: claim.claimant.address) ?? "",
-            "claimant": party(claim.claimant.name, claim.claimant.address,
-                              ["phone": claim.claimant.phone ?? "", "email": claim.claimant.email ?? "",
-                               "signature": LetterContext.signatureName(claim.claimant.name, language: claim.language)]),
-            "respondent": party(claim.respondent.name, claim.respondent.address,
-                                ["inn": claim.respondent.inn ?? "", "ogrn": claim.respondent.ogrn ?? "", "edrpou": claim.respondent.edrpou ?? ""]),
-            "addressee": party(claim.addressee.name, claim.addressee.address,
-                               ["position": claim.addressee.position ?? "",
-                                "isRespondent": claim.addressee.name == claim.respondent.name && claim.addressee.address == claim.respondent.address]),
             "account": claim.account.map { ["label": $0.label, "value": $0.value] },
             "hasAccount": !claim.account.isEmpty,
             "responseDays": claim.responseDays, "responseDaysWord": wording.plural("day", claim.responseDays),
@@ -59,12 +51,19 @@ struct LetterContext {
         ]
         values["facts"] = claim.timeline.enumerated().map { index, event in fact(index + 1, event, numbers: numbers) }
         values["hasFacts"] = !claim.timeline.isEmpty
-        values["operations"] = claim.operations.enumerated().map { index, operation -> [String: Any] in
-            ["number": index + 1, "id": operation.id, "date": operation.at.map { wording.formatShort($0.date) } ?? "",
-             "amount": wording.formatMoney(operation.amount, currency: operation.currency), "description": operation.description ?? ""]
+        values.merge(partyValues()) { $1 }
+        values.merge(lawValues()) { $1 }
+        // The table and the total are of the disputed operations only (the claim's price);
+        // the others stay in the facts that cite them.
+        let disputed = claim.operations.filter(\.disputed)
+        values["operations"] = disputed.enumerated().map { index, operation -> [String: Any] in
+            ["number": index + 1, "id": operation.id, "date": operation.at.map { wording.formatShort($0.date, in: claim.jurisdiction) } ?? "",
+             "amount": wording.formatMoney(operation.amount, currency: operation.currency), "description": operation.description ?? "",
+             "isLast": index == disputed.count - 1]
         }
-        values["hasOperations"] = !claim.operations.isEmpty
-        values["totals"] = totals().map { ["amount": $0] }
+        values["hasOperations"] = !disputed.isEmpty
+        let totals = totals()
+        values["totals"] = totals.enumerated().map { ["amount": $1, "isLast": $0 == totals.count - 1] }
         values["demands"] = claim.demands.enumerated().map { index, demand -> [String: Any] in
             ["number": index + 1, "text": demand.text, "basis": demand.basis ?? ""]
         }
@@ -72,16 +71,13 @@ struct LetterContext {
         return values
     }
 
-    private func party(_ name: String, _ address: String, _ extra: [String: Any]) -> [String: Any] {
-        extra.merging(["name": name, "address": address]) { $1 }
-    }
-
     private func fact(_ number: Int, _ event: TimelineEvent, numbers: [String: Int]) -> [String: Any] {
         var time = ""
         if event.at.instant != nil, let clock = event.at.description.split(separator: "T").last { time = String(clock.prefix(5)) }
         let attachmentNumbers = event.evidence.compactMap { numbers[$0] }.map(String.init)
         return [
-            "number": number, "date": wording.formatShort(event.at.date), "dateLong": wording.format(event.at.date), "time": time,
+            "number": number, "date": wording.formatShort(event.at.date, in: claim.jurisdiction),
+            "dateLong": wording.format(event.at.date, in: claim.jurisdiction), "time": time,
             "text": event.event, "reference": event.reference ?? "",
             "channel": event.channel?.rawValue ?? "",
             "isPhone": event.channel == .phone, "isChat": event.channel == .chat, "isEmail": event.channel == .email,
@@ -92,11 +88,11 @@ struct LetterContext {
         ]
     }
 
-    /// The sum of the operations per currency, formatted, in order of first appearance.
+    /// The sum of the disputed operations per currency, formatted, in order of first appearance.
     func totals() -> [String] {
         var order: [CurrencyCode] = []
         var sums: [CurrencyCode: Int] = [:]
-        for operation in claim.operations {
+        for operation in claim.operations where operation.disputed {
             if sums[operation.currency] == nil { order.append(operation.currency) }
             sums[operation.currency, default: 0] += operation.amount.minorUnits(scale: 2) ?? 0
         }

@@ -30,11 +30,16 @@ enum LetterTextRenderer {
                 let lines = wrap(text.replacingOccurrences(of: "\n", with: " "), width: width - hang.count)
                 output += lines.enumerated().map { $0.offset == 0 ? $0.element : hang + $0.element }
             case .table:
-                output += table(text)
+                output += table(text, rightAligned: Set(block.argument.split(separator: ",").enumerated().filter { $0.element.hasSuffix("r") }.map(\.offset)))
                 output.append("")
             case .signature:
                 let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 let leftText = parts.first ?? "", rightText = parts.count > 1 ? parts[1] : ""
+                if block.argument == "closing" {
+                    if output.last != "" { output.append("") }
+                    output += [leftText, "", "", "", rightText]
+                    break
+                }
                 let gap = max(3, width - leftText.count - rightText.count)
                 output.append(leftText + String(repeating: " ", count: gap) + rightText)
             case .space:
@@ -70,9 +75,10 @@ enum LetterTextRenderer {
         String(repeating: " ", count: max(0, (width - line.count) / 2)) + line
     }
 
-    /// Columns padded to their widest cell, separated by two spaces; when the table is
-    /// wider than the page, the widest columns are narrowed and their cells wrapped.
-    private static func table(_ text: String) -> [String] {
+    /// Columns padded to their widest cell (the `rightAligned` ones on the left), separated
+    /// by two spaces; when the table is wider than the page, the widest columns are narrowed
+    /// and their cells wrapped.
+    private static func table(_ text: String, rightAligned: Set<Int> = []) -> [String] {
         let rows = text.split(separator: "\n").map { line -> [String] in
             var body = line.trimmingCharacters(in: .whitespaces)
             body = String(body.drop { $0 == "|" || $0 == "*" })
@@ -92,6 +98,7 @@ enum LetterTextRenderer {
             for line in 0..<(wrapped.map(\.count).max() ?? 1) {
                 output.append((0..<columns).map { column in
                     let piece = line < wrapped[column].count ? wrapped[column][line] : ""
+                    if rightAligned.contains(column) { return String(repeating: " ", count: max(0, widths[column] - piece.count)) + piece }
                     return piece.padding(toLength: max(widths[column], piece.count), withPad: " ", startingAt: 0)
                 }.joined(separator: "  "))
             }

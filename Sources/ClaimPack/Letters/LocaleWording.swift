@@ -5,6 +5,9 @@ internal import Yams
 /// `Templates/<language>/locale.yaml` so that no word of any language lives in code.
 public struct LocaleWording: Sendable {
     public let language: Language
+    /// The templates folder the wording was read from (its `law/` table, when there is one,
+    /// gives the letter its answer period, citation and consequences).
+    public let templates: URL
     let months: [String]
     let datePattern: String
     let decimal: String
@@ -12,6 +15,12 @@ public struct LocaleWording: Sendable {
     let moneyPattern: String
     let currencies: [String: String]
     let plurals: [String: [String]]
+    /// The company's role by sector («Оператор связи», "the Bank"); `none` without a sector.
+    let roles: [String: String]
+    /// Words a subject may start with that the title already says («Претензия»).
+    let subjectPrefixes: [String]
+    /// Date patterns of a jurisdiction that writes dates its own way (`us`: `date`, `short`).
+    let jurisdictionDates: [String: [String: String]]
 
     /// Reads `templates/<language>/locale.yaml`.
     public init(templates: URL, language: Language) throws(ResourceError) {
@@ -24,6 +33,7 @@ public struct LocaleWording: Sendable {
               let money = document["money"] as? String
         else { throw .badTemplate(path: file.path, reason: "needs months: (12 names), date:, decimal:, group: and money:") }
         self.language = language
+        self.templates = templates
         self.months = months
         self.datePattern = datePattern
         self.decimal = decimal
@@ -31,6 +41,35 @@ public struct LocaleWording: Sendable {
         moneyPattern = money
         currencies = document["currencies"] as? [String: String] ?? [:]
         plurals = document["plurals"] as? [String: [String]] ?? [:]
+        roles = document["roles"] as? [String: String] ?? [:]
+        subjectPrefixes = document["subject_prefixes"] as? [String] ?? []
+        jurisdictionDates = document["jurisdiction_dates"] as? [String: [String: String]] ?? [:]
+    }
+
+    /// The company's role in a claim against it, by its sector.
+    public func role(of sector: Sector?) -> String {
+        roles[sector?.rawValue ?? "none"] ?? roles["none"] ?? ""
+    }
+
+    /// A date in words as `jurisdiction` writes it: «21 ноября 2026 г.», "November 21, 2026" (us).
+    public func format(_ date: CalendarDate, in jurisdiction: Jurisdiction) -> String {
+        guard let pattern = jurisdictionDates[jurisdiction.rawValue]?["date"] else { return format(date) }
+        return fill(pattern, date)
+    }
+
+    /// A date in digits as `jurisdiction` writes it: 01.10.2026, 01/10/2026, 10/01/2026 (us).
+    public func formatShort(_ date: CalendarDate, in jurisdiction: Jurisdiction) -> String {
+        guard let pattern = jurisdictionDates[jurisdiction.rawValue]?["short"] else { return formatShort(date) }
+        return fill(pattern, date)
+    }
+
+    private func fill(_ pattern: String, _ date: CalendarDate) -> String {
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return pattern.replacingOccurrences(of: "{day}", with: String(date.day))
+            .replacingOccurrences(of: "{dd}", with: two(date.day))
+            .replacingOccurrences(of: "{mm}", with: two(date.month))
+            .replacingOccurrences(of: "{month}", with: months[date.month - 1])
+            .replacingOccurrences(of: "{year}", with: String(date.year))
     }
 
     /// A date in words: «21 ноября 2026 г.».

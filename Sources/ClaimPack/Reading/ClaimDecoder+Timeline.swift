@@ -9,15 +9,17 @@ extension ClaimDecoder {
         let operations: [Operation] = items.enumerated().compactMap { index, item in
             let path = "operations[\(index + 1)]"
             guard let mapping = YAMLMapping(item, path: path, ownerMark: item.position, session: session) else { return nil }
-            mapping.rejectUnknownKeys(known: ["id", "at", "amount", "currency", "description"])
+            mapping.rejectUnknownKeys(known: ["id", "at", "amount", "currency", "description", "disputed"])
             let id = decodeItemID(mapping, seen: &seen, index: index + 1, listName: "operations")
             let at = mapping.value("at").flatMap { session.eventTime($0, "\(path).at") }
             let amount = mapping.required("amount").flatMap { session.amount($0, "\(path).amount") }
             let currency = mapping.required("currency").flatMap { decodeCurrency($0, "\(path).currency") }
             let description = mapping.optionalText("description")
-            guard let id, let amount, let currency else { return nil }
+            // Absent: disputed; present: true or false, anything else an error.
+            let disputed: Bool? = mapping.value("disputed").map { session.boolean($0, "\(path).disputed") } ?? true
+            guard let id, let amount, let currency, let disputed else { return nil }
             return Operation(id: id, at: at, amount: amount, currency: currency, description: description,
-                             location: session.location(item.position))
+                             disputed: disputed, location: session.location(item.position))
         }
         return (operations, Set(seen.keys))
     }

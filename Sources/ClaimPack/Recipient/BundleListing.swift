@@ -34,7 +34,7 @@ public struct BundleListing: Sendable {
         seal = bundle.seal
         var described = Set<String>()
         evidence = bundle.claim.evidence.compactMap { entry in
-            let path = "data/" + entry.file
+            let path = BundleLayout.payloadPath(for: entry.file)
             guard let file = contents[path] else { return nil }
             described.insert(path)
             return Item(path: path, size: file.size, sha256: file.sha256, id: entry.id, title: entry.title,
@@ -51,7 +51,7 @@ public struct BundleListing: Sendable {
         }
         self.proofs = proofs
         otherPayload = contents.values
-            .filter { $0.path.hasPrefix("data/") && !described.contains($0.path) }
+            .filter { BundleLayout.isPayload($0.path) && !described.contains($0.path) }
             .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
             .map { Item(path: $0.path, size: $0.size, sha256: $0.sha256, id: nil, title: nil, kind: nil, event: nil) }
     }

@@ -109,10 +109,10 @@ public enum PortableName {
     /// proposed instead; `nil` when it can. The path is measured as the bag holds it
     /// (`data/evidence/…`).
     static func diagnostic(for file: EvidenceFile) -> Diagnostic? {
-        let bagPath = "data/" + file.path
+        let bagPath = BundleLayout.payloadPath(for: file.path)
         let problems = problems(ofPath: bagPath)
         guard !problems.isEmpty else { return nil }
-        let proposed = String(portable(path: bagPath).dropFirst("data/".count))
+        let proposed = String(portable(path: bagPath).dropFirst(BundleLayout.payloadFolder.count))
         let reasons = problems.map(\.description).joined(separator: "; ")
         return Diagnostic(.warning, .nonPortableName, at: SourceLocation(file: file.diskPath),
                           "Windows cannot hold this name (it \(reasons)): a recipient there cannot extract the file as named; rename it, for example to \"\(proposed)\"")

@@ -12,11 +12,14 @@ public struct BundleVerifier: Sendable {
     public var limits: VerificationLimits
     /// Told the bytes read so far and the total, as the check goes.
     public var progress: (@Sendable (_ done: UInt64, _ total: UInt64) -> Void)?
+    /// The day the delivery record is judged on: an event after it is reported (V507).
+    public var today: CalendarDate
 
-    public init(schemas: URL, limits: VerificationLimits = VerificationLimits(),
+    public init(schemas: URL, limits: VerificationLimits = VerificationLimits(), today: CalendarDate = .today(),
                 progress: (@Sendable (UInt64, UInt64) -> Void)? = nil) {
         self.schemas = schemas
         self.limits = limits
+        self.today = today
         self.progress = progress
     }
 
@@ -35,7 +38,7 @@ public struct BundleVerifier: Sendable {
         guard probe >= 0 else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
         close(probe)
 
-        let run = VerificationRun(bundle: bundle, limits: limits, schemas: schemas, progress: progress)
+        let run = VerificationRun(bundle: bundle, limits: limits, schemas: schemas, today: today, progress: progress)
         run.checkArchive()
         if run.archiveReadable {
             run.checkBagIt()

@@ -63,6 +63,27 @@ enum EntryNameRules {
         }
     }
 
+    /// A finding when a component of the name is longer than common file systems allow
+    /// (an error: the entry cannot be extracted), or the whole name longer than `build`
+    /// writes (a warning: it fits Linux's path limit only under a short folder). The
+    /// entry is still read: the name is safe, only too long. Limits: `BundleLimits`.
+    static func lengthFinding(_ raw: [UInt8]) -> Finding? {
+        var longest = 0
+        var start = 0
+        for (index, byte) in raw.enumerated() where byte == UInt8(ascii: "/") {
+            longest = max(longest, index - start)
+            start = index + 1
+        }
+        longest = max(longest, raw.count - start)
+        guard raw.count > BundleLimits.maximumNameBytes || longest > BundleLimits.maximumNameComponentBytes else { return nil }
+        let name = printable(String(decoding: raw, as: UTF8.self))
+        if longest > BundleLimits.maximumNameComponentBytes {
+            return Finding(.nameTooLong, entry: name, "a component of the name has \(longest) bytes, more than the \(BundleLimits.maximumNameComponentBytes) common file systems allow; the entry cannot be extracted")
+        }
+        return Finding(.nameTooLong, entry: name, "the name has \(raw.count) bytes, more than the \(BundleLimits.maximumNameBytes) claimpack writes; extracted under a long folder it would cross the system's path limit",
+                       severity: .warning)
+    }
+
     /// Unicode's control characters (category Cc): U+0000–U+001F and U+007F–U+009F.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)

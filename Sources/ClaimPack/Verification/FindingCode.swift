@@ -62,6 +62,9 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// disagree, an unexpected flag, attribute, version, timestamp or extra field): the
     /// archive was altered after it was built.
     case nonCanonical = "V128"
+    /// A name with a component longer than 255 bytes: no common file system can extract
+    /// it; or (a warning) a name longer than the 1024 bytes `build` writes.
+    case nameTooLong = "V129"
 
     // The BagIt layer
     /// `bagit.txt` is missing.
@@ -130,4 +133,13 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable {
     case eventOrder = "V504"
     /// A proof file `delivery.xml` lists that is missing or differs.
     case proofMismatch = "V505"
+    /// An event dated before the claim's date, or before the event before it.
+    case eventDate = "V506"
+    /// An event dated after the day `verify` runs (a warning: the clock of the machine
+    /// that recorded it, or a forged record).
+    case eventInFuture = "V507"
+    /// A tracking number that fails its carrier's check digit or format.
+    case trackingNumber = "V508"
+    /// `sent` by registered mail with no tracking number (a warning: `deliver` accepts it).
+    case trackingMissing = "V509"
 }

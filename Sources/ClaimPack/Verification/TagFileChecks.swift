@@ -29,45 +29,18 @@ enum TagFileChecks {
         case failed(Finding)
     }
 
-    /// The claim's manifest, whose evidence listing is prepared.
-    static let manifest = "manifest.xml"
-
-    /// The delivery record whose events are hashed.
-    static let deliveryRecord = "delivery.xml"
-
     /// The digests of the events of the delivery record `bytes` (at `entry`).
     static func eventDigests(_ bytes: [UInt8], entry: String) -> EventDigests {
         do {
-            let document = try XMLDocument(parsing: bytes, name: deliveryRecord, ignoringBlankText: true)
+            let document = try XMLDocument(parsing: bytes, name: BundleLayout.deliveryRecord, ignoringBlankText: true)
             return .digests(try document.canonicalChildren(named: "event", excludingAttribute: "hash").map { SHA256Digest(of: $0) })
         } catch {
             return .failed(Finding(.malformedXML, entry: entry, error.description))
         }
     }
 
-    /// The BagIt manifests.
-    static let manifestNames = ["manifest-sha256.txt", "tagmanifest-sha256.txt"]
-
-    /// A file `manifest.xml` lists under `evidence`, with the facts it states about it
-    /// (`nil` where an attribute is missing or not a number or digest).
-    struct ListedEvidence: Sendable {
-        let path: String
-        let size: UInt64?
-        let sha256: SHA256Digest?
-    }
-
-    /// The files a valid `manifest.xml` (its root) lists, in its order.
-    static func listedEvidence(_ root: XMLElement) -> [ListedEvidence] {
-        (root.child("evidence")?.children(named: "file") ?? []).compactMap { file in
-            file.attributes["path"].map {
-                ListedEvidence(path: $0, size: file.attributes["size"].flatMap(UInt64.init),
-                               sha256: file.attributes["sha256"].flatMap(SHA256Digest.init(hex:)))
-            }
-        }
-    }
-
     /// The XML tag documents and the schema each is validated against.
-    static let documentSchemas = [manifest: BundleBuilder.manifestSchema, deliveryRecord: BundleBuilder.deliverySchema]
+    static let documentSchemas = [BundleLayout.manifest: BundleBuilder.manifestSchema, BundleLayout.deliveryRecord: BundleBuilder.deliverySchema]
 
     /// Parses `bytes` (the document `name`, at `entry` in the archive) with the hardening
     /// limits and validates it against `schemaName` in `schemas`.

@@ -1,5 +1,6 @@
 internal import Dispatch
 internal import Foundation
+internal import XMLKit
 
 /// `TagFileChecks` run on a background queue: started once the tag files are read, while
 /// the payload is read and hashed; the results are awaited when the layers need them.
@@ -9,12 +10,12 @@ final class TagFilePreparation: @unchecked Sendable {
     private var documents: [String: TagFileChecks.CheckedDocument] = [:]
     private var manifests: [String: [TagFileChecks.ManifestLine]] = [:]
     private var events: TagFileChecks.EventDigests?
-    private var listing: [TagFileChecks.ListedEvidence]?
+    private var listing: [ManifestDocument.ListedFile]?
 
     /// Starts the checks of the tag files in `tagBytes` (by name inside the bundle's
     /// folder); `entryName` gives a name's entry in the archive.
     init(tagBytes: [String: [UInt8]], entryName: (String) -> String, schemas: URL, limits: VerificationLimits) {
-        for name in TagFileChecks.manifestNames {
+        for name in [BundleLayout.payloadManifest, BundleLayout.tagManifest] {
             guard let bytes = tagBytes[name] else { continue }
             let entry = entryName(name)
             queue.async { self.manifests[name] = TagFileChecks.manifestLines(bytes, entry: entry) }
@@ -25,12 +26,19 @@ final class TagFilePreparation: @unchecked Sendable {
             queue.async {
                 let checked = TagFileChecks.checkDocument(bytes, name: name, entry: entry, schemaName: schemaName,
                                                           schemas: schemas, limits: limits)
-                self.documents[name] = checked
-                if name == TagFileChecks.manifest, let root = checked.root { self.listing = TagFileChecks.listedEvidence(root) }
+                if name == BundleLayout.manifest, let root = checked.root {
+                    // The listing is all that is read of the evidence elements: the tree of
+                    // a manifest of many files is freed now, not held while the payload is
+                    // read (69,000 files: 29 MB).
+                    self.listing = ManifestDocument.listedFiles(in: root)
+                    self.documents[name] = TagFileChecks.CheckedDocument(root: root.withoutChildren, findings: checked.findings)
+                } else {
+                    self.documents[name] = checked
+                }
             }
         }
-        if let bytes = tagBytes[TagFileChecks.deliveryRecord] {
-            let entry = entryName(TagFileChecks.deliveryRecord)
+        if let bytes = tagBytes[BundleLayout.deliveryRecord] {
+            let entry = entryName(BundleLayout.deliveryRecord)
             queue.async { self.events = TagFileChecks.eventDigests(bytes, entry: entry) }
         }
     }
@@ -43,7 +51,7 @@ final class TagFilePreparation: @unchecked Sendable {
 
     /// The files a valid `manifest.xml` lists, waiting for them; `nil` when it was not
     /// read or is not valid.
-    func evidenceListing() -> [TagFileChecks.ListedEvidence]? {
+    func evidenceListing() -> [ManifestDocument.ListedFile]? {
         queue.sync { listing }
     }
 

@@ -26,18 +26,20 @@ extension VerificationRun {
         reportAnomalies(scanned)
         checkCanonicalForm(scanned)
 
-        var names: [Int: String] = [:]
+        // By the entry's position (its index): a name, or nil when it has a finding.
+        var names = [String?](repeating: nil, count: scanned.entries.count)
         var readableNames: [String] = []
         for entry in scanned.entries {
             let (name, nameFindings) = EntryNameRules.check(entry.rawName)
             nameFindings.forEach(add)
+            if let finding = EntryNameRules.lengthFinding(entry.rawName) { add(finding) }
             if let name {
                 readableNames.append(name)
                 if nameFindings.isEmpty { names[entry.index] = name }
             }
         }
         EntryNameRules.duplicates(readableNames).forEach(add)
-        root = chooseRoot(Array(names.values))
+        root = chooseRoot(names.compactMap { $0 })
 
         let total = scanned.entries.reduce(UInt64(0)) { $0 &+ $1.uncompressedSize }
         if total > limits.maximumTotalBytes {
@@ -90,8 +92,9 @@ extension VerificationRun {
             guard let slash = name.firstIndex(of: "/") else { return nil }
             return String(name[..<slash])
         }
-        if let declared = names.first(where: { $0.hasSuffix("/bagit.txt") && $0.split(separator: "/").count == 2 }) {
-            return String(declared.dropLast("/bagit.txt".count))
+        let declaration = "/" + BundleLayout.declaration
+        if let declared = names.first(where: { $0.hasSuffix(declaration) && $0.split(separator: "/").count == 2 }) {
+            return String(declared.dropLast(declaration.count))
         }
         let counts = Dictionary(grouping: tops, by: { $0 }).mapValues(\.count)
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
@@ -100,13 +103,15 @@ extension VerificationRun {
     /// Reads every regular entry once. The tag files are read first, and their checks start
     /// on the second core (`TagFilePreparation`) while the payload is read; the findings are
     /// still reported in the order of the entries in the archive.
-    private func readEntries(_ layout: ZipLayout, names: [Int: String], reader: ZipArchiveReader, total: UInt64) {
-        var accepted: [(entry: ZipLayout.Entry, name: String, relative: String)] = []
+    private func readEntries(_ layout: ZipLayout, names: [String?], reader: ZipArchiveReader, total: UInt64) {
+        // The entries by their position in `layout.entries`, not copied: a header's fields
+        // take some 200 bytes.
+        var accepted: [(position: Int, name: String, relative: String)] = []
         accepted.reserveCapacity(names.count)
         presentEntries.reserveCapacity(names.count)
         var entryFindings = [[Finding]](repeating: [], count: layout.entries.count)
         let folder = root.map { $0 + "/" }
-        for entry in layout.entries {
+        for (position, entry) in layout.entries.enumerated() {
             guard let name = names[entry.index] else { continue }
             guard let folder, name.hasPrefix(folder) else {
                 entryFindings[entry.index] = [Finding(.outsideBundleFolder, entry: name, "outside the bundle's folder \(folder ?? "")")]
@@ -119,10 +124,10 @@ extension VerificationRun {
             entryFindings[entry.index] = findings {
                 guard acceptType(entry, name: name, relative: relative) else { return }
                 presentEntries.insert(relative)
-                accepted.append((entry, name, relative))
+                accepted.append((position, name, relative))
             }
         }
-        let isTag = accepted.map { VerificationRun.tagFiles.contains($0.relative) }
+        let isTag = accepted.map { BundleLayout.tagFiles.contains($0.relative) }
         let tagCount = isTag.count { $0 }
         let order = accepted.indices.filter { isTag[$0] } + accepted.indices.filter { !isTag[$0] }
         var done: UInt64 = 0
@@ -136,9 +141,10 @@ extension VerificationRun {
                 preparation = TagFilePreparation(tagBytes: tagBytes, entryName: entryName, schemas: schemas, limits: limits)
             }
             let item = accepted[index]
+            let entry = layout.entries[item.position]
             let keep = position < tagCount
-            entryFindings[item.entry.index] += findings {
-                if let file = read(item.entry, name: item.name, relative: item.relative, reader: reader, keep: keep,
+            entryFindings[entry.index] += findings {
+                if let file = read(entry, name: item.name, relative: item.relative, reader: reader, keep: keep,
                                    hasher: hasher, done: &done, total: total) {
                     finished.append((item.relative, file.size))
                     if keep, let bytes = file.bytes { tagBytes[item.relative] = bytes }
@@ -161,26 +167,27 @@ extension VerificationRun {
 
     /// Whether the entry is a regular file that can be read; reports it otherwise.
     private func acceptType(_ entry: ZipLayout.Entry, name: String, relative: String) -> Bool {
-        if let type = entry.unixFileType, type == 0o120000 {
+        switch entry.type {
+        case .symbolicLink:
             add(Finding(.symbolicLink, entry: name, "a symbolic link; extracting it could point anywhere"))
             return false
-        }
-        if name.hasSuffix("/") || entry.unixFileType == 0o040000 {
-            let isEmptyBagPayload = relative == "data/" && entry.uncompressedSize == 0
+        case .directory:
+            let isEmptyBagPayload = relative == BundleLayout.payloadFolder && entry.uncompressedSize == 0
             if !isEmptyBagPayload {
                 add(Finding(.directoryEntry, entry: name, "a directory entry; bundles hold files only", severity: .warning))
             }
             return false
-        }
-        if let type = entry.unixFileType, type != 0, type != 0o100000 {
+        case .special:
             add(Finding(.notRegular, entry: name, "not a regular file (device, pipe or socket)"))
             return false
+        case .regular:
+            break
         }
         if entry.isEncrypted {
             add(Finding(.encrypted, entry: name, "encrypted; a bundle is never encrypted"))
             return false
         }
-        guard entry.method == 0 || entry.method == 8 else {
+        guard entry.compressionMethod != nil else {
             add(Finding(.unsupportedMethod, entry: name, "compression method \(entry.method); only store (0) and deflate (8) are allowed"))
             return false
         }
@@ -202,14 +209,17 @@ extension VerificationRun {
         }
         let file: ZipEntryReader
         do {
-            file = try reader.open(entry: entry.index, deflated: entry.method == 8, expectedCRC: entry.crc)
+            file = try reader.open(entry: entry.index, deflated: entry.isDeflated, expectedCRC: entry.crc)
         } catch {
             add(finding(for: error, name: name))
             return nil
         }
         var bytes: [UInt8]? = keep ? [] : nil
+        // Its declared size, at most a tag file's limit (checked above): a buffer grown by
+        // doubling would take up to twice as much (a manifest of 69,000 files: 16 MB more).
+        bytes?.reserveCapacity(Int(entry.uncompressedSize))
         var size: UInt64 = 0
-        let ratioLimit = entry.method == 8 ? limits.maximumCompressionRatio &* max(entry.compressedSize, 1) : UInt64.max
+        let deflated = entry.isDeflated
         while true {
             let count: Int
             do {
@@ -234,8 +244,9 @@ extension VerificationRun {
                 add(Finding(.sizeMismatch, entry: name, "inflates past the \(entry.uncompressedSize) bytes its header declares; stopped reading"))
                 return nil
             }
-            if size > limits.ratioAllowance, size > ratioLimit {
-                add(Finding(.compressionRatio, entry: name, "inflates more than \(limits.maximumCompressionRatio):1 (\(entry.compressedSize) compressed bytes); a compression bomb; stopped reading"))
+            if deflated, !CompressionPolicy.isWithinRatioLimit(inflated: size, compressed: entry.compressedSize,
+                                                               ratio: limits.maximumCompressionRatio, allowance: limits.ratioAllowance) {
+                add(Finding(.compressionRatio, entry: name, "inflates to more than \(limits.ratioAllowance >> 20) MiB at more than \(limits.maximumCompressionRatio):1 (\(entry.compressedSize) compressed bytes); a compression bomb; stopped reading"))
                 return nil
             }
             if done > limits.maximumTotalBytes { return nil }

@@ -4,22 +4,22 @@ extension VerificationRun {
     /// The BagIt layer: declaration, both manifests, bag-info and its Payload-Oxum.
     func checkBagIt() {
         checkDeclaration()
-        if let listed = checkManifestFile("manifest-sha256.txt", missing: .missingPayloadManifest) {
-            for path in presentEntries(where: { $0.hasPrefix("data/") && !listed.contains($0) }) {
-                add(Finding(.unlistedPayload, entry: entryName(path), "not listed in manifest-sha256.txt"))
+        if let listed = checkManifestFile(BundleLayout.payloadManifest, missing: .missingPayloadManifest) {
+            for path in presentEntries(where: { BundleLayout.isPayload($0) && !listed.contains($0) }) {
+                add(Finding(.unlistedPayload, entry: entryName(path), "not listed in \(BundleLayout.payloadManifest)"))
             }
-            for path in listed.filter({ !$0.hasPrefix("data/") }).sorted() {
-                add(Finding(.malformedManifestLine, entry: entryName("manifest-sha256.txt"), "lists \(path), which is not payload (data/…)"))
+            for path in listed.filter({ !BundleLayout.isPayload($0) }).sorted() {
+                add(Finding(.malformedManifestLine, entry: entryName(BundleLayout.payloadManifest), "lists \(path), which is not payload (\(BundleLayout.payloadFolder)…)"))
             }
         }
-        if let listed = checkManifestFile("tagmanifest-sha256.txt", missing: .missingTagManifest) {
-            for path in presentEntries(where: { !$0.hasPrefix("data/") && $0 != "tagmanifest-sha256.txt" && !listed.contains($0) }) {
-                add(Finding(.unlistedTagFile, entry: entryName(path), "not listed in tagmanifest-sha256.txt"))
+        if let listed = checkManifestFile(BundleLayout.tagManifest, missing: .missingTagManifest) {
+            for path in presentEntries(where: { !BundleLayout.isPayload($0) && $0 != BundleLayout.tagManifest && !listed.contains($0) }) {
+                add(Finding(.unlistedTagFile, entry: entryName(path), "not listed in \(BundleLayout.tagManifest)"))
             }
         }
         var payloadBytes: UInt64 = 0
         var payloadCount = 0
-        for path in presentEntries where path.hasPrefix("data/") {
+        for path in presentEntries where BundleLayout.isPayload(path) {
             payloadBytes += files[path]?.size ?? 0
             payloadCount += 1
         }
@@ -27,15 +27,16 @@ extension VerificationRun {
     }
 
     private func checkDeclaration() {
-        guard let bytes = tagBytes["bagit.txt"] else {
-            if !presentEntries.contains("bagit.txt") {
-                add(Finding(.missingDeclaration, entry: entryName("bagit.txt"), "missing: this is not a BagIt bag"))
+        let name = BundleLayout.declaration
+        guard let bytes = tagBytes[name] else {
+            if !presentEntries.contains(name) {
+                add(Finding(.missingDeclaration, entry: entryName(name), "missing: this is not a BagIt bag"))
             }
             return
         }
         let lines = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
-        guard lines.count == 2, lines[0] == "BagIt-Version: 1.0", lines[1] == "Tag-File-Character-Encoding: UTF-8" else {
-            add(Finding(.badDeclaration, entry: entryName("bagit.txt"), "not the BagIt 1.0 declaration (BagIt-Version: 1.0, Tag-File-Character-Encoding: UTF-8)"))
+        guard lines == BundleLayout.declarationLines else {
+            add(Finding(.badDeclaration, entry: entryName(name), "not the BagIt 1.0 declaration (\(BundleLayout.declarationLines.joined(separator: ", ")))"))
             return
         }
     }
@@ -67,33 +68,37 @@ extension VerificationRun {
     }
 
     private func checkBagInfo(payloadBytes: UInt64, payloadCount: Int) {
-        guard let bytes = tagBytes["bag-info.txt"] else {
-            if !presentEntries.contains("bag-info.txt") { add(Finding(.badBagInfo, entry: entryName("bag-info.txt"), "missing")) }
+        let name = BundleLayout.bagInfo
+        guard let bytes = tagBytes[name] else {
+            if !presentEntries.contains(name) { add(Finding(.badBagInfo, entry: entryName(name), "missing")) }
             return
         }
+        let oxumKey = BundleLayout.BagInfoKey.payloadOxum
+        let sealKey = BundleLayout.BagInfoKey.claimSeal
         var fields: [String: String] = [:]
         for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
             guard let colon = line.firstIndex(of: ":"), !(line.first?.isWhitespace ?? true) else { continue }
             fields[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
         }
-        if let oxum = fields["Payload-Oxum"] {
-            if oxum != "\(payloadBytes).\(payloadCount)" {
-                add(Finding(.payloadOxumMismatch, entry: entryName("bag-info.txt"), "Payload-Oxum is \(oxum), the payload is \(payloadBytes).\(payloadCount) (bytes.files)"))
+        let payload = BundleLayout.payloadOxum(bytes: payloadBytes, count: payloadCount)
+        if let oxum = fields[oxumKey] {
+            if oxum != payload {
+                add(Finding(.payloadOxumMismatch, entry: entryName(name), "\(oxumKey) is \(oxum), the payload is \(payload) (bytes.files)"))
             }
         } else {
-            add(Finding(.badBagInfo, entry: entryName("bag-info.txt"), "has no Payload-Oxum"))
+            add(Finding(.badBagInfo, entry: entryName(name), "has no \(oxumKey)"))
         }
-        if let claimed = fields["Claim-Seal"] {
+        if let claimed = fields[sealKey] {
             if let seal = sealFromManifestBytes(), SHA256Digest(hex: claimed) != seal {
-                add(Finding(.bagInfoSealMismatch, entry: entryName("bag-info.txt"), "Claim-Seal is \(claimed), but manifest.xml's SHA-256 is \(seal.hex)"))
+                add(Finding(.bagInfoSealMismatch, entry: entryName(name), "\(sealKey) is \(claimed), but \(BundleLayout.manifest)'s SHA-256 is \(seal.hex)"))
             }
         } else {
-            add(Finding(.badBagInfo, entry: entryName("bag-info.txt"), "has no Claim-Seal"))
+            add(Finding(.badBagInfo, entry: entryName(name), "has no \(sealKey)"))
         }
     }
 
     /// The SHA-256 of `manifest.xml`, when it was read.
     func sealFromManifestBytes() -> SHA256Digest? {
-        files["manifest.xml"]?.sha256
+        files[BundleLayout.manifest]?.sha256
     }
 }

@@ -5,7 +5,7 @@ extension VerificationRun {
     /// `delivery.xml`: schema, bound to the seal and the bundle, hash chain intact, events
     /// in a possible order, proofs present and unchanged.
     func checkDeliveryRecord() {
-        let name = TagFileChecks.deliveryRecord
+        let name = BundleLayout.deliveryRecord
         guard let record = parseAndValidate(name, missing: .missingDeliveryRecord),
               let bytes = tagBytes[name] else { return }
         if let seal, record.attributes["seal"] != seal.hex {
@@ -33,49 +33,48 @@ extension VerificationRun {
             }
             previous = SHA256Digest(hex: event.attributes["hash"] ?? "") ?? computed
         }
-        checkEventOrder(events.map { $0.attributes["type"] ?? "" }, record: name)
-        checkProofs(events)
-    }
-
-    private func checkEventOrder(_ types: [String], record name: String) {
-        guard let first = types.first, first == "prepared" else {
-            add(Finding(.eventOrder, entry: entryName(name), "the first event must be \"prepared\""))
+        guard let decoded = DeliveryRecordDocument.record(from: record) else {
+            add(Finding(.schemaViolation, entry: entryName(name), "an event does not fit the delivery record's model (its type, date, tracking or proofs)"))
             return
         }
-        var stage = 0  // 0 prepared, 1 sent, 2 delivered or returned, 3 answered
-        for type in types.dropFirst() {
-            let next: Int? = switch type {
-            case "sent": stage == 0 ? 1 : nil
-            case "delivered", "returned": stage == 1 ? 2 : nil
-            case "answered": stage >= 2 ? 3 : nil
-            default: nil
+        checkRules(decoded, record: name)
+        checkProofs(decoded.events)
+    }
+
+    /// The rules `deliver` applies to each new event (`DeliveryRules`), applied to every
+    /// event: a record edited and rechained by hand breaks them even when its chain holds.
+    private func checkRules(_ record: DeliveryRecord, record name: String) {
+        let claimDate = claimDate ?? record.events.first?.at.date ?? today
+        for violation in DeliveryRules.violations(in: record, claimDate: claimDate, today: today) {
+            let event = record.events[violation.event]
+            let label = "event \(violation.event + 1) (\(event.kind.rawValue), \(event.at))"
+            let finding: Finding = switch violation.rule {
+            case .order: Finding(.eventOrder, entry: entryName(name), "\(label): \(violation.message)")
+            case .date: Finding(.eventDate, entry: entryName(name), "\(label): \(violation.message)")
+            case .future: Finding(.eventInFuture, entry: entryName(name), "\(label): \(violation.message); the record was made on a machine with a wrong clock, or forged", severity: .warning)
+            case .tracking: Finding(.trackingNumber, entry: entryName(name), "\(label): \(violation.message)")
+            case .trackingMissing: Finding(.trackingMissing, entry: entryName(name), "\(label): \(violation.message)", severity: .warning)
             }
-            guard let next else {
-                add(Finding(.eventOrder, entry: entryName(name), "\"\(type)\" cannot follow the events before it"))
-                return
-            }
-            stage = next
+            add(finding)
         }
     }
 
-    private func checkProofs(_ events: [XMLElement]) {
+    private func checkProofs(_ events: [DeliveryEvent]) {
         var listed = Set<String>()
-        for proof in events.flatMap({ $0.children(named: "proof") }) {
-            guard let path = proof.attributes["path"] else { continue }
-            listed.insert(path)
-            guard let file = files[path] else {
-                if !presentEntries.contains(path) {
-                    add(Finding(.proofMismatch, entry: entryName(path), "listed as a proof in delivery.xml but not in the archive"))
+        for proof in events.flatMap(\.proofs) {
+            listed.insert(proof.path)
+            guard let file = files[proof.path] else {
+                if !presentEntries.contains(proof.path) {
+                    add(Finding(.proofMismatch, entry: entryName(proof.path), "listed as a proof in \(BundleLayout.deliveryRecord) but not in the archive"))
                 }
                 continue
             }
-            if proof.attributes["size"].flatMap(UInt64.init) != file.size
-                || proof.attributes["sha256"].flatMap(SHA256Digest.init(hex:)) != file.sha256 {
-                add(Finding(.proofMismatch, entry: entryName(path), "differs from the proof delivery.xml records (size or SHA-256)"))
+            if proof.size != file.size || proof.sha256 != file.sha256 {
+                add(Finding(.proofMismatch, entry: entryName(proof.path), "differs from the proof \(BundleLayout.deliveryRecord) records (size or SHA-256)"))
             }
         }
-        for path in presentEntries(where: { $0.hasPrefix("data/delivery/") && !listed.contains($0) }) {
-            add(Finding(.unexpectedPayload, entry: entryName(path), "under data/delivery/ but not a proof in delivery.xml"))
+        for path in presentEntries(where: { $0.hasPrefix(BundleLayout.deliveryFolder) && !listed.contains($0) }) {
+            add(Finding(.unexpectedPayload, entry: entryName(path), "under \(BundleLayout.deliveryFolder) but not a proof in \(BundleLayout.deliveryRecord)"))
         }
     }
 }

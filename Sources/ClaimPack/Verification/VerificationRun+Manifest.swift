@@ -6,20 +6,21 @@ extension VerificationRun {
     /// `manifest.xml`: hardened parse, schema, and every evidence file against it.
     func checkManifest() {
         seal = sealFromManifestBytes()
-        guard let element = parseAndValidate(TagFileChecks.manifest, missing: .missingManifest) else {
+        guard let element = parseAndValidate(BundleLayout.manifest, missing: .missingManifest) else {
             return
         }
-        if let date = element.attributes["date"].flatMap(CalendarDate.init(iso:)), let layout {
-            let expected = DOSTimestamp(year: date.year, month: date.month, day: date.day).date
+        claimDate = element.attributes["date"].flatMap(CalendarDate.init(iso:))
+        if let date = claimDate, let layout {
+            let expected = BundleLayout.entryTimestamp(for: date).date
             if layout.entries.contains(where: { $0.central.date != expected }) {
-                add(Finding(.nonCanonical, entry: entryName("manifest.xml"), "the entries are not dated \(date), the claim's date, as claimpack dates them"))
+                add(Finding(.nonCanonical, entry: entryName(BundleLayout.manifest), "the entries are not dated \(date), the claim's date, as claimpack dates them"))
             }
         }
         if let id = element.attributes["id"], let root, id != root {
-            add(Finding(.idMismatch, entry: entryName("manifest.xml"), "the claim's id is \(id), but the bundle's folder is \(root)"))
+            add(Finding(.idMismatch, entry: entryName(BundleLayout.manifest), "the claim's id is \(id), but the bundle's folder is \(root)"))
         }
         var listed = Set<String>()
-        for file in preparation?.evidenceListing() ?? TagFileChecks.listedEvidence(element) {
+        for file in preparation?.evidenceListing() ?? ManifestDocument.listedFiles(in: element) {
             listed.insert(file.path)
             guard let found = files[file.path] else {
                 if !presentEntries.contains(file.path) {
@@ -35,15 +36,15 @@ extension VerificationRun {
             }
         }
         let strays = presentEntries(where: {
-            $0.hasPrefix("data/") && ($0.hasPrefix("data/evidence/") ? !listed.contains($0) : !$0.hasPrefix("data/delivery/"))
+            BundleLayout.isPayload($0) && ($0.hasPrefix(BundleLayout.evidenceFolder) ? !listed.contains($0) : !$0.hasPrefix(BundleLayout.deliveryFolder))
         })
         for path in strays {
-            if path.hasPrefix("data/evidence/") {
-                add(Finding(.evidenceUnlisted, entry: entryName(path), "under data/evidence/ but not listed in manifest.xml"))
+            if path.hasPrefix(BundleLayout.evidenceFolder) {
+                add(Finding(.evidenceUnlisted, entry: entryName(path), "under \(BundleLayout.evidenceFolder) but not listed in \(BundleLayout.manifest)"))
             } else {
                 // Payload a later claimpack may add (data/timestamps/…): a warning, so that
                 // this version still records events in such a bundle, keeping the file.
-                add(Finding(.unexpectedPayload, entry: entryName(path), "outside data/evidence/ and data/delivery/: not part of the claim this version of claimpack knows (its SHA-256 is checked by manifest-sha256.txt only)", severity: .warning))
+                add(Finding(.unexpectedPayload, entry: entryName(path), "outside \(BundleLayout.evidenceFolder) and \(BundleLayout.deliveryFolder): not part of the claim this version of claimpack knows (its SHA-256 is checked by manifest-sha256.txt only)", severity: .warning))
             }
         }
     }
@@ -69,7 +70,7 @@ extension VerificationRun {
             return
         }
         if seal != expected {
-            add(Finding(.sealMismatch, entry: entryName("manifest.xml"), "the seal is \(seal.grouped), not \(expected.grouped) as given: this is not the claim that was sent"))
+            add(Finding(.sealMismatch, entry: entryName(BundleLayout.manifest), "the seal is \(seal.grouped), not \(expected.grouped) as given: this is not the claim that was sent"))
         }
     }
 }

@@ -9,6 +9,8 @@ final class VerificationRun {
     let limits: VerificationLimits
     let schemas: URL
     let progress: (@Sendable (UInt64, UInt64) -> Void)?
+    /// The day the events of the delivery record are judged on.
+    let today: CalendarDate
 
     private(set) var findings: [Finding] = []
     var layout: ZipLayout?
@@ -28,13 +30,13 @@ final class VerificationRun {
     var preparation: TagFilePreparation?
     /// SHA-256 of `manifest.xml` as found.
     var seal: SHA256Digest?
+    /// The claim's date, as `manifest.xml` gives it.
+    var claimDate: CalendarDate?
 
-    /// The tag files kept in memory to be parsed.
-    static let tagFiles: Set<String> = ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt",
-                                        "manifest.xml", "delivery.xml"]
-
-    init(bundle: URL, limits: VerificationLimits, schemas: URL, progress: (@Sendable (UInt64, UInt64) -> Void)?) {
+    init(bundle: URL, limits: VerificationLimits, schemas: URL, today: CalendarDate,
+         progress: (@Sendable (UInt64, UInt64) -> Void)?) {
         self.bundle = bundle
+        self.today = today
         self.limits = limits
         self.schemas = schemas
         self.progress = progress

@@ -181,7 +181,7 @@ struct BundleBuilderTests {
         #expect(SHA256Digest(hex: String(digest.hex.dropLast()) + "g") == nil)
         #expect(SHA256Digest(hex: "\u{00A0}" + digest.hex.uppercased() + "\t\n") == digest)
         #expect(SHA256Digest(hex: "é" + digest.hex) == nil)
-        #expect(BagLayout.manifestBytes([("data/evidence/100% done\r\n.txt", digest)])
+        #expect(BundleLayout.manifestBytes([("data/evidence/100% done\r\n.txt", digest)])
             == Array("\(digest.hex)  data/evidence/100%25 done%0D%0A.txt\n".utf8))
     }
 }

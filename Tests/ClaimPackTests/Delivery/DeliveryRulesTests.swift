@@ -55,4 +55,32 @@ struct DeliveryRulesTests {
     @Test func anEventBeforeTheLastOneIsRefused() {
         #expect(throws: DeliveryError.self) { try check(.delivered, day: 3, after: [(.prepared, 1), (.sent, 5)]) }
     }
+
+    /// `verify` and `deliver` apply one rule set: a record has no order or date violation
+    /// exactly when `deliver` would have accepted each of its events after the ones before.
+    @Test func aRecordViolatesNoRuleExactlyWhenDeliverAcceptsEachEvent() {
+        var generator = SeededGenerator(state: 20_261_204)
+        let kinds: [DeliveryEvent.Kind] = [.prepared, .sent, .delivered, .returned, .answered]
+        var accepted = 0
+        for _ in 0..<2_000 {
+            var events = [event(.prepared, Int.random(in: 1...2, using: &generator))]
+            for _ in 0..<Int.random(in: 0...4, using: &generator) {
+                events.append(event(kinds.randomElement(using: &generator)!, Int.random(in: 1...30, using: &generator)))
+            }
+            let record = DeliveryRecord(bundleID: "b", seal: .zero, events: events)
+            let violations = DeliveryRules.violations(in: record, claimDate: claimDate, today: today)
+            var deliverAccepts = events[0].at.date >= claimDate && !(today < events[0].at.date)
+            for index in events.indices.dropFirst() where deliverAccepts {
+                do {
+                    try DeliveryRules.check(events[index].kind, at: events[index].at, after: Array(events[..<index]),
+                                            claimDate: claimDate, today: today)
+                } catch {
+                    deliverAccepts = false
+                }
+            }
+            #expect(violations.isEmpty == deliverAccepts, "\(events.map { "\($0.kind) \($0.at)" }): \(violations)")
+            if deliverAccepts { accepted += 1 }
+        }
+        #expect(accepted > 50, "the generator makes valid records too")
+    }
 }

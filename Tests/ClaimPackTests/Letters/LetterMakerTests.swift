@@ -81,6 +81,57 @@ struct LetterMakerTests {
         #expect(text.contains("50."), "the fiftieth attachment is listed")
     }
 
+    /// The body is 12 pt in the PDF itself (ГОСТ Р 7.0.97-2025: 12–14 pt): the size most
+    /// lines of the first page are set in, read from its content stream.
+    @Test(arguments: TestSupport.exampleNames)
+    func bodyIsSetInTwelvePoints(_ example: String) throws {
+        let folder = try TemporaryFolder("pdf")
+        let pdf = try LetterTestSupport.pdf(try claim(example), in: folder)
+        let sizes = try LetterTestSupport.textSizes(pdf, page: 1, in: folder)
+        let body = try #require(sizes.max { $0.value < $1.value }?.key)
+        #expect(body == 12, "sizes on page 1: \(sizes)")
+        #expect(sizes.keys.allSatisfy { (9...14).contains($0) }, "sizes on page 1: \(sizes)")
+    }
+
+    /// A word longer than a line — 200,000 characters in an event, a demand, the
+    /// addressee's name and a table cell — is broken, and every glyph stays on its page.
+    @Test func anOverlongWordStaysOnThePage() throws {
+        let folder = try TemporaryFolder("pdf")
+        var claim = try claim("ru-telecom-subscription")
+        let word = String(repeating: "Щ", count: 200_000)
+        claim.timeline[0].event = "Списано " + word + " конец."
+        claim.demands[0].text = word.prefix(3_000) + " вернуть."
+        claim.addressee.name = String(word.prefix(500))
+        claim.claimant.name = "Иванов " + word.prefix(300) + " Иванович"
+        claim.subject = "о " + word.prefix(1_000)
+        claim.account[0].value = String(word.prefix(300))
+        claim.timeline[1].reference = String(word.prefix(300))
+        claim.operations[0].description = String(word.prefix(400))
+        claim.evidence[0].title = String(word.prefix(600))
+        for envelope in [LetterMaker.Envelope.none, .dl, .label] {
+            let pdf = try LetterTestSupport.pdf(claim, in: folder, envelope: envelope)
+            let check = try Witness.run(["python3", LetterTestSupport.pdfCheck.path, "--inside-only", pdf.path])
+            #expect(check.status == 0, "\(envelope): \(check.output.prefix(2_000))")
+        }
+    }
+
+    /// Amounts end at the right edge of their column (25 mm margin + 65 % of the text
+    /// width − the cell padding), in the operations table of the PDF.
+    @Test func moneyIsRightAlignedInTheOperationsTable() throws {
+        let folder = try TemporaryFolder("pdf")
+        let pdf = try LetterTestSupport.pdf(try claim("ru-telecom-subscription"), in: folder, envelope: .none)
+        let xhtml = try Witness.run(["pdftotext", "-bbox", "-f", "1", "-l", "2", pdf.path, "-"]).output
+        let words = xhtml.matches(of: #/yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>/#)
+            .map { (y: Double($0.1)!, right: Double($0.2)!, text: String($0.3)) }
+        let amounts = words.filter { $0.text.hasSuffix(",00") }
+        #expect(amounts.count == 2, "the row and the total: \(amounts)")
+        let edge = PDFPoints.leftMargin + PDFPoints.textWidth * 0.65 - PDFPoints.cellPadding
+        for amount in amounts {
+            let sign = try #require(words.first { abs($0.y - amount.y) < 3 && $0.text == "₽" && $0.right > amount.right })
+            #expect(abs(sign.right - edge) < 1.5, "«\(amount.text) ₽» ends at \(sign.right), the column at \(edge)")
+        }
+    }
+
     @Test func theSameClaimGivesTheSameBytes() throws {
         let claim = try claim("uk-mobile-roaming")
         let seal = SHA256Digest(of: [1, 2, 3])
@@ -90,9 +141,32 @@ struct LetterMakerTests {
     }
 
     @Test func typographyBindsNumbersInitialsAndAbbreviations() {
-        #expect(Typography.apply("счёт № 987 и ст. 16") == "счёт №\u{00A0}987 и ст.\u{00A0}16")
+        #expect(Typography.apply("счёт № 987 и ст. 16") == "счёт №\u{00A0}987 и\u{00A0}ст.\u{00A0}16")
         #expect(Typography.apply("И. И. Иванов") == "И.\u{00A0}И.\u{00A0}Иванов")
         #expect(Typography.apply("вернуть 1500 ₽ сразу") == "вернуть 1500\u{00A0}₽ сразу")
+    }
+
+    /// No-break spaces where a line must not break: digit groups, a number and its unit,
+    /// after «№» and address abbreviations, after one-letter prepositions, between the legal
+    /// form and the name, inside phone numbers, ids and postcodes.
+    @Test(arguments: [
+        ("списано 1 240 ₴ сразу", "списано 1\u{00A0}240\u{00A0}₴ сразу"),
+        ("на 1 л. в 1 экз.", "на 1\u{00A0}л. в\u{00A0}1\u{00A0}экз."),
+        ("на 3 арк. в 1 прим.", "на 3\u{00A0}арк. в\u{00A0}1\u{00A0}прим."),
+        ("д. 10, стр. 1, корп. 2", "д.\u{00A0}10, стр.\u{00A0}1, корп.\u{00A0}2"),
+        ("вул. Хрещатик, буд. 22", "вул.\u{00A0}Хрещатик, буд.\u{00A0}22"),
+        ("ПАО «МТС» и ООО «Ромашка»", "ПАО\u{00A0}«МТС» и\u{00A0}ООО\u{00A0}«Ромашка»"),
+        ("ПрАТ «Київстар» і ТОВ «Нова»", "ПрАТ\u{00A0}«Київстар» і\u{00A0}ТОВ\u{00A0}«Нова»"),
+        ("тел. +7 916 000-00-00", "тел.\u{00A0}+7\u{00A0}916\u{00A0}000-00-00"),
+        ("СНИЛС 000-000-000 00", "СНИЛС\u{00A0}000-000-000\u{00A0}00"),
+        ("Leeds LS6 2AB", "Leeds LS6\u{00A0}2AB"),
+        ("обращение № EA-2026-44881 2", "обращение №\u{00A0}EA-2026-44881\u{00A0}2"),
+        ("с подпиской к оператору", "с\u{00A0}подпиской к\u{00A0}оператору"),
+        ("Claim 2026 was sent", "Claim 2026 was sent"),
+        ("PS Form 3811 and Ф. 107", "PS\u{00A0}Form\u{00A0}3811 and Ф.\u{00A0}107"),
+    ])
+    func typographyBindsWhatMustNotBreak(_ input: String, _ expected: String) {
+        #expect(Typography.apply(input) == expected)
     }
 
     @Test func wordingFormatsDatesMoneyAndPlurals() throws {

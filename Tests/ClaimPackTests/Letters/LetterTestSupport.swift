@@ -9,12 +9,32 @@ enum LetterTestSupport {
     /// The headings of each language, which must never end a page.
     static let headings = ["Обстоятельства дела", "Спорные операции", "На основании изложенного требую:", "Приложение:",
                            "Обставини справи", "Спірні операції", "На підставі викладеного вимагаю:", "Додатки:",
-                           "The facts", "The transactions in dispute", "I therefore require you to:", "Enclosures:"]
+                           "The facts", "The transactions in dispute", "How the amount is calculated", "I therefore require you to:", "Enclosures:"]
 
     /// A PDF of `claim` written to `folder`; returns its path.
     static func pdf(_ claim: Claim, in folder: TemporaryFolder, envelope: LetterMaker.Envelope = .dl) throws -> URL {
         let bytes = try maker.pdf(claim: claim, seal: SHA256Digest(of: Array(claim.id.utf8)), bundleName: "\(claim.id).zip", envelope: envelope)
         return try folder.write("\(claim.id)-\(UUID().uuidString).pdf", Data(bytes))
+    }
+
+    /// How many text-showing operators page `page` runs at each size, in points, read from
+    /// its uncompressed content stream (`qpdf --qdf`): Cairo writes the size into `Tm`, and
+    /// the `Tj`/`TJ` after it show text at that size.
+    static func textSizes(_ pdf: URL, page: Int, in folder: TemporaryFolder) throws -> [Double: Int] {
+        let expanded = folder.url.appendingPathComponent("page-\(page)-\(UUID().uuidString).pdf")
+        let qpdf = try Witness.run(["qpdf", "--qdf", "--object-streams=disable", "--empty", "--pages", pdf.path, String(page), "--", expanded.path])
+        #expect(qpdf.status == 0, "\(qpdf.output)")
+        let content = String(decoding: try Data(contentsOf: expanded), as: UTF8.self)
+        var sizes: [Double: Int] = [:]
+        var size: Double?
+        for line in content.split(separator: "\n") {
+            if let match = line.wholeMatch(of: #/([0-9.]+) 0 0 -([0-9.]+) [-0-9.]+ [-0-9.]+ Tm/#), match.1 == match.2 {
+                size = Double(match.1).map { ($0 * 10).rounded() / 10 }
+            } else if line.hasSuffix("Tj") || line.hasSuffix("TJ"), let size {
+                sizes[size, default: 0] += 1
+            }
+        }
+        return sizes
     }
 
     /// A claim that stretches the layout: 30 events, 50 attachments, long names and
@@ -75,4 +95,11 @@ enum LetterTestSupport {
         try folder.write("claim.yaml", yaml)
         return folder
     }
+}
+
+/// The letter's page geometry in points, as the tests measure it.
+enum PDFPoints {
+    static let leftMargin = 25 * 72 / 25.4
+    static let textWidth = (210 - 25 - 15) * 72 / 25.4
+    static let cellPadding = 1.5 * 72 / 25.4
 }

@@ -42,7 +42,7 @@ struct ClaimFolderScaffoldTests {
         let folder = try TemporaryFolder("filled")
         let result = try scaffold.create(at: folder.url, language: .en, today: today)
         var text = try String(contentsOf: result.claimFile, encoding: .utf8)
-        let values = ["<Letter before action: refund of …>": "Refund", "<Full name>": "Ann Smith",
+        let values = ["<Refund of …>": "Refund", "<Full name>": "Ann Smith",
                       "<house, street, town, postcode>": "1 Road, Leeds LS1 1AA", "<+44 7700 900000>": "+44 7700 900001",
                       "<you@example.com>": "ann@example.com", "<Company Ltd>": "Shop Ltd", "<registered office address>": "2 Road, York",
                       "<number>": "42", "<2026-10-01T10:15+01:00>": "2026-10-01T10:15+01:00",

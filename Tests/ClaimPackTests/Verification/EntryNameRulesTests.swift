@@ -39,4 +39,17 @@ struct EntryNameRulesTests {
         #expect(expected.count > 100)
         #expect(EntryNameRules.duplicates(names).map(\.code) == expected)
     }
+
+    @Test func namesAndComponentsAtTheirLimitsPassAndOneByteMoreIsAFinding() {
+        let component = String(repeating: "я", count: 127) + "a"  // 255 bytes
+        #expect(EntryNameRules.lengthFinding(Array("b/data/\(component)".utf8)) == nil)
+        #expect(EntryNameRules.lengthFinding(Array("b/data/\(component)x".utf8))?.code == .nameTooLong)
+        #expect(EntryNameRules.lengthFinding(Array("b/\(component)x/c".utf8))?.code == .nameTooLong)
+        let name = "b/" + Array(repeating: String(repeating: "d", count: 99), count: 10).joined(separator: "/") + "/"
+        let padded = name + String(repeating: "f", count: BundleLimits.maximumNameBytes - name.utf8.count)
+        #expect(EntryNameRules.lengthFinding(Array(padded.utf8)) == nil)
+        #expect(EntryNameRules.lengthFinding(Array((padded + "f").utf8))?.code == .nameTooLong)
+        #expect(EntryNameRules.lengthFinding(Array((padded + "f").utf8))?.severity == .warning)
+        #expect(EntryNameRules.lengthFinding(Array("b/\(component)x".utf8))?.severity == .error)
+    }
 }

@@ -159,6 +159,18 @@ def control_character(data):
     items = members(data)
     return pack(items + [(f'{root(items)}/data/evidence/bell\x07\n.txt', b'ring\n')], fix=False)
 
+@case('V129')
+def component_too_long(data):
+    # A file name of 256 bytes, listed in the BagIt manifest: no file system can extract it.
+    items = members(data)
+    return pack(items + [(f'{root(items)}/data/evidence/' + 'я' * 128, b'long\n')])
+
+@case('V129')
+def name_too_long(data):
+    # Short components, 1,100 bytes in all: more than build writes (a warning; the file is also unlisted).
+    items = members(data)
+    return pack(items + [(f'{root(items)}/data/evidence/' + '/'.join(['d' * 99] * 11) + '.txt', b'deep\n')])
+
 @case('V113')
 def invalid_utf8_name(data):
     info, header, name_at, _ = next(h for h in local_headers(data) if h[0].filename.endswith('bagit.txt'))

@@ -1,8 +1,31 @@
 internal import XMLKit
 
-/// Reads the claim back from a verified `manifest.xml`, so that the bundle alone is
-/// enough to print the letter or show the status.
-enum ManifestReader {
+extension ManifestDocument {
+    /// A file `manifest.xml` lists under `evidence`, with the facts it states about it
+    /// (`nil` where an attribute is missing or not a number or digest).
+    struct ListedFile: Sendable {
+        let path: String
+        let size: UInt64?
+        let sha256: SHA256Digest?
+    }
+
+    /// The files a valid `manifest.xml` (its root) lists, in its order: what `verify`
+    /// holds the evidence to.
+    static func listedFiles(in root: XMLElement) -> [ListedFile] {
+        let children = root.child("evidence")?.children ?? []
+        var listed: [ListedFile] = []
+        listed.reserveCapacity(children.count)
+        for file in children where file.name == "file" {
+            guard let path = file.attributes["path"] else { continue }
+            listed.append(ListedFile(path: path, size: file.attributes["size"].flatMap(UInt64.init),
+                                     sha256: file.attributes["sha256"].flatMap(SHA256Digest.init(hex:))))
+        }
+        return listed
+    }
+
+    /// Reads the claim back from a verified `manifest.xml` (its root), so that the bundle
+    /// alone is enough to print the letter or show the status; `nil` when an element does
+    /// not fit the model.
     static func claim(from root: XMLElement) -> Claim? {
         let attributes = root.attributes
         guard let language = attributes["language"].flatMap(Language.init(rawValue:)),
@@ -32,16 +55,17 @@ enum ManifestReader {
             guard let id = node.attributes["id"], let amount = node.attributes["amount"].flatMap(DecimalAmount.init),
                   let currency = node.attributes["currency"].flatMap(CurrencyCode.init) else { return nil }
             return Operation(id: id, at: time(node.attributes["at"]), amount: amount, currency: currency,
-                             description: node.child("description")?.text)
+                             description: node.child("description")?.text,
+                             disputed: !["false", "0"].contains(node.attributes["disputed"] ?? "true"))
         }
         let demands = (root.child("demands")?.children(named: "demand") ?? []).compactMap { node -> Demand? in
             node.child("text").map { Demand(text: $0.text, basis: node.child("basis")?.text) }
         }
         let evidence = (root.child("evidence")?.children(named: "file") ?? []).compactMap { node -> EvidenceEntry? in
-            guard let id = node.attributes["id"], let path = node.attributes["path"], path.hasPrefix("data/"),
+            guard let id = node.attributes["id"], let file = node.attributes["path"].flatMap(BundleLayout.claimPath(forPayload:)),
                   let title = node.child("title")?.text,
                   let kind = node.attributes["kind"].flatMap(EvidenceKind.init(rawValue:)) else { return nil }
-            return EvidenceEntry(id: id, file: String(path.dropFirst("data/".count)), title: title, kind: kind,
+            return EvidenceEntry(id: id, file: file, title: title, kind: kind,
                                  captured: time(node.attributes["captured"]), source: node.child("source")?.text,
                                  sheets: node.attributes["sheets"].flatMap(Int.init), isDerived: node.attributes["described"] == "false",
                                  enclose: node.attributes["enclose"].map { $0 == "true" })
