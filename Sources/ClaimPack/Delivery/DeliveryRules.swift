@@ -1,12 +1,19 @@
 /// What may follow what in a delivery record, and when.
 enum DeliveryRules {
     /// Checks that `new` may be added after `events` of a claim dated `claimDate`.
-    static func check(_ new: DeliveryEvent.Kind, at time: EventTime, after events: [DeliveryEvent],
+    ///
+    /// `timestamped` events stand outside the order (an authority may stamp the seal at any
+    /// point) and their times are the authorities': the other events are checked against
+    /// the others only.
+    static func check(_ new: DeliveryEvent.Kind, at time: EventTime, after all: [DeliveryEvent],
                       claimDate: CalendarDate, today: CalendarDate) throws(DeliveryError) {
+        let events = all.filter { $0.kind != .timestamped }
         let kinds = events.map(\.kind)
         switch new {
         case .prepared:
             throw .outOfOrder("\"prepared\" is recorded by build only")
+        case .timestamped:
+            throw .outOfOrder("\"timestamped\" is recorded by claimpack timestamp, with the authority's token")
         case .sent:
             guard kinds == [.prepared] else {
                 throw .outOfOrder("\"sent\" follows \"prepared\" only, once; the record already has: \(kinds.map(\.rawValue).joined(separator: ", "))")
@@ -29,6 +36,14 @@ enum DeliveryRules {
         }
         if let last = events.last, time.isEarlier(than: last.at) {
             throw .badDate("\(time) is before the last recorded event (\(last.kind.rawValue), \(last.at))")
+        }
+    }
+
+    /// Checks that a `timestamped` event may be added after `events`: any time after
+    /// `prepared`; its time is the token's, so it is not compared with the others.
+    static func checkTimestamp(after events: [DeliveryEvent]) throws(DeliveryError) {
+        guard events.first?.kind == .prepared else {
+            throw .outOfOrder("the record does not start with \"prepared\"")
         }
     }
 }

@@ -48,6 +48,7 @@ extension VerificationRun {
             case "sent": stage == 0 ? 1 : nil
             case "delivered", "returned": stage == 1 ? 2 : nil
             case "answered": stage >= 2 ? 3 : nil
+            case "timestamped": stage  // at any point after "prepared" (DeliveryRules)
             default: nil
             }
             guard let next else {

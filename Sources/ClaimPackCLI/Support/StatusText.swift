@@ -24,6 +24,9 @@ enum StatusText {
             if let note = event.note { line += "  — \(note)" }
             Console.result(line)
         }
+        for event in bundle.record.events where event.kind == .timestamped {
+            if let token = event.token { Console.result("stamped:   existed no later than \(event.at), by \(token.authority)") }
+        }
         var state = "state:     \(status.state.rawValue)"
         if let deadline = status.deadline {
             state += "; answer due \(wording.format(deadline.due)) (\(claim.responseDays) days after \(wording.format(deadline.deliveredOn))"
