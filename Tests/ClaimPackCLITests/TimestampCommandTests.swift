@@ -101,6 +101,18 @@ struct TimestampCommandTests {
         #expect(stored.standardOutput.contains("token: data/timestamps/02-claimpack-test-tsa.tsr"))
         #expect(try CLIRunner.run(["verify", bundle], in: scratch.url).status == 0)
 
+        // build --force with the same seal carries the token over with the record.
+        let token = scratch.url.appendingPathComponent("token.tsr")
+        try Self.entry("data/timestamps/02-claimpack-test-tsa.tsr", of: scratch.url.appendingPathComponent(bundle), to: token)
+        let storedToken = try Self.sha256(token)
+        let rebuilt = try CLIRunner.run(["build", CLIRunner.repositoryRoot.appendingPathComponent("Examples/uk-mobile-roaming").path,
+                                         "-o", bundle, "--force"], in: scratch.url)
+        #expect(rebuilt.status == 0, "\(rebuilt.standardError)")
+        try? FileManager.default.removeItem(at: token)
+        try Self.entry("data/timestamps/02-claimpack-test-tsa.tsr", of: scratch.url.appendingPathComponent(bundle), to: token)
+        #expect(try Self.sha256(token) == storedToken)
+        #expect(try CLIRunner.run(["verify", bundle], in: scratch.url).status == 0)
+
         // An answer for another bundle's seal is refused, and the bundle stays as it was.
         let (otherScratch, _, _) = try Self.bundle()
         try Data("changed".utf8).write(to: otherScratch.url.appendingPathComponent("x"))
