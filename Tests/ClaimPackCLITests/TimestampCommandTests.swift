@@ -69,16 +69,30 @@ struct TimestampCommandTests {
         let delivered = try CLIRunner.run(["deliver", bundle, "delivered", "--date", "2026-11-25"], in: scratch.url)
         #expect(delivered.status == 0, "\(delivered.standardError)")
 
+        // --record stamps the chain head: the hash of event 5 (delivered); openssl checks it as a digest.
+        let anchored = try CLIRunner.run(["timestamp", bundle, "--tsa", authority.url("tsa"), "--record"], in: scratch.url)
+        #expect(anchored.status == 0, "\(anchored.standardError)")
+        #expect(anchored.standardOutput.contains("stamped: the delivery record up to event 5 existed no later than 20"))
+        try Self.entry("data/timestamps/06-127.0.0.1.tsr", of: zip, to: token)
+        try Self.entry("/delivery.xml", of: zip, to: manifest)
+        let events = try String(contentsOf: manifest, encoding: .utf8).components(separatedBy: "<event ")
+        let head = try #require(events[5].components(separatedBy: "hash=\"").dropFirst().first?.prefix(64))
+        #expect(events[6].contains("stamps=\"record\" imprint=\"\(head)\""))
+        let anchorWitness = try LocalAuthority.openssl(["ts", "-verify", "-digest", String(head), "-in", token.path,
+                                                        "-CAfile", authority.folder.appendingPathComponent("ca.pem").path], in: scratch.url)
+        #expect(anchorWitness.status == 0 && anchorWitness.output.contains("Verification: OK"), "\(anchorWitness.output)")
+
         let status = try CLIRunner.run(["status", bundle], in: scratch.url)
         #expect(status.status == 0)
+        #expect(status.standardOutput.contains("stamped:   the record up to event 5 existed no later than 20"))
         let stampedLines = status.standardOutput.split(separator: "\n").filter { $0.hasPrefix("stamped:   existed no later than ") }
         #expect(stampedLines.count == 2)
         #expect(stampedLines.allSatisfy { $0.hasSuffix(", by CN=claimpack test TSA,O=claimpack tests") })
         #expect(status.standardOutput.contains("state:     delivered"))
         try Self.entry("/delivery.xml", of: zip, to: manifest)
         let record = try String(contentsOf: manifest, encoding: .utf8)
-        #expect(record.components(separatedBy: "type=\"timestamped\"").count == 3)
-        #expect(record.contains("imprint=\"\(seal)\""))
+        #expect(record.components(separatedBy: "type=\"timestamped\"").count == 4)
+        #expect(record.contains("stamps=\"seal\" imprint=\"\(seal)\""))
     }
 
     @Test func requestAndResponseByHand() throws {

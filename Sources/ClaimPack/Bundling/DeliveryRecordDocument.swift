@@ -69,7 +69,8 @@ enum DeliveryRecordDocument {
             if let token = event.token {
                 try writer.element("token", attributes: [
                     ("path", token.file.path), ("size", String(token.file.size)), ("sha256", token.file.sha256.hex),
-                    ("authority", token.authority), ("serial", token.serial), ("imprint", token.imprint.hex),
+                    ("authority", token.authority), ("serial", token.serial), ("stamps", token.subject.rawValue),
+                    ("imprint", token.imprint.hex),
                 ])
             }
             try writer.element("note", text: event.note)
@@ -108,9 +109,10 @@ enum DeliveryRecordDocument {
                 guard let path = node.attributes["path"], let size = node.attributes["size"].flatMap(UInt64.init),
                       let digest = node.attributes["sha256"].flatMap(SHA256Digest.init(hex:)),
                       let authority = node.attributes["authority"], let serial = node.attributes["serial"],
+                      let subject = node.attributes["stamps"].flatMap(DeliveryEvent.Token.Subject.init(rawValue:)),
                       let imprint = node.attributes["imprint"].flatMap(SHA256Digest.init(hex:)) else { return nil }
                 return DeliveryEvent.Token(file: PayloadFile(path: path, size: size, sha256: digest), authority: authority,
-                                           serial: serial, imprint: imprint)
+                                           serial: serial, subject: subject, imprint: imprint)
             }
             events.append(DeliveryEvent(
                 kind: kind, at: at, method: element.child("method").flatMap { DeliveryMethod(rawValue: $0.text) },

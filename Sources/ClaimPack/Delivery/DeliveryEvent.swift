@@ -45,19 +45,30 @@ public struct DeliveryEvent: Sendable, Hashable {
     }
 
     /// A time-stamp token in the bundle: its file, the authority that signed it, its serial
-    /// number, and the digest it stamps (the seal).
+    /// number, and the digest it stamps (the seal, or the record's chain head).
     public struct Token: Sendable, Hashable {
+        /// What a token stamps.
+        public enum Subject: String, Sendable, Hashable {
+            /// The seal: the claim and its evidence.
+            case seal
+            /// The hash of the record's last event before the token (its chain head): every
+            /// event up to it.
+            case record
+        }
+
         public var file: PayloadFile
         public var authority: String
         /// The token's serial number, hexadecimal.
         public var serial: String
-        /// What the token stamps: the seal.
+        public var subject: Subject
+        /// The digest the token stamps.
         public var imprint: SHA256Digest
 
-        public init(file: PayloadFile, authority: String, serial: String, imprint: SHA256Digest) {
+        public init(file: PayloadFile, authority: String, serial: String, subject: Subject = .seal, imprint: SHA256Digest) {
             self.file = file
             self.authority = authority
             self.serial = serial
+            self.subject = subject
             self.imprint = imprint
         }
     }

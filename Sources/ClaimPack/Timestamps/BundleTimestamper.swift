@@ -23,11 +23,12 @@ public struct BundleTimestamper: Sendable {
         self.notice = notice
     }
 
-    /// Asks the authority at `authority` (an http or https URL) to stamp the seal of the
-    /// bundle at `url`, checks the answer and stores it.
-    public func stamp(_ url: URL, authority: String) throws(TimestampingError) -> TimestampResult {
+    /// Asks the authority at `authority` (an http or https URL) to stamp the seal (or the
+    /// record's chain head) of the bundle at `url`, checks the answer and stores it.
+    public func stamp(_ url: URL, authority: String, subject: DeliveryEvent.Token.Subject = .seal) throws(TimestampingError) -> TimestampResult {
         let (replacement, bundle) = try open(url)
-        let request = try makeRequest(for: bundle.seal)
+        let digest = try BundleTimestamper.digest(of: subject, in: bundle)
+        let request = try makeRequest(for: digest)
         let response: [UInt8]
         do { response = try TimestampClient().post(request, to: authority) } catch { throw .authority(error.description) }
         let token: TimestampToken
@@ -35,20 +36,20 @@ public struct BundleTimestamper: Sendable {
             throw .refused("\(authority): \(error.description)")
         }
         let host = URLComponents(string: authority)?.host
-        return try store(token, in: bundle, replacement: replacement, name: host, nonceChecked: true)
+        return try store(token, of: subject, digest: digest, in: bundle, replacement: replacement, name: host, nonceChecked: true)
     }
 
-    /// The DER TimeStampReq for the seal of the bundle at `url` (SHA-256, a random nonce,
-    /// `certReq`), for a person who sends it another way.
-    public func request(for url: URL) throws(TimestampingError) -> [UInt8] {
+    /// The DER TimeStampReq for the seal (or the record's chain head) of the bundle at
+    /// `url` (SHA-256, a random nonce, `certReq`), for a person who sends it another way.
+    public func request(for url: URL, subject: DeliveryEvent.Token.Subject = .seal) throws(TimestampingError) -> [UInt8] {
         let bundle: OpenedBundle
         do { bundle = try OpenedBundle.open(url, verifier: BundleVerifier(schemas: schemas)) } catch { throw .bundle(error) }
-        return try makeRequest(for: bundle.seal).der
+        return try makeRequest(for: BundleTimestamper.digest(of: subject, in: bundle)).der
     }
 
     /// Checks an answer obtained elsewhere (the file `file`, at most 1 MiB) and stores it.
     /// Its nonce cannot be checked: claimpack did not keep the request.
-    public func store(responseAt file: URL, in url: URL) throws(TimestampingError) -> TimestampResult {
+    public func store(responseAt file: URL, in url: URL, subject: DeliveryEvent.Token.Subject = .seal) throws(TimestampingError) -> TimestampResult {
         let source = file.path
         guard let status = FileStatus(path: source), status.kind == .regular else {
             throw .input(path: source, reason: "not a readable regular file")
@@ -57,11 +58,25 @@ public struct BundleTimestamper: Sendable {
         guard let data = FileManager.default.contents(atPath: source) else { throw .input(path: source, reason: "cannot be read") }
         let response = [UInt8](data)
         let (replacement, bundle) = try open(url)
+        let digest = try BundleTimestamper.digest(of: subject, in: bundle)
         let token: TimestampToken
-        do { token = try TimestampVerifier.check(response, digest: bundle.seal.bytes) } catch {
+        do { token = try TimestampVerifier.check(response, digest: digest.bytes) } catch {
             throw .refused("\(source): \(error.description)")
         }
-        return try store(token, in: bundle, replacement: replacement, name: nil, nonceChecked: false)
+        return try store(token, of: subject, digest: digest, in: bundle, replacement: replacement, name: nil, nonceChecked: false)
+    }
+
+    /// The digest a token of `subject` stamps: the seal, or the hash of the record's last event.
+    static func digest(of subject: DeliveryEvent.Token.Subject, in bundle: OpenedBundle) throws(TimestampingError) -> SHA256Digest {
+        switch subject {
+        case .seal:
+            return bundle.seal
+        case .record:
+            guard let head = try? DeliveryRecordDocument.bytes(for: bundle.record).hashes.last else {
+                throw .refused("the delivery record's chain head cannot be computed; please report this claimpack bug")
+            }
+            return head
+        }
     }
 
     private func open(_ url: URL) throws(TimestampingError) -> (BundleReplacement, OpenedBundle) {
@@ -85,9 +100,10 @@ public struct BundleTimestamper: Sendable {
         do { return try TimestampRequest(sha256: seal.bytes) } catch { throw .refused(error.description) }
     }
 
-    /// Adds `token` to `bundle` as `data/timestamps/NN-NAME.tsr` and a `timestamped` event.
-    private func store(_ token: TimestampToken, in bundle: OpenedBundle, replacement: BundleReplacement,
-                       name: String?, nonceChecked: Bool) throws(TimestampingError) -> TimestampResult {
+    /// Adds `token` (for `subject`, stamping `digest`) to `bundle` as
+    /// `data/timestamps/NN-NAME.tsr` and a `timestamped` event.
+    private func store(_ token: TimestampToken, of subject: DeliveryEvent.Token.Subject, digest: SHA256Digest, in bundle: OpenedBundle,
+                       replacement: BundleReplacement, name: String?, nonceChecked: Bool) throws(TimestampingError) -> TimestampResult {
         do { try DeliveryRules.checkTimestamp(after: bundle.record.events) } catch { throw .record(error) }
         guard case .success(let at) = EventTime.parse(token.time.description) else {
             throw .refused("the token's time \(token.time) cannot be read")
@@ -97,7 +113,7 @@ public struct BundleTimestamper: Sendable {
                                                taken: Set(bundle.report.contents.keys))
         let file = PayloadFile(path: path, size: UInt64(token.response.count), sha256: SHA256Digest(of: token.response))
         let event = DeliveryEvent(kind: .timestamped, at: at,
-                                  token: .init(file: file, authority: token.authority, serial: token.serial, imprint: bundle.seal))
+                                  token: .init(file: file, authority: token.authority, serial: token.serial, subject: subject, imprint: digest))
         var record = bundle.record
         record.events.append(event)
         let updated: OpenedBundle

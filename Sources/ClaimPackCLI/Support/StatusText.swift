@@ -24,8 +24,10 @@ enum StatusText {
             if let note = event.note { line += "  — \(note)" }
             Console.result(line)
         }
-        for event in bundle.record.events where event.kind == .timestamped {
-            if let token = event.token { Console.result("stamped:   existed no later than \(event.at), by \(token.authority)") }
+        for (index, event) in bundle.record.events.enumerated() where event.kind == .timestamped {
+            guard let token = event.token else { continue }
+            let what = token.subject == .record ? "the record up to event \(index) " : ""
+            Console.result("stamped:   \(what)existed no later than \(event.at), by \(token.authority)")
         }
         var state = "state:     \(status.state.rawValue)"
         if let deadline = status.deadline {
