@@ -138,6 +138,9 @@ struct TimestampCommandTests {
         let refused = try CLIRunner.run(["timestamp", bundle, "--response", answer.path], in: scratch.url)
         #expect(refused.status == 1)
         #expect(refused.standardError.contains("not this bundle's seal \(seal)"))
+        let refusedAsRecord = try CLIRunner.run(["timestamp", bundle, "--response", answer.path, "--record"], in: scratch.url)
+        #expect(refusedAsRecord.status == 1)
+        #expect(refusedAsRecord.standardError.contains("not the delivery record's chain head"))
         #expect(try Data(contentsOf: scratch.url.appendingPathComponent(bundle)) == before)
     }
 

@@ -33,7 +33,7 @@ public struct BundleTimestamper: Sendable {
         do { response = try TimestampClient().post(request, to: authority) } catch { throw .authority(error.description) }
         let token: TimestampToken
         do { token = try TimestampVerifier.check(response, answering: request) } catch {
-            throw .refused("\(authority): \(error.description)")
+            throw .refused("\(authority): \(BundleTimestamper.reason(error, subject: subject))")
         }
         let host = URLComponents(string: authority)?.host
         return try store(token, of: subject, digest: digest, in: bundle, replacement: replacement, name: host, nonceChecked: true)
@@ -61,9 +61,18 @@ public struct BundleTimestamper: Sendable {
         let digest = try BundleTimestamper.digest(of: subject, in: bundle)
         let token: TimestampToken
         do { token = try TimestampVerifier.check(response, digest: digest.bytes) } catch {
-            throw .refused("\(source): \(error.description)")
+            throw .refused("\(source): \(BundleTimestamper.reason(error, subject: subject))")
         }
         return try store(token, of: subject, digest: digest, in: bundle, replacement: replacement, name: nil, nonceChecked: false)
+    }
+
+    /// Why a token is refused, naming the record's chain head rather than the seal when it
+    /// was the subject.
+    static func reason(_ error: TimestampError, subject: DeliveryEvent.Token.Subject) -> String {
+        if subject == .record, case .imprintMismatch(let expected, let found) = error {
+            return "the token stamps \(found), not the delivery record's chain head \(expected) (an event recorded since the request?)"
+        }
+        return error.description
     }
 
     /// The digest a token of `subject` stamps: the seal, or the hash of the record's last event.
