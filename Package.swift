@@ -48,9 +48,21 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
         ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(name: "PDFRendering", dependencies: ["CPangoCairo"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "ZipKit", dependencies: ["CLibZip", "CZlib"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "XMLKit", dependencies: ["CLibXML2"], exclude: ["README.md"], swiftSettings: strictSettings),
+        // RFC 3161 time-stamp requests and tokens (OpenSSL) and the HTTP POST (libcurl).
+        .target(name: "TimestampKit", dependencies: ["COpenSSL", "CCurl"], exclude: ["README.md"], swiftSettings: strictSettings),
 
         // The core: model, claim-folder reader, diagnostics. Never prints, never exits.
         .target(
@@ -59,6 +71,7 @@ let package = Package(
                 "ZipKit",
                 "XMLKit",
                 "PDFRendering",
+                "TimestampKit",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -78,6 +91,7 @@ let package = Package(
 
         .testTarget(name: "ZipKitTests", dependencies: ["ZipKit"], swiftSettings: strictSettings),
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"], swiftSettings: strictSettings),
+        .testTarget(name: "TimestampKitTests", dependencies: ["TimestampKit"], swiftSettings: strictSettings),
         .testTarget(
             name: "ClaimPackTests",
             dependencies: ["ClaimPack"],

@@ -4,8 +4,8 @@
 # independent witnesses the test suite runs (unzip, xmllint, bagit-python, …).
 set -euo pipefail
 
-build_packages=(pkg-config libzip-dev libxml2-dev zlib1g-dev libcairo2-dev libpango1.0-dev fonts-liberation2 fonts-dejavu-core)
-test_packages=(unzip zip libxml2-utils python3 poppler-utils qpdf)
+build_packages=(pkg-config libzip-dev libxml2-dev zlib1g-dev libssl-dev libcurl4-openssl-dev libcairo2-dev libpango1.0-dev fonts-liberation2 fonts-dejavu-core)
+test_packages=(unzip zip libxml2-utils python3 openssl poppler-utils qpdf)
 want_tests=false
 for argument in "$@"; do
   case "$argument" in

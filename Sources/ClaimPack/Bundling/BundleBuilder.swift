@@ -145,7 +145,7 @@ public struct BundleBuilder: Sendable {
         let prefix = Array((claim.id + "/").utf8)
         let entries = Dictionary(layout.entries.map { (String(decoding: $0.rawName.dropFirst(prefix.count), as: UTF8.self), $0) },
                                  uniquingKeysWith: { first, _ in first })
-        let proofs = old.report.contents.values.filter { $0.path.hasPrefix(BundleLayout.deliveryFolder) }
+        let proofs = old.report.contents.values.filter { $0.path.hasPrefix(BundleLayout.deliveryFolder) || $0.path.hasPrefix(BundleLayout.timestampFolder) }
             .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         var carried: [(file: PayloadFile, entry: ZipLayout.Entry)] = []
         for proof in proofs {

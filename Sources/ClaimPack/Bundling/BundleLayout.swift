@@ -35,6 +35,8 @@ enum BundleLayout {
     static let evidenceFolder = "data/evidence/"
     /// Where `deliver` puts proofs of dispatch and delivery.
     static let deliveryFolder = "data/delivery/"
+    /// Where RFC 3161 time-stamp tokens go (`claimpack timestamp`).
+    static let timestampFolder = "data/timestamps/"
 
     /// Whether `path` (relative to the bundle's folder) is payload.
     static func isPayload(_ path: String) -> Bool { path.hasPrefix(payloadFolder) }

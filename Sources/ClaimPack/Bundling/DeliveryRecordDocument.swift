@@ -65,6 +65,13 @@ enum DeliveryRecordDocument {
             for proof in event.proofs {
                 try writer.element("proof", attributes: [("path", proof.path), ("size", String(proof.size)), ("sha256", proof.sha256.hex)])
             }
+            if let token = event.token {
+                try writer.element("token", attributes: [
+                    ("path", token.file.path), ("size", String(token.file.size)), ("sha256", token.file.sha256.hex),
+                    ("authority", token.authority), ("serial", token.serial), ("stamps", token.subject.rawValue),
+                    ("imprint", token.imprint.hex),
+                ])
+            }
             try writer.element("note", text: event.note)
         }
     }
@@ -97,11 +104,20 @@ enum DeliveryRecordDocument {
                       let digest = proof.attributes["sha256"].flatMap(SHA256Digest.init(hex:)) else { return nil }
                 return PayloadFile(path: path, size: size, sha256: digest)
             }
+            let token = element.child("token").flatMap { node -> DeliveryEvent.Token? in
+                guard let path = node.attributes["path"], let size = node.attributes["size"].flatMap(UInt64.init),
+                      let digest = node.attributes["sha256"].flatMap(SHA256Digest.init(hex:)),
+                      let authority = node.attributes["authority"], let serial = node.attributes["serial"],
+                      let subject = node.attributes["stamps"].flatMap(DeliveryEvent.Token.Subject.init(rawValue:)),
+                      let imprint = node.attributes["imprint"].flatMap(SHA256Digest.init(hex:)) else { return nil }
+                return DeliveryEvent.Token(file: PayloadFile(path: path, size: size, sha256: digest), authority: authority,
+                                           serial: serial, subject: subject, imprint: imprint)
+            }
             events.append(DeliveryEvent(
                 kind: kind, at: at, method: element.child("method").flatMap { DeliveryMethod(rawValue: $0.text) },
                 carrier: element.child("carrier").flatMap { TrackingNumber.Carrier(rawValue: $0.text) },
                 tracking: element.child("tracking")?.text, addressee: addressee, enclosures: enclosures,
-                proofs: proofs, note: element.child("note")?.text))
+                proofs: proofs, token: token, note: element.child("note")?.text))
         }
         return DeliveryRecord(bundleID: bundle, seal: seal, events: events)
     }

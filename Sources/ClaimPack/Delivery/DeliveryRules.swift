@@ -24,8 +24,13 @@ enum DeliveryRules {
     }
 
     /// Checks that `new` may be added after `events` of a claim dated `claimDate`.
-    static func check(_ new: DeliveryEvent.Kind, at time: EventTime, after events: [DeliveryEvent],
+    ///
+    /// `timestamped` events stand outside the order (an authority may stamp the seal at any
+    /// point) and their times are the authorities': the other events are checked against
+    /// the others only.
+    static func check(_ new: DeliveryEvent.Kind, at time: EventTime, after all: [DeliveryEvent],
                       claimDate: CalendarDate, today: CalendarDate) throws(DeliveryError) {
+        let events = all.filter { $0.kind != .timestamped }
         if let problem = orderProblem(new, after: events.map(\.kind)) { throw .outOfOrder(problem) }
         if let problem = dateProblem(time, after: events.last, claimDate: claimDate) { throw .badDate(problem) }
         if let problem = futureProblem(time, today: today) { throw .badDate(problem) }
@@ -33,12 +38,22 @@ enum DeliveryRules {
 
     /// Every rule the events of `record` break, each event judged against those before it
     /// as `deliver` judged it when it was recorded. `future` is reported, not thrown: an
-    /// event may be recorded with a date that has since come.
+    /// event may be recorded with a date that has since come. `timestamped` events are
+    /// judged apart (after `prepared`, not in the future), as `check` leaves them out.
     static func violations(in record: DeliveryRecord, claimDate: CalendarDate, today: CalendarDate) -> [Violation] {
         var found: [Violation] = []
         let method = record.events.first?.method
-        for (index, event) in record.events.enumerated() {
-            let before = record.events[..<index]
+        for (index, event) in record.events.enumerated() where event.kind == .timestamped {
+            if index == 0 || record.events.first?.kind != .prepared {
+                found.append(Violation(rule: .order, event: index, message: "a \"timestamped\" event follows \"prepared\""))
+            }
+            if let problem = futureProblem(event.at, today: today) {
+                found.append(Violation(rule: .future, event: index, message: problem))
+            }
+        }
+        let ordered = record.events.enumerated().filter { $0.element.kind != .timestamped }
+        for (position, (index, event)) in ordered.enumerated() {
+            let before = ordered[..<position].map(\.element)
             if let problem = orderProblem(event.kind, after: before.map(\.kind)) {
                 found.append(Violation(rule: .order, event: index, message: problem))
             }
@@ -70,6 +85,8 @@ enum DeliveryRules {
         switch new {
         case .prepared:
             return "\"prepared\" is recorded by build only, as the first event"
+        case .timestamped:
+            return "\"timestamped\" is recorded by claimpack timestamp, with the authority's token"
         case .sent:
             guard before == [.prepared] else {
                 return "\"sent\" follows \"prepared\" only, once; the record already has: \(before.map(\.rawValue).joined(separator: ", "))"
@@ -99,5 +116,13 @@ enum DeliveryRules {
     /// Why `time` is not a date an event can have happened on, seen on `today`.
     static func futureProblem(_ time: EventTime, today: CalendarDate) -> String? {
         today < time.date ? "\(time) is in the future (today is \(today))" : nil
+    }
+
+    /// Checks that a `timestamped` event may be added after `events`: any time after
+    /// `prepared`; its time is the token's, so it is not compared with the others.
+    static func checkTimestamp(after events: [DeliveryEvent]) throws(DeliveryError) {
+        guard events.first?.kind == .prepared else {
+            throw .outOfOrder("the record does not start with \"prepared\"")
+        }
     }
 }

@@ -45,6 +45,11 @@ enum StatusText {
         }
         periodLine += ", \(provision.citation)"
         Console.result(periodLine)
+        for (index, event) in bundle.record.events.enumerated() where event.kind == .timestamped {
+            guard let token = event.token else { continue }
+            let what = token.subject == .record ? "the record up to event \(index) " : ""
+            Console.result("stamped:   \(what)existed no later than \(event.at), by \(token.authority)")
+        }
         var state = "state:     \(status.state.rawValue)"
         if let deadline = status.deadline {
             state += "; answer due \(wording.format(deadline.due))"

@@ -83,4 +83,17 @@ struct DeliveryRulesTests {
         }
         #expect(accepted > 50, "the generator makes valid records too")
     }
+
+    @Test func timestampedEventsStandOutsideTheOrderAndTheDates() throws {
+        // A token's time is the authority's: a later event may carry an earlier date.
+        try check(.sent, day: 2, after: [(.prepared, 1), (.timestamped, 20)])
+        try check(.delivered, day: 5, after: [(.prepared, 1), (.sent, 2), (.timestamped, 20)])
+        try check(.answered, day: 20, after: [(.prepared, 1), (.timestamped, 3), (.sent, 3), (.timestamped, 4), (.delivered, 5)])
+        try DeliveryRules.checkTimestamp(after: [event(.prepared, 1), event(.sent, 2), event(.timestamped, 3)])
+        #expect(throws: DeliveryError.self) { try check(.timestamped, day: 10, after: [(.prepared, 1)]) }
+        #expect(throws: DeliveryError.self) { try DeliveryRules.checkTimestamp(after: []) }
+        // verify judges a stamped record as deliver did: the token's date is not compared.
+        let record = DeliveryRecord(bundleID: "b", seal: .zero, events: [event(.prepared, 1), event(.timestamped, 20), event(.sent, 2)])
+        #expect(DeliveryRules.violations(in: record, claimDate: claimDate, today: today).isEmpty)
+    }
 }

@@ -1,0 +1,84 @@
+internal import Foundation
+internal import ArgumentParser
+internal import ClaimPack
+
+/// `claimpack timestamp BUNDLE --tsa URL | --request FILE | --response FILE`: has the seal
+/// stamped by an RFC 3161 time-stamping authority and stores the token in the bundle.
+struct TimestampCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timestamp",
+        abstract: "Have the seal stamped by a time-stamping authority (RFC 3161) and keep the token in the bundle.",
+        discussion: """
+            The token is checked (granted, stamps this seal, answers this request, signature valid, a time-stamping certificate), \
+            stored as data/timestamps/NN-HOST.tsr and recorded as a "timestamped" event in delivery.xml; the seal does not change. \
+            --request writes the request only (send it yourself: curl -H 'Content-Type: application/timestamp-query' --data-binary @FILE URL -o answer.tsr); \
+            --response stores such an answer (its nonce cannot be checked then). \
+            --record stamps the delivery record's chain head (the hash of its last event) instead of the seal, fixing every event up to it in time. See docs/timestamps.md. \
+            Exit status: 0 stored (or request written); 1 refused (the token does not prove this seal, or the bundle does not verify); \
+            64 bad usage; 66 a file cannot be read; 69 the authority cannot be reached or answered something else than a time stamp; \
+            73 the bundle is read-only or a file cannot be written; 74 an I/O error; 75 another claimpack is using the bundle (try again).
+            """
+    )
+
+    @Argument(help: "The bundle (.zip).")
+    var bundle: String
+
+    @Option(help: "The authority's URL (http:// or https://), e.g. one from docs/timestamps.md.")
+    var tsa: String?
+
+    @Option(help: "Write the time-stamp request (.tsq) to this file instead of sending it.")
+    var request: String?
+
+    @Option(help: "Check and store this answer (.tsr) to a request made with --request.")
+    var response: String?
+
+    @Flag(help: "Stamp the delivery record's last event (its chain head, so every event up to it) instead of the seal.")
+    var record = false
+
+    func validate() throws {
+        guard [tsa, request, response].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give one of --tsa URL, --request FILE or --response FILE")
+        }
+        if let tsa, !(tsa.lowercased().hasPrefix("http://") || tsa.lowercased().hasPrefix("https://")) {
+            throw ValidationError("--tsa takes an http:// or https:// URL, not \"\(tsa)\"")
+        }
+    }
+
+    private var subject: DeliveryEvent.Token.Subject { record ? .record : .seal }
+
+    func run() throws {
+        let resources = try Resources.locate()
+        let url = URL(fileURLWithPath: bundle)
+        let stamper = BundleTimestamper(schemas: resources.schemas, notice: { Console.message("claimpack: note: \($0)") })
+        SignalCleanup.install()
+        do throws(TimestampingError) {
+            if let request {
+                let bytes = try stamper.request(for: url, subject: subject)
+                do { try AtomicFile.write(bytes, to: URL(fileURLWithPath: request), replacing: false) } catch {
+                    throw TimestampingError.output(path: request, reason: "\(error)")
+                }
+                Console.result("request written: \(request)")
+                Console.message("claimpack: note: send it with curl -H 'Content-Type: application/timestamp-query' --data-binary @\(request) URL -o answer.tsr, then: claimpack timestamp \(bundle) --response answer.tsr")
+                return
+            }
+            let result: TimestampResult
+            if let response {
+                result = try stamper.store(responseAt: URL(fileURLWithPath: response), in: url, subject: subject)
+            } else {
+                result = try stamper.stamp(url, authority: tsa ?? "", subject: subject)
+            }
+            if !result.nonceChecked {
+                Console.message("claimpack: note: the answer's nonce was not checked: it answers a request claimpack did not send itself")
+            }
+            if let token = result.event.token {
+                let what = token.subject == .record ? "the delivery record up to event \(result.bundle.record.events.count - 1) " : ""
+                Console.result("stamped: \(what)existed no later than \(result.event.at), by \(token.authority)")
+                Console.result("token: \(token.file.path) (SHA-256 \(token.file.sha256.hex))")
+            }
+            Console.result("seal: \(result.bundle.seal.hex) (unchanged)")
+        } catch {
+            if case .bundle(let refusal) = error { BundleLoader.report(refusal) } else { Console.error(error.description) }
+            throw ExitCode(error.exitStatus)
+        }
+    }
+}
