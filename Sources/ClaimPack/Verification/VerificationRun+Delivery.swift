@@ -59,9 +59,12 @@ extension VerificationRun {
         }
     }
 
+    /// Every proof and time-stamp token `delivery.xml` lists is in the archive with the size
+    /// and SHA-256 it records, and every file under `data/delivery/` and `data/timestamps/`
+    /// is one of them. (What a token's bytes say is checked by TimestampKit, not here.)
     private func checkProofs(_ events: [DeliveryEvent]) {
         var listed = Set<String>()
-        for proof in events.flatMap(\.proofs) {
+        for proof in events.flatMap(\.proofs) + events.compactMap(\.token?.file) {
             listed.insert(proof.path)
             guard let file = files[proof.path] else {
                 if !presentEntries.contains(proof.path) {
@@ -75,6 +78,9 @@ extension VerificationRun {
         }
         for path in presentEntries(where: { $0.hasPrefix(BundleLayout.deliveryFolder) && !listed.contains($0) }) {
             add(Finding(.unexpectedPayload, entry: entryName(path), "under \(BundleLayout.deliveryFolder) but not a proof in \(BundleLayout.deliveryRecord)"))
+        }
+        for path in presentEntries(where: { $0.hasPrefix(BundleLayout.timestampFolder) && !listed.contains($0) }) {
+            add(Finding(.unexpectedPayload, entry: entryName(path), "under \(BundleLayout.timestampFolder) but not the token of a timestamped event in \(BundleLayout.deliveryRecord)"))
         }
     }
 }

@@ -36,7 +36,8 @@ extension VerificationRun {
             }
         }
         let strays = presentEntries(where: {
-            BundleLayout.isPayload($0) && ($0.hasPrefix(BundleLayout.evidenceFolder) ? !listed.contains($0) : !$0.hasPrefix(BundleLayout.deliveryFolder))
+            BundleLayout.isPayload($0) && ($0.hasPrefix(BundleLayout.evidenceFolder) ? !listed.contains($0)
+                : !$0.hasPrefix(BundleLayout.deliveryFolder) && !$0.hasPrefix(BundleLayout.timestampFolder))
         })
         for path in strays {
             if path.hasPrefix(BundleLayout.evidenceFolder) {
@@ -44,7 +45,7 @@ extension VerificationRun {
             } else {
                 // Payload a later claimpack may add (data/timestamps/…): a warning, so that
                 // this version still records events in such a bundle, keeping the file.
-                add(Finding(.unexpectedPayload, entry: entryName(path), "outside \(BundleLayout.evidenceFolder) and \(BundleLayout.deliveryFolder): not part of the claim this version of claimpack knows (its SHA-256 is checked by manifest-sha256.txt only)", severity: .warning))
+                add(Finding(.unexpectedPayload, entry: entryName(path), "outside \(BundleLayout.evidenceFolder), \(BundleLayout.deliveryFolder) and \(BundleLayout.timestampFolder): not part of the claim this version of claimpack knows (its SHA-256 is checked by manifest-sha256.txt only)", severity: .warning))
             }
         }
     }

@@ -36,7 +36,7 @@ struct BundleRewriterTests {
         let (scratch, bundle) = try VerificationTestSupport.exampleBundle()
         let opened = try OpenedBundle.open(bundle, verifier: VerificationTestSupport.verifier)
         let later: [(file: PayloadFile, bytes: [UInt8])] = [
-            ("data/timestamps/0001-seal.tsr", Array(repeating: 0x30, count: 3000) + Array("token".utf8)),
+            ("data/later-version/0001-record.bin", Array(repeating: 0x30, count: 3000) + Array("token".utf8)),
             ("later-tag-file.txt", Array(String(repeating: "Later-Key: value\n", count: 40).utf8)),
         ].map { path, bytes in (PayloadFile(path: path, size: UInt64(bytes.count), sha256: SHA256Digest(of: bytes)), bytes) }
         let record = try #require(opened.report.tagFiles["delivery.xml"])
@@ -66,7 +66,7 @@ struct BundleRewriterTests {
         for (name, entry) in stored where !owned.contains(name) {
             #expect(after[name] == entry, "\(name) copied as stored")
         }
-        #expect(after[root + "data/timestamps/0001-seal.tsr"] != nil && after[root + "later-tag-file.txt"] != nil)
+        #expect(after[root + "data/later-version/0001-record.bin"] != nil && after[root + "later-tag-file.txt"] != nil)
         #expect(Set(after.keys) == Set(stored.keys).union([root + "data/delivery/02-sent-receipt.pdf", root + "data/delivery/03-delivered-card.txt"]))
 
         let report = try VerificationTestSupport.verifier.verify(bundle)
