@@ -118,10 +118,13 @@ struct EscalateCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitCode.cannotCreate
         }
-        Console.result("folder: \(output ?? target.path)")
+        // The folder as the user would type it: beside the bundle as the bundle was given.
+        let folderShown = output ?? ((bundle as NSString).deletingLastPathComponent.isEmpty
+            ? draft.id : (bundle as NSString).deletingLastPathComponent + "/" + draft.id)
+        Console.result("folder: \(folderShown)")
         Console.result("follows: \(claim.id) (seal \(opened.seal.hex))")
         if let authority = draft.authority { Console.result("to: \(authority.name) [\(authority.key)]") }
-        Console.result("next: fill in every <…> ('claimpack check \(output ?? target.path)' lists them), then 'claimpack build'")
+        Console.result("next: fill in every <…> ('claimpack check \(folderShown)' lists them), then 'claimpack build'")
     }
 
     private func printAuthorities(templates: URL) throws {

@@ -23,16 +23,19 @@ struct EscalateCommandTests {
         return run
     }
 
-    /// Fills every `<…>` placeholder of the folder's claim.yaml with a plain value.
+    /// Fills every `<…>` placeholder of the folder's claim.yaml (a whole quoted value
+    /// `"<…>"`) with a plain value.
     static func fillPlaceholders(_ folder: URL) throws {
         let file = folder.appendingPathComponent("claim.yaml")
-        var text = try String(contentsOf: file, encoding: .utf8)
+        let text = try String(contentsOf: file, encoding: .utf8)
         var filled = 0
-        while let open = text.range(of: "\"<"), let close = text.range(of: ">\"", range: open.upperBound..<text.endIndex) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard let open = line.range(of: ": \"<"), let close = line.range(of: ">\"", options: .backwards),
+                  open.upperBound <= close.lowerBound, !line[open.upperBound..<close.lowerBound].contains("\"") else { return String(line) }
             filled += 1
-            text.replaceSubrange(open.lowerBound..<close.upperBound, with: "\"заполнено \(filled)\"")
+            return line[..<open.lowerBound] + ": \"заполнено \(filled)\"" + line[close.upperBound...]
         }
-        try Data(text.utf8).write(to: file)
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
     }
 
     static func claimText(_ folder: URL) throws -> String {
@@ -201,6 +204,28 @@ struct EscalateCommandTests {
         #expect(five.status == 1)
         #expect(five.standardOutput.split(separator: "\n").contains { $0.hasPrefix("V603 error:") && $0.contains("!/") },
                 "\(five.standardOutput)")
+    }
+
+    /// Values YAML would misread unquoted — a colon, `#`, quotes, a backslash, a leading
+    /// `*` or `<` — come back from the escalated folder exactly as they were.
+    @Test func valuesYAMLWouldMisreadRoundTrip() throws {
+        let scratch = try ScratchFolder()
+        let claim = scratch.url.appendingPathComponent("claim")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.telecom), to: claim)
+        let name = "*Иванов: \"Ваня\" # 1 \\ <2>"
+        let company = "<ПАО> «МТС»: #1"
+        var text = try Self.claimText(claim)
+        text = text.replacingOccurrences(of: "name: Иванов Иван Иванович", with: "name: '\(name)'")
+            .replacingOccurrences(of: "name: ПАО «Мобильные ТелеСистемы»", with: "name: '\(company)'")
+        try Data(text.utf8).write(to: claim.appendingPathComponent("claim.yaml"))
+        try Self.expectSuccess(["build", "claim", "-o", "mts.zip"], in: scratch)
+        try Self.expectSuccess(["escalate", "mts.zip", "--to", "complaint", "--as-of", "2026-12-01", "--anyway", "-o", "next"], in: scratch)
+        try Self.fillPlaceholders(scratch.url.appendingPathComponent("next"))
+        try Self.expectSuccess(["build", "next", "-o", "next.zip"], in: scratch)
+        let status = try CLIRunner.run(["status", "next.zip", "--json"], in: scratch.url)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.standardOutput.utf8)) as? [String: Any])
+        #expect(object["claimant"] as? String == name)
+        #expect(object["respondent"] as? String == company)
     }
 
     static func seal(of bundle: String, in scratch: ScratchFolder) throws -> String? {
