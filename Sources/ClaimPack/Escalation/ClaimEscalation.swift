@@ -146,13 +146,14 @@ public struct ClaimEscalation: Sendable {
         yaml.quoted("edrpou", claim.respondent.edrpou, indent: 2)
         switch to {
         case .complaint:
-            yaml.comment("The authority from Templates/\(claim.language.rawValue)/authorities.yaml (key \(authority?.key ?? "none")); check its address on its site.", indent: 0)
+            yaml.comment(authority.map { "The authority from Templates/\(claim.language.rawValue)/authorities.yaml (key \($0.key)); check its address on its site." }
+                ?? "No authority in Templates/\(claim.language.rawValue)/authorities.yaml for this sector: name the body the complaint goes to ('claimpack escalate --list-authorities').")
             if let notes = authority?.notes { yaml.comment("Note: \(notes)") }
             yaml.open("addressee")
             yaml.quoted("position", wording.complaintPosition, indent: 2)
             yaml.quoted("person", wording.officialPlaceholder, indent: 2, note: "59-ФЗ ст. 7 / the official the complaint is addressed to")
-            yaml.quoted("name", authority?.name ?? wording.courtPlaceholder, indent: 2)
-            yaml.quoted("address", authority?.address ?? wording.courtAddressPlaceholder, indent: 2)
+            yaml.quoted("name", authority?.name ?? wording.authorityPlaceholder, indent: 2)
+            yaml.quoted("address", authority?.address ?? wording.authorityAddressPlaceholder, indent: 2)
         default:
             yaml.comment("The court: only you choose it (where you live, ЗоЗПП ст. 17 п. 2; by the claim price: docs/escalation.md).")
             yaml.open("addressee")

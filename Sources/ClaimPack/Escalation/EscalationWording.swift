@@ -143,6 +143,22 @@ struct EscalationWording {
         }
     }
 
+    var authorityPlaceholder: String {
+        switch language {
+        case .ru: "<название органа, которому адресована жалоба>"
+        case .uk: "<назва органу, якому адресовано скаргу>"
+        case .en: "<the regulator or ombudsman the complaint goes to>"
+        }
+    }
+
+    var authorityAddressPlaceholder: String {
+        switch language {
+        case .ru: "<почтовый адрес органа с индексом>"
+        case .uk: "<поштова адреса органу з індексом>"
+        case .en: "<its postal address with postcode>"
+        }
+    }
+
     var courtPlaceholder: String {
         switch language {
         case .ru: "<Мировому судье судебного участка № … / в … районный суд г. …>"
