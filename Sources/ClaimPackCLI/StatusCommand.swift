@@ -34,10 +34,19 @@ struct StatusCommand: ParsableCommand {
         let status = ClaimStatus(record: opened.record, period: provision.period, responseDays: claim.responseDays,
                                  calendar: calendar, today: CalendarDate.today())
         let rule = law.countingRule(for: claim.jurisdiction, language: .en)
+        let chain = BundleChain(of: opened, schemas: resources.schemas, law: law, today: CalendarDate.today())
+        // The next step once the answer is overdue or came: a claim goes to the regulator
+        // (or to court), a complaint to court (docs/escalation.md).
+        let next: String? = switch (claim.kind, status.state) {
+        case (.claim, .overdue), (.claim, .answered): "claimpack escalate \(bundle) --to complaint (or --to court)"
+        case (.complaint, .overdue), (.complaint, .answered): "claimpack escalate \(bundle) --to court"
+        default: nil
+        }
         if json {
-            Console.result(JSONOutput.encode(StatusSummary(opened, status: status, provision: provision, rule: rule, path: bundle)))
+            Console.result(JSONOutput.encode(StatusSummary(opened, status: status, provision: provision, rule: rule, path: bundle,
+                                                           next: next, chain: chain)))
             return
         }
-        StatusText.print(opened, status: status, provision: provision, rule: rule, wording: wording)
+        StatusText.print(opened, status: status, provision: provision, rule: rule, wording: wording, next: next, chain: chain)
     }
 }

@@ -33,6 +33,9 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The bundle would cross one of `BundleLimits` (entries, sizes, name lengths) that
     /// `verify` holds every bundle to; the text names the limit and the file.
     case exceedsLimit(String)
+    /// The bundle `follows.bundle` names is not a claimpack bundle that verifies with the
+    /// cited seal (`reason` says which and what to do).
+    case earlierBundle(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -66,13 +69,15 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): " + (events.isEmpty ? "its delivery record cannot be read, so it may hold events after prepared (sent, delivered…)" : "its delivery record holds events after prepared — \(events.joined(separator: "; ")) —") + " and \(why). Nothing was written. The old bundle is the proof of what was sent: move it away (or build with another -o), or give --discard-delivery to replace it and lose its record"
         case .exceedsLimit(let reason):
             "\(reason); nothing was written"
+        case .earlierBundle(let path, let reason):
+            "claim.yaml: follows.bundle: \(path): \(reason); nothing was written"
         }
     }
 
     /// The exit status of DESIGN.md §6 for this error.
     public var exitStatus: Int32 {
         switch self {
-        case .claimHasErrors, .invalidDocument, .exceedsLimit: 1
+        case .claimHasErrors, .invalidDocument, .exceedsLimit, .earlierBundle: 1
         case .evidenceUnreadable: 66
         case .outputExists, .outputFolderMissing, .cannotCreateOutput, .readOnly, .deliveryRecordInTheWay: 73
         case .writeFailed, .evidenceChanged: 74

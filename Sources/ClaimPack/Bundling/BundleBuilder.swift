@@ -44,9 +44,10 @@ public struct BundleBuilder: Sendable {
     /// - Throws: `BuildError`.
     public func build(_ report: ClaimFolderReport, to output: URL, replacing: Bool,
                       discardingDelivery: Bool = false) throws(BuildError) -> BuildResult {
-        guard let claim = report.claim, report.isBuildable else {
+        guard let read = report.claim, report.isBuildable else {
             throw .claimHasErrors(count: report.diagnostics.count(of: .error))
         }
+        let claim = try FollowedBundleCheck.resolve(read, folder: report.folder, files: report.evidenceFiles, schemas: schemas)
         let target = output.standardizedFileURL
         try checkOutput(target, replacing: replacing)
         let manifestSchema = try loadSchema(BundleBuilder.manifestSchema)

@@ -23,6 +23,15 @@ extension ManifestDocument {
         return listed
     }
 
+    /// The `<follows>` element of a valid `manifest.xml` (its root): the earlier bundle the
+    /// claim carries, with its path in the claim folder; `nil` when there is none.
+    static func follows(in root: XMLElement) -> Follows? {
+        guard let node = root.child("follows"), let path = node.attributes["path"],
+              let bundle = BundleLayout.claimPath(forPayload: path),
+              let seal = node.attributes["seal"].flatMap(SHA256Digest.init(hex:)) else { return nil }
+        return Follows(bundle: bundle, seal: seal, id: node.attributes["id"])
+    }
+
     /// Reads the claim back from a verified `manifest.xml` (its root), so that the bundle
     /// alone is enough to print the letter or show the status; `nil` when an element does
     /// not fit the model.
@@ -84,6 +93,7 @@ extension ManifestDocument {
                 node.attributes["label"].map { AccountIdentifier(label: $0, value: node.text) }
             },
             timeline: timeline, operations: operations, demands: demands, responseDays: responseDays, evidence: evidence,
-            delivery: DeliveryPlan(method: method, declaredValue: deliveryNode.attributes["declaredValue"].flatMap(DecimalAmount.init)))
+            delivery: DeliveryPlan(method: method, declaredValue: deliveryNode.attributes["declaredValue"].flatMap(DecimalAmount.init)),
+            follows: follows(in: root))
     }
 }

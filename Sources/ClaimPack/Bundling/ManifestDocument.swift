@@ -89,6 +89,12 @@ enum ManifestDocument {
             try writer.element("delivery", attributes: [
                 ("method", claim.delivery.method.rawValue), ("declaredValue", claim.delivery.declaredValue?.text),
             ])
+            // Written only for an escalated claim, so that the manifests of earlier claims keep their bytes.
+            if let follows = claim.follows {
+                try writer.element("follows", attributes: [
+                    ("id", follows.id), ("seal", follows.seal.hex), ("path", BundleLayout.payloadPath(for: follows.bundle)),
+                ])
+            }
         }
         return try writer.finish()
     }

@@ -12,6 +12,15 @@ public enum EscalationError: Error, Sendable, Equatable, CustomStringConvertible
     case currencyMismatch(String, String)
     /// `authorities.yaml` is missing, does not parse, or a row lacks a field.
     case badAuthorities(path: String, reason: String)
+    /// `escalate`: the earlier claim's answer period has not run out and no answer is
+    /// recorded (the reason says which and what to do); `--anyway` overrides it.
+    case early(String)
+    /// `escalate`: the folder to write exists already.
+    case folderExists(path: String)
+    /// `escalate`: the folder cannot be written (the reason says why).
+    case cannotWrite(path: String, reason: String)
+    /// `escalate --authority KEY`: no such key in the authorities file; the keys it has.
+    case unknownAuthority(key: String, known: [String])
 
     public var description: String {
         switch self {
@@ -27,6 +36,14 @@ public enum EscalationError: Error, Sendable, Equatable, CustomStringConvertible
             "cannot combine \(a) with \(b)"
         case .badAuthorities(let path, let reason):
             "\(path): \(reason)"
+        case .early(let reason):
+            "\(reason); or give --anyway to draft the next step now"
+        case .folderExists(let path):
+            "\(path) already exists; escalate never writes over a folder: give another -o, or move it away"
+        case .cannotWrite(let path, let reason):
+            "\(path): cannot be written (\(reason)); nothing was left behind — choose another -o"
+        case .unknownAuthority(let key, let known):
+            "--authority \(key): no such authority; 'claimpack escalate --list-authorities' lists them (\(known.joined(separator: ", ")))"
         }
     }
 }

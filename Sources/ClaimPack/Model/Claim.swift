@@ -24,11 +24,14 @@ public struct Claim: Sendable, Hashable {
     /// Every evidence file, described or derived, sorted by file path.
     public var evidence: [EvidenceEntry]
     public var delivery: DeliveryPlan
+    /// The earlier bundle this claim escalates, when it is a step after another (`follows:`).
+    public var follows: Follows?
 
     public init(format: Int = 1, language: Language, jurisdiction: Jurisdiction? = nil, id: String, date: CalendarDate, kind: ClaimKind,
                 subject: String, claimant: Party, respondent: Respondent, addressee: Addressee,
                 account: [AccountIdentifier], timeline: [TimelineEvent], operations: [Operation],
-                demands: [Demand], responseDays: Int, evidence: [EvidenceEntry], delivery: DeliveryPlan) {
+                demands: [Demand], responseDays: Int, evidence: [EvidenceEntry], delivery: DeliveryPlan,
+                follows: Follows? = nil) {
         self.format = format
         self.language = language
         self.jurisdiction = jurisdiction ?? .default(for: language)
@@ -46,5 +49,6 @@ public struct Claim: Sendable, Hashable {
         self.responseDays = responseDays
         self.evidence = evidence
         self.delivery = delivery
+        self.follows = follows
     }
 }

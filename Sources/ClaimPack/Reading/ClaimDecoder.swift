@@ -15,7 +15,7 @@ struct ClaimDecoder {
 
     static let topLevelKeys = [
         "format", "language", "jurisdiction", "id", "date", "kind", "subject", "claimant", "respondent", "addressee",
-        "account", "timeline", "operations", "demands", "response_days", "evidence", "delivery",
+        "account", "timeline", "operations", "demands", "response_days", "evidence", "delivery", "follows",
     ]
 
     /// Decodes the document; `nil` when an error leaves no complete claim (the reasons are
@@ -48,6 +48,7 @@ struct ClaimDecoder {
         let responseDaysNode = document.value("response_days")
         let responseDays = responseDaysNode.flatMap { session.integer($0, "response_days", in: 1...365) }
         let delivery = decodeDelivery(document)
+        let follows = document.value("follows").flatMap { decodeFollows($0, mark: document.keyMark("follows")) }
 
         guard !session.diagnostics.containsErrors,
               let language, let id, let date, let kind, let subject, let claimant, let respondent,
@@ -60,7 +61,7 @@ struct ClaimDecoder {
             responseDays: answerDays(given: responseDays, at: responseDaysNode?.position, language: language,
                                      jurisdiction: jurisdiction, sector: respondent.sector, kind: kind),
             evidence: evidence.sorted { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) },
-            delivery: delivery
+            delivery: delivery, follows: follows
         )
     }
 
@@ -173,6 +174,26 @@ struct ClaimDecoder {
             guard let text = mapping.requiredText("text") else { return nil }
             return Demand(text: text, basis: basis, location: session.location(item.position))
         }
+    }
+
+    /// `follows: {bundle: evidence/<file>.zip, seal: <hex>}`: the earlier bundle, a file of
+    /// `evidence/`; `build` checks that it is a bundle with that seal.
+    private func decodeFollows(_ node: Node, mark: TextPosition?) -> Follows? {
+        guard let mapping = YAMLMapping(node, path: "follows", ownerMark: mark, session: session) else { return nil }
+        mapping.rejectUnknownKeys(known: ["bundle", "seal"])
+        let bundle = mapping.requiredText("bundle")
+        let sealText = mapping.requiredText("seal")
+        if let bundle, !inventory.files.contains(where: { $0.path == bundle.nfc }) {
+            session.error(.missingEvidenceFile, at: mapping.value("bundle")?.position,
+                          "follows.bundle: \(bundle) is not a file under evidence/; put the earlier bundle (.zip) there and name it here, for example evidence/\(Identifier.slug(from: folderName)).zip")
+        }
+        let seal = sealText.flatMap { SHA256Digest(hex: $0.replacingOccurrences(of: " ", with: "")) }
+        if let sealText, seal == nil {
+            session.error(.wrongType, at: mapping.value("seal")?.position,
+                          "follows.seal: \"\(sealText)\" is not a seal; copy the 64 hexadecimal digits 'claimpack build' or 'status' printed for the earlier bundle")
+        }
+        guard let bundle, let seal else { return nil }
+        return Follows(bundle: bundle.nfc, seal: seal)
     }
 
     private func decodeDelivery(_ document: YAMLMapping) -> DeliveryPlan? {

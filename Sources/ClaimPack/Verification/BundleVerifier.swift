@@ -14,6 +14,8 @@ public struct BundleVerifier: Sendable {
     public var progress: (@Sendable (_ done: UInt64, _ total: UInt64) -> Void)?
     /// The day the delivery record is judged on: an event after it is reported (V507).
     public var today: CalendarDate
+    /// How many bundles deep this one is carried (0: the bundle given); see `checkFollows`.
+    var depth = 0
 
     public init(schemas: URL, limits: VerificationLimits = VerificationLimits(), today: CalendarDate = .today(),
                 progress: (@Sendable (UInt64, UInt64) -> Void)? = nil) {
@@ -39,6 +41,7 @@ public struct BundleVerifier: Sendable {
         close(probe)
 
         let run = VerificationRun(bundle: bundle, limits: limits, schemas: schemas, today: today, progress: progress)
+        run.depth = depth
         run.checkArchive()
         if run.archiveReadable {
             run.checkBagIt()
@@ -46,6 +49,7 @@ public struct BundleVerifier: Sendable {
             run.checkSeal(expected: expectedSeal)
             run.checkDeliveryRecord()
             run.preparation?.release()
+            run.checkFollows()
         } else if let expectedSeal {
             run.add(Finding(.sealMismatch, "the seal cannot be computed from this file, so it cannot be \(expectedSeal.grouped)"))
         }

@@ -142,4 +142,18 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable {
     case trackingNumber = "V508"
     /// `sent` by registered mail with no tracking number (a warning: `deliver` accepts it).
     case trackingMissing = "V509"
+
+    // The chain of bundles (an escalated claim carrying the earlier one)
+    /// `manifest.xml` cites an earlier bundle (`<follows>`) the archive does not hold, or
+    /// holds unreadable.
+    case followsMissing = "V600"
+    /// The carried bundle's seal is not the one `manifest.xml` cites.
+    case followsSealMismatch = "V601"
+    /// The carried bundle's id is not the one `manifest.xml` cites.
+    case followsIDMismatch = "V602"
+    /// Bundles carried deeper than `VerificationRun.maximumFollowsDepth` (4).
+    case followsTooDeep = "V603"
+    /// The carried bundle could not be copied out to be checked (a limit, or no temporary
+    /// space).
+    case followsUnchecked = "V604"
 }

@@ -11,6 +11,7 @@ final class TagFilePreparation: @unchecked Sendable {
     private var manifests: [String: [TagFileChecks.ManifestLine]] = [:]
     private var events: TagFileChecks.EventDigests?
     private var listing: [ManifestDocument.ListedFile]?
+    private var followed: Follows?
 
     /// Starts the checks of the tag files in `tagBytes` (by name inside the bundle's
     /// folder); `entryName` gives a name's entry in the archive.
@@ -31,6 +32,7 @@ final class TagFilePreparation: @unchecked Sendable {
                     // a manifest of many files is freed now, not held while the payload is
                     // read (69,000 files: 29 MB).
                     self.listing = ManifestDocument.listedFiles(in: root)
+                    self.followed = ManifestDocument.follows(in: root)
                     self.documents[name] = TagFileChecks.CheckedDocument(root: root.withoutChildren, findings: checked.findings)
                 } else {
                     self.documents[name] = checked
@@ -53,6 +55,11 @@ final class TagFilePreparation: @unchecked Sendable {
     /// read or is not valid.
     func evidenceListing() -> [ManifestDocument.ListedFile]? {
         queue.sync { listing }
+    }
+
+    /// The earlier bundle a valid `manifest.xml` cites (`<follows>`), waiting for it.
+    func followedBundle() -> Follows? {
+        queue.sync { followed }
     }
 
     /// The checked document `name`, waiting for it; `nil` when it was not read.

@@ -10,6 +10,7 @@ extension VerificationRun {
             return
         }
         claimDate = element.attributes["date"].flatMap(CalendarDate.init(iso:))
+        followed = preparation.map { $0.followedBundle() } ?? ManifestDocument.follows(in: element)
         if let date = claimDate, let layout {
             let expected = BundleLayout.entryTimestamp(for: date).date
             if layout.entries.contains(where: { $0.central.date != expected }) {

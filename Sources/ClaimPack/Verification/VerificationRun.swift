@@ -32,6 +32,10 @@ final class VerificationRun {
     var seal: SHA256Digest?
     /// The claim's date, as `manifest.xml` gives it.
     var claimDate: CalendarDate?
+    /// The earlier bundle `manifest.xml` cites (`<follows>`), checked by `checkFollows`.
+    var followed: Follows?
+    /// How many bundles deep this one is carried (0: the bundle given).
+    var depth = 0
 
     init(bundle: URL, limits: VerificationLimits, schemas: URL, today: CalendarDate,
          progress: (@Sendable (UInt64, UInt64) -> Void)?) {

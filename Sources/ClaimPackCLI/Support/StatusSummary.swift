@@ -41,6 +41,16 @@ struct StatusSummary: Encodable {
         let calendarYearsUnconfirmed: [Int]
     }
 
+    /// An earlier bundle this one carries (`follows`), from the nearest back.
+    struct Link: Encodable {
+        let id: String
+        let kind: String
+        let seal: String
+        let entry: String
+        /// Its state, or null when it cannot be read.
+        @NullEncoded var state: String?
+    }
+
     let bundle: String
     let id: String
     let subject: String
@@ -63,8 +73,13 @@ struct StatusSummary: Encodable {
     let holidaysKnown: Bool
     /// The law table's remarks on the claim's row, in English.
     let notes: [String]
+    /// The `claimpack escalate …` command to run next, when the answer is overdue or came.
+    @NullEncoded var next: String?
+    /// The earlier bundles, nearest first; empty for a first claim.
+    let chain: [Link]
 
-    init(_ bundle: OpenedBundle, status: ClaimStatus, provision: LegalProvision, rule: CountingRule, path: String) {
+    init(_ bundle: OpenedBundle, status: ClaimStatus, provision: LegalProvision, rule: CountingRule, path: String,
+         next: String? = nil, chain: BundleChain? = nil) {
         let claim = bundle.claim
         self.bundle = path
         id = claim.id
@@ -102,5 +117,9 @@ struct StatusSummary: Encodable {
         daysLeft = status.daysLeft
         holidaysKnown = status.deadline.map { $0.uncoveredYears.isEmpty } ?? true
         notes = provision.notes
+        self.next = next
+        self.chain = (chain?.links ?? []).map {
+            Link(id: $0.id, kind: $0.kind.rawValue, seal: $0.seal.hex, entry: $0.entry, state: $0.state?.rawValue)
+        }
     }
 }

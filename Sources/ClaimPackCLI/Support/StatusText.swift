@@ -6,7 +6,7 @@ internal import Foundation
 /// subject, notes) stay in the claim's language.
 enum StatusText {
     static func print(_ bundle: OpenedBundle, status: ClaimStatus, provision: LegalProvision, rule: CountingRule,
-                      wording: LocaleWording) {
+                      wording: LocaleWording, next: String? = nil, chain: BundleChain? = nil) {
         let claim = bundle.claim
         func date(_ time: EventTime) -> String {
             var text = wording.format(time.date)
@@ -58,6 +58,10 @@ enum StatusText {
             }
         }
         Console.result(state)
+        if let next { Console.result("next:      \(next)") }
+        for (index, link) in (chain?.links ?? []).enumerated() {
+            Console.result("\(index == 0 ? "follows:  " : "          ") \(link.id) (\(link.kind.rawValue)), seal \(link.seal.grouped), \(link.state?.rawValue ?? "cannot be read")")
+        }
         guard let deadline = status.deadline else { return }
         var count = "counted:   delivered \(wording.format(deadline.deliveredOn))"
         if let registered = deadline.registeredBy { count += ", registered by \(wording.format(registered))" }

@@ -1,0 +1,94 @@
+extension ClaimEscalation {
+    /// The demands prefilled for the step: for a complaint, a check of the company, the
+    /// measures the authority can take (КоАП РФ ст. 14.8 where Роспотребнадзор hears it) and
+    /// a written answer; for court, the principal of the disputed operations, the penalty
+    /// counted to `asOf`, moral damages (a placeholder) and, in Russia, the 50 % fine.
+    func writeDemands(_ yaml: inout ClaimYAMLWriter, claim: Claim, status: ClaimStatus) throws(EscalationError) {
+        let demands = to == .court ? try courtDemands(claim, status: status) : complaintDemands(claim)
+        yaml.comment(to == .court
+            ? "Demands of the statement of claim: the sums are computed (docs/escalation.md); check them, fill in the <…> ones, delete what you do not claim."
+            : "What the authority is asked to do; delete what does not fit.")
+        yaml.open("demands")
+        for demand in demands {
+            if let note = demand.note { yaml.comment(note, indent: 2) }
+            yaml.quoted("text", demand.text, indent: 4, dash: true)
+            yaml.quoted("basis", demand.basis, indent: 4)
+        }
+    }
+
+    private typealias Drafted = (text: String, basis: String?, note: String?)
+
+    private func complaintDemands(_ claim: Claim) -> [Drafted] {
+        let company = claim.respondent.name
+        let law = authority?.law
+        switch claim.language {
+        case .ru:
+            let measures: Drafted = authority?.key == "rospotrebnadzor"
+                ? ("Возбудить в отношении \(company) дело об административном правонарушении по ст. 14.8 КоАП РФ и выдать предписание об устранении нарушения моих прав.",
+                   "ст. 14.8, 23.49 КоАП РФ", "КоАП РФ ст. 14.8: дела о нарушении прав потребителей рассматривает Роспотребнадзор (ст. 23.49).")
+                : ("Принять в отношении \(company) меры, предусмотренные законом, для устранения нарушения моих прав.", nil, nil)
+            return [
+                ("Провести проверку соблюдения \(company) обязательных требований по изложенным фактам.", law, nil),
+                measures,
+                ("Дать мне письменный ответ по существу жалобы.", "ст. 10, 12 Федерального закона от 02.05.2006 № 59-ФЗ", nil),
+            ]
+        case .uk:
+            return [
+                ("Провести перевірку дотримання \(company) законодавства про захист прав споживачів за викладеними фактами.", law, nil),
+                ("Вжити щодо \(company) заходів, передбачених законом, для усунення порушення моїх прав.", nil, nil),
+                ("Надати мені письмову відповідь по суті скарги.", "ст. 20 Закону України «Про звернення громадян»", nil),
+            ]
+        case .en:
+            return [
+                ("Investigate my complaint against \(company).", law, nil),
+                ("Direct \(company) to put things right, including refunding the disputed amount.", nil, nil),
+                ("Send me your written decision.", nil, nil),
+            ]
+        }
+    }
+
+    private func courtDemands(_ claim: Claim, status: ClaimStatus) throws(EscalationError) -> [Drafted] {
+        let principal = try ClaimPrincipal(operations: claim.operations)
+        let money = CalculationWording(claim.language)
+        let wording = EscalationWording(claim.language)
+        func amount(_ value: Money) -> String {
+            let sign = switch value.currency.code { case "RUB": "₽"; case "UAH": "грн"; case "GBP": "£"; default: value.currency.code }
+            return sign == "£" ? "£\(money.number(value))" : "\(money.number(value)) \(sign)"
+        }
+        let company = claim.respondent.name
+        let ids = principal.parts.map(\.id).joined(separator: ", ")
+        var demands: [Drafted] = []
+        switch claim.language {
+        case .ru: demands.append(("Взыскать с \(company) в мою пользу \(amount(principal.total)) — сумму операций \(ids).", claim.demands.first?.basis,
+                                  "Основной долг: только операции с disputed: true."))
+        case .uk: demands.append(("Стягнути з \(company) на мою користь \(amount(principal.total)) — суму операцій \(ids).", claim.demands.first?.basis,
+                                  "Основна сума: лише операції з disputed: true."))
+        case .en: demands.append(("Pay me \(amount(principal.total)), the amount of transactions \(ids).", claim.demands.first?.basis,
+                                  "The principal: only the transactions marked disputed: true."))
+        }
+        if let sector = claim.respondent.sector, let rule = PenaltyRule.statutory(jurisdiction: claim.jurisdiction, sector: sector),
+           let due = status.deadline?.due {
+            let penalty = try StatutoryPenalty(rule: rule, base: principal.total, answerDue: due, asOf: asOf)
+            let from = penalty.firstDay.map(wording.date) ?? wording.date(asOf)
+            let note = "Counted by \(rule.law) on \(amount(principal.total)) from the day after the answer was due (\(wording.date(due))) to \(wording.date(asOf)): \(penalty.days) days\(penalty.isCapped ? ", capped" : "")\(rule.confirmed ? "" : "; check that it applies")."
+            switch claim.language {
+            case .ru: demands.append(("Взыскать с \(company) неустойку за период с \(from) по \(wording.date(asOf)) в размере \(amount(penalty.amount)) и далее по день вынесения решения суда.", rule.law, note))
+            case .uk: demands.append(("Стягнути з \(company) пеню за період з \(from) по \(wording.date(asOf)) у розмірі \(amount(penalty.amount)).", rule.law, note))
+            case .en: demands.append(("Pay me interest under section 69 of the County Courts Act 1984 of \(amount(penalty.amount)) from \(from) to \(wording.date(asOf)), and continuing at the daily rate until judgment.", rule.law, note))
+            }
+        }
+        switch claim.language {
+        case .ru:
+            demands.append(("<Взыскать с \(company) компенсацию морального вреда в размере … ₽ — укажите сумму и чем причинён вред>",
+                            "ст. 15 Закона РФ «О защите прав потребителей»", "Моральный вред: сумму решаете только вы; в цену иска не входит."))
+            demands.append(("Взыскать с \(company) штраф в размере 50 % от суммы, присуждённой судом в мою пользу, за несоблюдение в добровольном порядке требований потребителя.",
+                            "п. 6 ст. 13 Закона РФ «О защите прав потребителей»", "Штраф суд присуждает сам; в цену иска не входит."))
+        case .uk:
+            demands.append(("<Стягнути з \(company) відшкодування моральної шкоди у розмірі … грн — вкажіть суму та чим її завдано>",
+                            "ст. 23 Цивільного кодексу України", "Моральна шкода: суму вирішуєте лише ви."))
+        case .en:
+            break
+        }
+        return demands
+    }
+}

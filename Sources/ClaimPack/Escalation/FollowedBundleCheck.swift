@@ -1,0 +1,35 @@
+internal import Foundation
+
+/// What `build` checks of `follows:` before it writes anything: the file is a claimpack
+/// bundle that verifies, and its seal is the one cited.
+enum FollowedBundleCheck {
+    /// `claim` with its `follows` completed by the earlier bundle's id, or unchanged when it
+    /// follows nothing.
+    ///
+    /// - Throws: `BuildError.earlierBundle` naming the file and saying what to do.
+    static func resolve(_ claim: Claim, folder: URL, files: [EvidenceFile], schemas: URL) throws(BuildError) -> Claim {
+        guard var follows = claim.follows else { return claim }
+        let diskPath = files.first { $0.path == follows.bundle }?.diskPath ?? follows.bundle
+        let file = folder.appendingPathComponent(diskPath)
+        let report: VerificationReport
+        do {
+            report = try BundleVerifier(schemas: schemas).verify(file)
+        } catch {
+            throw .earlierBundle(path: follows.bundle, reason: "\(error.description)")
+        }
+        guard let seal = report.seal, let id = report.bundleID, report.findings.contains(where: { $0.code == .missingManifest }) == false else {
+            throw .earlierBundle(path: follows.bundle, reason: "it is not a claimpack bundle (no manifest.xml); put the bundle 'claimpack build' wrote there")
+        }
+        guard report.isIntact else {
+            let errors = report.findings.filter { $0.severity == .error }
+            throw .earlierBundle(path: follows.bundle, reason: "it does not verify (\(errors.count) error\(errors.count == 1 ? "" : "s"), first: \(errors[0].description)); run 'claimpack verify \(follows.bundle)' and put the intact bundle there")
+        }
+        guard seal == follows.seal else {
+            throw .earlierBundle(path: follows.bundle, reason: "its seal is \(seal.hex), but follows.seal cites \(follows.seal.hex); cite the seal of this bundle, or put the bundle that has the cited seal there")
+        }
+        follows.id = id
+        var resolved = claim
+        resolved.follows = follows
+        return resolved
+    }
+}

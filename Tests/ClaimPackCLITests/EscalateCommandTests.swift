@@ -1,0 +1,236 @@
+import Foundation
+import Testing
+
+/// `claimpack escalate`, and the chain of bundles it starts: the folders it writes, `check`
+/// on them, the bundles built from them, and `verify` of the chain.
+struct EscalateCommandTests {
+    static let telecom = CLIRunner.repositoryRoot.appendingPathComponent("Examples/ru-telecom-subscription").path
+
+    /// The telecom example built as `mts.zip`, sent 22.11.2026 and delivered 27.11.2026
+    /// (answer due 30.12.2026, docs/delivery.md).
+    static func deliveredClaim() throws -> ScratchFolder {
+        let scratch = try ScratchFolder()
+        try expectSuccess(["build", telecom, "-o", "mts.zip"], in: scratch)
+        try expectSuccess(["deliver", "mts.zip", "sent", "--date", "2026-11-22", "--tracking", "62009147017544"], in: scratch)
+        try expectSuccess(["deliver", "mts.zip", "delivered", "--date", "2026-11-27"], in: scratch)
+        return scratch
+    }
+
+    @discardableResult
+    static func expectSuccess(_ arguments: [String], in scratch: ScratchFolder) throws -> CLIRunner.Outcome {
+        let run = try CLIRunner.run(arguments, in: scratch.url)
+        #expect(run.status == 0, "\(arguments.joined(separator: " ")): \(run.standardError)")
+        return run
+    }
+
+    /// Fills every `<…>` placeholder of the folder's claim.yaml (a whole quoted value
+    /// `"<…>"`) with a plain value.
+    static func fillPlaceholders(_ folder: URL) throws {
+        let file = folder.appendingPathComponent("claim.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        var filled = 0
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard let open = line.range(of: ": \"<"), let close = line.range(of: ">\"", options: .backwards),
+                  open.upperBound <= close.lowerBound, !line[open.upperBound..<close.lowerBound].contains("\"") else { return String(line) }
+            filled += 1
+            return line[..<open.lowerBound] + ": \"заполнено \(filled)\"" + line[close.upperBound...]
+        }
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+    }
+
+    static func claimText(_ folder: URL) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent("claim.yaml"), encoding: .utf8)
+    }
+
+    @Test func complaintFromAnOverdueClaimIsAFolderCheckReadsBack() throws {
+        let scratch = try Self.deliveredClaim()
+        let run = try Self.expectSuccess(["escalate", "mts.zip", "--to", "complaint", "--as-of", "2027-01-15"], in: scratch)
+        #expect(run.standardOutput.contains("[roskomnadzor]"))
+        let folder = scratch.url.appendingPathComponent("mts-2026-11-complaint")
+        let text = try Self.claimText(folder)
+        #expect(text.contains("kind: complaint\n"))
+        #expect(text.contains("id: mts-2026-11-complaint\n"))
+        #expect(text.contains("date: 2027-01-15\n"))
+        #expect(text.contains("event: \"Претензия направлена 22.11.2026 ценным письмом с описью вложения № 62009147017544; вручена 27.11.2026; ответ в срок до 30.12.2026 не получен.\""))
+        #expect(text.contains("name: \"Федеральная служба по надзору в сфере связи, информационных технологий и массовых коммуникаций (Роскомнадзор)\""))
+        #expect(text.contains("  sector: telecom\n") && text.contains("disputed: true"))
+        let seal = try #require(try Self.seal(of: "mts.zip", in: scratch))
+        #expect(text.contains("follows:\n  bundle: \"evidence/mts.zip\"\n  seal: \(seal)\n"))
+        // The earlier bundle, byte for byte; the input bundle unchanged.
+        let original = try Data(contentsOf: scratch.url.appendingPathComponent("mts.zip"))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("evidence/mts.zip")) == original)
+
+        // check: the only errors are the placeholders (the official's name).
+        let check = try CLIRunner.run(["check", folder.path], in: scratch.url)
+        #expect(check.status == 1)
+        let errors = check.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 1 && errors.allSatisfy { $0.contains("placeholder <") }, "\(check.standardError)")
+
+        try Self.fillPlaceholders(folder)
+        try Self.expectSuccess(["check", folder.path], in: scratch)
+        try Self.expectSuccess(["build", folder.path, "-o", "complaint.zip"], in: scratch)
+        let verify = try CLIRunner.run(["verify", "complaint.zip"], in: scratch.url)
+        #expect(verify.status == 0, "\(verify.standardOutput)")
+    }
+
+    @Test func anEarlyStepIsRefusedUnlessAnyway() throws {
+        let scratch = try Self.deliveredClaim()
+        let early = try CLIRunner.run(["escalate", "mts.zip", "--to", "complaint", "--as-of", "2026-12-30"], in: scratch.url)
+        #expect(early.status == 1)
+        #expect(early.standardError.contains("due by 2026-12-30") && early.standardError.contains("--anyway"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("mts-2026-11-complaint").path))
+        // The day after the due date it is overdue.
+        try Self.expectSuccess(["escalate", "mts.zip", "--to", "complaint", "--as-of", "2026-12-31"], in: scratch)
+        let anyway = try CLIRunner.run(["escalate", "mts.zip", "--to", "court", "--as-of", "2026-12-01", "--anyway"], in: scratch.url)
+        #expect(anyway.status == 0, "\(anyway.standardError)")
+        let text = try Self.claimText(scratch.url.appendingPathComponent("mts-2026-11-court"))
+        #expect(text.contains("срок ответа истекает 30.12.2026"))
+    }
+
+    @Test func anExistingFolderIsNeverWrittenOver() throws {
+        let scratch = try Self.deliveredClaim()
+        let folder = scratch.url.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        let run = try CLIRunner.run(["escalate", "mts.zip", "--to", "court", "--as-of", "2027-01-15", "-o", "mine"], in: scratch.url)
+        #expect(run.status == 73)
+        #expect(run.standardError.contains("mine already exists"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == ["mine", "mts.zip"])
+    }
+
+    /// The statement of claim from the telecom claim: principal 1 500 ₽, penalty 3 % a day
+    /// from 31.12.2026 to 15.01.2027 (16 days: 720 ₽), moral damages left to the person,
+    /// the 50 % fine; the plaintiff's birth date and identifier as placeholders.
+    @Test func courtDemandsArePrefilled() throws {
+        let scratch = try Self.deliveredClaim()
+        try Self.expectSuccess(["escalate", "mts.zip", "--to", "court", "--as-of", "2027-01-15"], in: scratch)
+        let folder = scratch.url.appendingPathComponent("mts-2026-11-court")
+        let text = try Self.claimText(folder)
+        #expect(text.contains("kind: court\n"))
+        #expect(text.contains("в мою пользу 1\u{00A0}500,00 ₽ — сумму операций TX-0001."))
+        #expect(text.contains("неустойку за период с 31.12.2026 по 15.01.2027 в размере 720,00 ₽"))
+        #expect(text.contains("штраф в размере 50 %"))
+        let check = try CLIRunner.run(["check", folder.path], in: scratch.url)
+        let placeholders = check.standardError.split(separator: "\n").filter { $0.contains("placeholder <") }
+        let errors = check.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(placeholders.count == 5 && errors.count == 5, "\(check.standardError)")
+        #expect(placeholders.contains { $0.contains("addressee.name") } && placeholders.contains { $0.contains("Дата и место рождения истца") })
+    }
+
+    /// claim → complaint → court, each built and the last verified with the chain.
+    @Test func aChainOfThreeBundlesVerifies() throws {
+        let scratch = try Self.deliveredClaim()
+        // Dates no later than the day deliver accepts (today, 2026-12-04 or after).
+        try Self.expectSuccess(["escalate", "mts.zip", "--to", "complaint", "--as-of", "2026-12-01", "--anyway", "-o", "complaint"], in: scratch)
+        try Self.fillPlaceholders(scratch.url.appendingPathComponent("complaint"))
+        try Self.expectSuccess(["build", "complaint", "-o", "complaint.zip"], in: scratch)
+        try Self.expectSuccess(["deliver", "complaint.zip", "sent", "--date", "2026-12-01", "--tracking", "62009147017544"], in: scratch)
+        try Self.expectSuccess(["deliver", "complaint.zip", "delivered", "--date", "2026-12-02"], in: scratch)
+        let proof = scratch.url.appendingPathComponent("answer.txt")
+        try Data("Ответ Роскомнадзора: нарушений не выявлено.".utf8).write(to: proof)
+        try Self.expectSuccess(["deliver", "complaint.zip", "answered", "--date", "2026-12-03", "--proof", "answer.txt"], in: scratch)
+        try Self.expectSuccess(["escalate", "complaint.zip", "--to", "court", "--as-of", "2026-12-04", "-o", "court"], in: scratch)
+        let text = try Self.claimText(scratch.url.appendingPathComponent("court"))
+        #expect(text.contains("Получен ответ от 03.12.2026"))
+        #expect(text.contains("evidence: [answered-proof]"))
+        // The answer proof, copied out of the complaint's bundle, byte for byte.
+        let copied = try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("court/evidence/delivery").path)
+        #expect(copied.count == 1)
+        #expect(try Data(contentsOf: scratch.url.appendingPathComponent("court/evidence/delivery/\(copied[0])")) == Data(contentsOf: proof))
+        try Self.fillPlaceholders(scratch.url.appendingPathComponent("court"))
+        try Self.expectSuccess(["build", "court", "-o", "court.zip"], in: scratch)
+        let verify = try CLIRunner.run(["verify", "court.zip", "--json"], in: scratch.url)
+        #expect(verify.status == 0, "\(verify.standardOutput)")
+    }
+
+    @Test func aCitedSealThatDoesNotMatchIsRefusedByBuild() throws {
+        let scratch = try Self.deliveredClaim()
+        try Self.expectSuccess(["escalate", "mts.zip", "--to", "complaint", "--as-of", "2027-01-15", "-o", "complaint"], in: scratch)
+        let folder = scratch.url.appendingPathComponent("complaint")
+        try Self.fillPlaceholders(folder)
+        let seal = try #require(try Self.seal(of: "mts.zip", in: scratch))
+        let text = try Self.claimText(folder).replacingOccurrences(of: "seal: \(seal)", with: "seal: \(String(repeating: "ab", count: 32))")
+        try Data(text.utf8).write(to: folder.appendingPathComponent("claim.yaml"))
+        let build = try CLIRunner.run(["build", "complaint", "-o", "complaint.zip"], in: scratch.url)
+        #expect(build.status == 1)
+        #expect(build.standardError.contains("follows.bundle: evidence/mts.zip: its seal is \(seal)"), "\(build.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("complaint.zip").path))
+    }
+
+    /// An inner bundle altered inside the outer archive: its own findings come under its
+    /// path (`…/data/evidence/mts.zip!/…`).
+    @Test func aTamperedInnerBundleIsFoundUnderItsPath() throws {
+        let scratch = try Self.deliveredClaim()
+        try Self.expectSuccess(["escalate", "mts.zip", "--to", "complaint", "--as-of", "2027-01-15", "-o", "complaint"], in: scratch)
+        try Self.fillPlaceholders(scratch.url.appendingPathComponent("complaint"))
+        try Self.expectSuccess(["build", "complaint", "-o", "complaint.zip"], in: scratch)
+        // Flip one byte of the stored PNG inside the inner bundle, and put it back.
+        let script = """
+        import sys, zipfile, io, struct
+        outer = zipfile.ZipFile("complaint.zip")
+        inner_name = "mts-2026-11-complaint/data/evidence/mts.zip"
+        inner = bytearray(outer.read(inner_name))
+        z = zipfile.ZipFile(io.BytesIO(bytes(inner)))
+        info = next(i for i in z.infolist() if i.filename.endswith(".png"))
+        o = info.header_offset
+        n, e = struct.unpack("<HH", inner[o + 26:o + 30])
+        inner[o + 30 + n + e + 40] ^= 0xFF
+        out = zipfile.ZipFile("tampered.zip", "w")
+        for i in outer.infolist():
+            out.writestr(i, bytes(inner) if i.filename == inner_name else outer.read(i.filename))
+        out.close()
+        """
+        _ = try CLIRunner.runTool("/usr/bin/python3", ["-c", script], in: scratch.url)
+        let verify = try CLIRunner.run(["verify", "tampered.zip"], in: scratch.url)
+        #expect(verify.status == 1)
+        let inner = verify.standardOutput.split(separator: "\n")
+            .filter { $0.contains("mts-2026-11-complaint/data/evidence/mts.zip!/mts-2026-11/data/evidence/balance-2026-10-01.png") }
+        #expect(inner.contains { $0.hasPrefix("V104 error:") }, "\(verify.standardOutput)")
+    }
+
+    /// Six bundles, each carrying the one before: five deep is one past the limit of 4.
+    @Test func aChainNestedPastTheDepthLimitIsRefused() throws {
+        let scratch = try Self.deliveredClaim()
+        var previous = "mts.zip"
+        for level in 1...5 {
+            try Self.expectSuccess(["escalate", previous, "--to", "complaint", "--as-of", "2027-01-15", "--anyway", "-o", "step\(level)"], in: scratch)
+            try Self.fillPlaceholders(scratch.url.appendingPathComponent("step\(level)"))
+            try Self.expectSuccess(["build", "step\(level)", "-o", "step\(level).zip"], in: scratch)
+            previous = "step\(level).zip"
+        }
+        let four = try CLIRunner.run(["verify", "step4.zip"], in: scratch.url)
+        #expect(four.status == 0, "\(four.standardOutput)")
+        let five = try CLIRunner.run(["verify", "step5.zip"], in: scratch.url)
+        #expect(five.status == 1)
+        #expect(five.standardOutput.split(separator: "\n").contains { $0.hasPrefix("V603 error:") && $0.contains("!/") },
+                "\(five.standardOutput)")
+    }
+
+    /// Values YAML would misread unquoted — a colon, `#`, quotes, a backslash, a leading
+    /// `*` or `<` — come back from the escalated folder exactly as they were.
+    @Test func valuesYAMLWouldMisreadRoundTrip() throws {
+        let scratch = try ScratchFolder()
+        let claim = scratch.url.appendingPathComponent("claim")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.telecom), to: claim)
+        let name = "*Иванов: \"Ваня\" # 1 \\ <2>"
+        let company = "<ПАО> «МТС»: #1"
+        var text = try Self.claimText(claim)
+        text = text.replacingOccurrences(of: "name: Иванов Иван Иванович", with: "name: '\(name)'")
+            .replacingOccurrences(of: "name: ПАО «Мобильные ТелеСистемы»", with: "name: '\(company)'")
+        try Data(text.utf8).write(to: claim.appendingPathComponent("claim.yaml"))
+        try Self.expectSuccess(["build", "claim", "-o", "mts.zip"], in: scratch)
+        try Self.expectSuccess(["escalate", "mts.zip", "--to", "complaint", "--as-of", "2026-12-01", "--anyway", "-o", "next"], in: scratch)
+        try Self.fillPlaceholders(scratch.url.appendingPathComponent("next"))
+        try Self.expectSuccess(["build", "next", "-o", "next.zip"], in: scratch)
+        let status = try CLIRunner.run(["status", "next.zip", "--json"], in: scratch.url)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.standardOutput.utf8)) as? [String: Any])
+        #expect(object["claimant"] as? String == name)
+        #expect(object["respondent"] as? String == company)
+    }
+
+    static func seal(of bundle: String, in scratch: ScratchFolder) throws -> String? {
+        let run = try CLIRunner.run(["status", bundle, "--json"], in: scratch.url)
+        let object = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+        return object?["seal"] as? String
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import ClaimPack
+
+/// `follows:` read from `claim.yaml`, checked by `build`, kept in `manifest.xml` and read back.
+struct FollowsTests {
+    static func claimYAML(id: String, follows: String = "") -> String {
+        """
+        format: 1
+        language: ru
+        id: \(id)
+        date: 2026-11-21
+        subject: о возврате денег
+        claimant: {name: Петрова Анна Сергеевна, address: "101000, Москва", email: a@example.ru}
+        respondent: {name: ПАО «Банк», address: "101000, Москва", sector: finance}
+        demands:
+          - text: Вернуть деньги.
+        delivery: {method: email}
+        \(follows)
+        """
+    }
+
+    static var schemas: URL { TestSupport.repositoryRoot.appendingPathComponent("Schemas") }
+
+    @Test func aPathOutsideTheEvidenceAndABadSealAreDiagnostics() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("claim.yaml", Self.claimYAML(id: "second", follows: "follows: {bundle: evidence/none.zip, seal: 12ab}"))
+        _ = try folder.write("evidence/note.txt", "note")
+        let report = try TestSupport.reader.read(folder: folder.url)
+        let codes = report.diagnostics.filter { $0.severity == .error }.map(\.code)
+        #expect(codes.contains(.missingEvidenceFile) && codes.contains(.wrongType), "\(report.diagnostics)")
+        #expect(report.claim == nil)
+    }
+
+    @Test func theLinkIsSealedAndReadBack() throws {
+        let first = try TemporaryFolder()
+        _ = try first.write("claim.yaml", Self.claimYAML(id: "first"))
+        _ = try first.write("evidence/note.txt", "note")
+        let firstBundle = first.url.appendingPathComponent("first.zip")
+        let firstSeal = try BundleTestSupport.build(first.url, to: firstBundle).seal
+
+        let second = try TemporaryFolder()
+        _ = try second.write("claim.yaml", Self.claimYAML(id: "second", follows: "follows: {bundle: evidence/first.zip, seal: \(firstSeal.hex)}"))
+        _ = try second.write("evidence/first.zip", try Data(contentsOf: firstBundle))
+        let secondBundle = second.url.appendingPathComponent("second.zip")
+        _ = try BundleTestSupport.build(second.url, to: secondBundle)
+        let opened = try OpenedBundle.open(secondBundle, verifier: BundleVerifier(schemas: Self.schemas))
+        #expect(opened.claim.follows == Follows(bundle: "evidence/first.zip", seal: firstSeal, id: "first"))
+        #expect(opened.report.findings.isEmpty, "\(opened.report.findings)")
+
+        // The same claim without follows: has no <follows>, so earlier seals are unchanged.
+        let manifest = try #require(opened.report.tagFiles[BundleLayout.manifest])
+        #expect(String(decoding: manifest, as: UTF8.self).contains("<follows id=\"first\" seal=\"\(firstSeal.hex)\" path=\"data/evidence/first.zip\"/>"))
+        let firstOpened = try OpenedBundle.open(firstBundle, verifier: BundleVerifier(schemas: Self.schemas))
+        #expect(!String(decoding: firstOpened.report.tagFiles[BundleLayout.manifest] ?? [], as: UTF8.self).contains("follows"))
+    }
+
+    @Test func buildRefusesAFileThatIsNotABundle() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("claim.yaml", Self.claimYAML(id: "second", follows: "follows: {bundle: evidence/first.zip, seal: \(String(repeating: "0", count: 64))}"))
+        _ = try folder.write("evidence/first.zip", "not a zip")
+        #expect {
+            _ = try BundleTestSupport.build(folder.url, to: folder.url.appendingPathComponent("out.zip"))
+        } throws: { error in
+            guard case BuildError.earlierBundle(let path, let reason) = error else { return false }
+            return path == "evidence/first.zip" && reason.contains("not a claimpack bundle")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out.zip").path))
+    }
+}
