@@ -15,7 +15,9 @@ public final class TemporaryFiles: Sendable {
     /// The registry of this process.
     public static let shared = TemporaryFiles()
 
-    private let paths = Mutex<Set<String>>([])
+    /// The files and folders registered, and whether `removeAll` has run (then nothing
+    /// more is created through `creating`: the process is about to exit).
+    private let state = Mutex<(paths: Set<String>, closed: Bool)>(([], false))
 
     /// What comes between a bundle's name and the process id in its temporary files' names.
     static let marker = ".claimpack-partial-"
@@ -56,19 +58,39 @@ public final class TemporaryFiles: Sendable {
     }
 
     func register(_ path: String) {
-        paths.withLock { _ = $0.insert(path) }
+        state.withLock { _ = $0.paths.insert(path) }
     }
 
     func unregister(_ path: String) {
-        paths.withLock { _ = $0.remove(path) }
+        state.withLock { _ = $0.paths.remove(path) }
+    }
+
+    /// Runs `create`, a system call that makes the file or folder `path` (a descriptor or
+    /// 0 on success, -1 on failure), and registers `path` when it succeeds, in one step
+    /// that `removeAll` cannot come between: a SIGTERM between the two would otherwise
+    /// leave a file no one removes. Once `removeAll` has run, `create` is not called and
+    /// -1 is returned with `errno` EINTR.
+    func creating(_ path: String, _ create: () -> Int32) -> Int32 {
+        state.withLock { state -> Int32 in
+            guard !state.closed else {
+                errno = EINTR
+                return -1
+            }
+            let made = create()
+            if made >= 0 { state.paths.insert(path) }
+            return made
+        }
     }
 
     /// Removes every registered file, then every registered folder left empty (`extract`
-    /// registers the folders it makes), deepest first. Safe to call from a signal-handling queue.
+    /// registers the folders it makes), deepest first, and lets `creating` make nothing
+    /// more. Safe to call from a signal-handling queue; the process exits after it.
     public func removeAll() {
-        let registered = paths.withLock { $0 }
-        for path in registered { unlink(path) }
-        for path in registered.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(path) }
+        state.withLock { state in
+            state.closed = true
+            for path in state.paths { unlink(path) }
+            for path in state.paths.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(path) }
+        }
     }
 
     /// Removes the leftovers of earlier runs beside `target`: the files named as this type

@@ -62,13 +62,12 @@ public struct BundleExtractor: Sendable {
 
         // The target's name is taken at once (an empty folder), then replaced atomically
         // by the complete temporary sibling.
-        guard mkdir(target.path, 0o755) == 0 else {
+        let folder = ExtractionFolder(beside: target)
+        guard folder.made(target.path, { mkdir(target.path, 0o755) }) == 0 else {
             let code = errno
             if code == EEXIST { throw .targetExists(path: target.path) }
             throw .cannotCreate(path: target.path, reason: String(cString: strerror(code)))
         }
-        let folder = ExtractionFolder(beside: target)
-        folder.register(target.path)
         do throws(ExtractionError) {
             try folder.create()
             var written: [String] = []

@@ -28,10 +28,9 @@ final class ExtractionFolder {
     }
 
     func create() throws(ExtractionError) {
-        guard mkdir(url.path, 0o755) == 0 else {
+        guard made(url.path, { mkdir(url.path, 0o755) }) == 0 else {
             throw .cannotCreate(path: url.path, reason: String(cString: strerror(errno)))
         }
-        register(url.path)
         descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotCreate(path: url.path, reason: String(cString: strerror(errno))) }
     }
@@ -45,10 +44,9 @@ final class ExtractionFolder {
         guard let fileName = components.last else { return }
         let parent = try openFolders(components.dropLast(), for: item.name)
         defer { if parent != descriptor { close(parent) } }
-        let file = openat(parent, fileName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard file >= 0 else { throw failure(errno, entry: item.name, path: item.path) }
         let path = url.appendingPathComponent(item.path).path
-        register(path)
+        let file = made(path) { openat(parent, fileName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
+        guard file >= 0 else { throw failure(errno, entry: item.name, path: item.path) }
         var complete = false
         defer {
             close(file)
@@ -102,10 +100,9 @@ final class ExtractionFolder {
 
             """
         for item in renamed { text += "\(item.entry)\t\(item.written)\n" }
-        let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let file = made(url.appendingPathComponent(name).path) { openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
         guard file >= 0 else { throw failure(errno, entry: name, path: name) }
         defer { close(file) }
-        register(url.appendingPathComponent(name).path)
         var failure: ExtractionError?
         Array(text.utf8).withUnsafeBytes { bytes in
             do throws(ExtractionError) { try writeAll(bytes, to: file, path: name) } catch { failure = error }
@@ -121,10 +118,12 @@ final class ExtractionFolder {
         }
     }
 
-    /// Registers `path` for removal on SIGINT or SIGTERM (`TemporaryFiles.removeAll`).
-    func register(_ path: String) {
-        TemporaryFiles.shared.register(path)
-        registered.append(path)
+    /// Makes `path` with the system call `make` and registers it in the same step
+    /// (`TemporaryFiles.creating`), so that an interruption never leaves it behind.
+    func made(_ path: String, _ make: () -> Int32) -> Int32 {
+        let result = TemporaryFiles.shared.creating(path, make)
+        if result >= 0 { registered.append(path) }
+        return result
     }
 
     /// Removes the folder and everything in it (nothing in it is a link to follow).
@@ -138,8 +137,8 @@ final class ExtractionFolder {
         var path = url.path
         for component in components {
             path += "/" + component
-            if mkdirat(current, component, 0o755) == 0 {
-                register(path)
+            if made(path, { mkdirat(current, component, 0o755) }) == 0 {
+                // Made and registered.
             } else if errno != EEXIST {
                 let code = errno
                 if current != descriptor { close(current) }
