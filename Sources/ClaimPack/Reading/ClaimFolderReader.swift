@@ -30,7 +30,8 @@ public struct ClaimFolderReader: Sendable {
         let session = DecodingSession(file: "claim.yaml")
         let claimFile = folder.appendingPathComponent("claim.yaml")
         var claim: Claim?
-        if let text = try loadClaimText(claimFile, session: session), let root = parse(text, session: session) {
+        if let text = try loadClaimText(claimFile, session: session), YAMLLimits.check(text, session: session),
+           let root = parse(text, session: session) {
             let decoder = ClaimDecoder(session: session, inventory: inventory,
                                        folderName: folder.standardizedFileURL.lastPathComponent, today: today)
             claim = decoder.decode(root)
