@@ -22,7 +22,7 @@ struct StatusCommand: ParsableCommand {
         let today = CalendarDate.today()
         let status = ClaimStatus(record: opened.record, responseDays: opened.claim.responseDays, today: today)
         if json {
-            Console.result(JSONOutput.encode(StatusSummary(opened, status: status, path: bundle)))
+            Console.json(JSONOutput.encode(StatusSummary(opened, status: status, path: bundle)))
             return
         }
         let wording: LocaleWording
