@@ -15,16 +15,17 @@ public struct EvidenceInventory: Sendable {
     /// Names that file managers leave behind and that are never evidence.
     private static let systemDebris: Set<String> = ["thumbs.db", "desktop.ini", "ehthumbs.db"]
 
-    /// Reads `folder/evidence` recursively.
+    /// Reads `folder/evidence` recursively, walking each folder from the open descriptor
+    /// of its parent, never by path.
     public init(claimFolder folder: URL) {
-        let root = folder.appendingPathComponent("evidence")
-        guard let status = FileStatus(path: root.path) else {
+        guard let claimFolder = DirectoryListing(path: folder.path),
+              let status = FileStatus(in: claimFolder.descriptor, name: "evidence") else {
             report(.warning, .noEvidence, "evidence", "no evidence/ folder: the claim has no attachments; create it and put the screenshots, receipts and notes there")
             return
         }
         switch status.kind {
         case .directory:
-            scan(directory: root.path, relativePath: "evidence", depth: 0)
+            scan(in: claimFolder.descriptor, name: "evidence", relativePath: "evidence", depth: 0)
             checkCollisions()
             if files.isEmpty {
                 report(.warning, .noEvidence, "evidence", "evidence/ holds no files: the claim has no attachments")
@@ -37,18 +38,18 @@ public struct EvidenceInventory: Sendable {
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
-    private mutating func scan(directory: String, relativePath: String, depth: Int) {
+    private mutating func scan(in parent: Int32, name directoryName: String, relativePath: String, depth: Int) {
         guard depth < EvidenceInventory.maximumDepth else {
             refuse(relativePath, .notRegularFile, "folders nest deeper than \(EvidenceInventory.maximumDepth) levels; flatten them")
             return
         }
-        guard access(directory, R_OK | X_OK) == 0, let listing = DirectoryListing(path: directory) else {
+        guard faccessat(parent, directoryName, R_OK | X_OK, 0) == 0,
+              let listing = DirectoryListing(in: parent, name: directoryName) else {
             refuse(relativePath, .unreadableEvidence, "the folder cannot be read; check its permissions")
             return
         }
         for name in listing.names {
             let diskPath = "\(relativePath)/\(name)"
-            let path = "\(directory)/\(name)"
             if EvidenceInventory.isRefused(name) {
                 refuse(diskPath, .invalidFileName, "the name has control characters or a backslash, or is not valid UTF-8; rename the file")
                 continue
@@ -63,17 +64,17 @@ public struct EvidenceInventory: Sendable {
             }
             switch status.kind {
             case .directory:
-                scan(directory: path, relativePath: diskPath, depth: depth + 1)
+                scan(in: listing.descriptor, name: name, relativePath: diskPath, depth: depth + 1)
             case .regular:
                 guard FileStatus.isReadable(in: listing.descriptor, name: name) else {
                     refuse(diskPath, .unreadableEvidence, "cannot be read; check its permissions (chmod u+r)")
                     continue
                 }
-                files.append(EvidenceFile(diskPath: diskPath, path: diskPath.nfc, size: status.size))
+                files.append(EvidenceFile(diskPath: diskPath, path: diskPath.nfc, size: status.size, identity: status.identity))
             case .symbolicLink:
                 refuse(diskPath, .symbolicLink, "symbolic link, never followed; replace it with a copy of the file")
             default:
-                refuse(diskPath, .notRegularFile, "not a regular file (a device, socket or pipe); only files can be evidence")
+                refuse(diskPath, .notRegularFile, "\(status.kind.noun), not a regular file; only files can be evidence")
             }
         }
     }
