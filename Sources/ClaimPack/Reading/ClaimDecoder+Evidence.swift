@@ -30,8 +30,9 @@ extension ClaimDecoder {
                                          captured: captured, source: source, sheets: sheets, location: session.location(item.position)))
         }
         var usedIDs = Set(seenIDs.keys)
+        var nextSuffix: [String: Int] = [:]
         for file in inventory.files where describedFiles[file.path] == nil {
-            let entry = derivedEntry(for: file, usedIDs: &usedIDs)
+            let entry = derivedEntry(for: file, usedIDs: &usedIDs, nextSuffix: &nextSuffix)
             entries.append(entry)
             session.append(Diagnostic(
                 .warning, .undescribedEvidence, at: SourceLocation(file: file.diskPath),
@@ -80,18 +81,15 @@ extension ClaimDecoder {
         return file
     }
 
-    /// An entry for a file `claim.yaml` does not describe: id from the name, kind from the
-    /// type, the file name as title.
-    private func derivedEntry(for file: EvidenceFile, usedIDs: inout Set<String>) -> EvidenceEntry {
+    /// An entry for a file `claim.yaml` does not describe: id from the name (unique, see
+    /// `Identifier.unique`), kind from the type, the file name as title (without the
+    /// spaces around it, which a title may not begin with).
+    private func derivedEntry(for file: EvidenceFile, usedIDs: inout Set<String>, nextSuffix: inout [String: Int]) -> EvidenceEntry {
         let name = file.path.lastIndex(of: "/").map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
         let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
-        var id = Identifier.slug(from: stem, fallback: "evidence")
-        if usedIDs.contains(id) {
-            var counter = 2
-            while usedIDs.contains("\(id)-\(counter)") { counter += 1 }
-            id = "\(id)-\(counter)"
-        }
-        usedIDs.insert(id)
-        return EvidenceEntry(id: id, file: file.path, title: name, kind: MediaType(fileName: name).likelyKind, isDerived: true)
+        let id = Identifier.unique(Identifier.slug(from: stem, fallback: "evidence"), among: &usedIDs, nextSuffix: &nextSuffix)
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        return EvidenceEntry(id: id, file: file.path, title: trimmed.isEmpty ? id : trimmed,
+                             kind: MediaType(fileName: name).likelyKind, isDerived: true)
     }
 }
