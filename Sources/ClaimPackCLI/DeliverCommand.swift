@@ -41,6 +41,10 @@ struct DeliverCommand: ParsableCommand {
             throw ValidationError("--date takes YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00, not \"\(date.terminalEscaped)\"")
         }
         if let note, note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--note is empty") }
+        if case .success(let at) = EventTime.parse(date),
+           let problem = DeliveryRequest(kind: event, at: at, tracking: tracking, note: note).textProblem {
+            throw ValidationError(problem)
+        }
     }
 
     func run() throws {

@@ -56,8 +56,7 @@ final class DecodingSession {
             error(.missingField, at: node.position, "\(path): the value is empty; fill it in")
             return nil
         }
-        if let bad = value.unicodeScalars.first(where: { ($0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t")
-                                                        || (0xFFFE...0xFFFF).contains($0.value) }) {
+        if let bad = value.firstCharacterRefusedInText {
             error(.controlCharacter, at: node.position, "\(path): the text holds the control character U+\(String(format: "%04X", bad.value)); remove it")
             return nil
         }

@@ -54,6 +54,10 @@ public struct EvidenceInventory: Sendable {
                 refuse(diskPath, .invalidFileName, "the name has control characters or a backslash, or is not valid UTF-8; rename the file")
                 continue
             }
+            if !EvidenceInventory.startsACharacter(name) {
+                refuse(diskPath, .invalidFileName, "the name begins with a combining mark or joiner, which would join the \"/\" before it in the bundle's paths; rename the file")
+                continue
+            }
             if name.hasPrefix(".") || EvidenceInventory.systemDebris.contains(name.lowercased()) {
                 refuse(diskPath, .hiddenFileSkipped, "hidden file skipped; it is not part of the bundle", severity: .note)
                 continue
@@ -87,9 +91,20 @@ public struct EvidenceInventory: Sendable {
     }
 
     /// Control characters (Unicode category Cc), the replacement character that stands
-    /// for bytes that are not UTF-8, and the backslash.
+    /// for bytes that are not UTF-8, the backslash, and U+FFFE and U+FFFF, which no XML
+    /// document can hold (the name is the default title in `manifest.xml`).
     private static func isRefusedInName(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{FFFD}" || scalar == "\\"
+            || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+    }
+
+    /// Whether the name, after a "/", starts a character of its own: a name that begins
+    /// with a combining mark or a zero-width joiner makes one character of "/" and its
+    /// first letter, and a path compared by characters would no longer begin with its
+    /// folder.
+    private static func startsACharacter(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first >= 0x80 else { return true }
+        return ("/" + name).first == "/"
     }
 
     /// Two files (or folders) whose names are equal under NFC or letter case would become
