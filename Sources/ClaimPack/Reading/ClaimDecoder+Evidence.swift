@@ -67,7 +67,8 @@ extension ClaimDecoder {
         }
         guard inventory.files.contains(where: { $0.path == file }) else {
             var message = "\(path): \(written) does not exist; check the name or add the file"
-            if let guess = Suggestion.closest(to: file, among: inventory.files.map(\.path)) {
+            if inventory.files.count <= ClaimDecoder.maximumFilesForSuggestions, session.takeSuggestion(),
+               let guess = Suggestion.closest(to: file, among: inventory.files.map(\.path)) {
                 message = "\(path): \(written) does not exist; did you mean \(guess)?"
             }
             session.error(.missingEvidenceFile, at: node.position, message)
@@ -81,6 +82,12 @@ extension ClaimDecoder {
         return file
     }
 
+    /// "Did you mean" compares a missing file's name with every file's: it is offered in
+    /// folders of at most this many files (and for the first missing files only, see
+    /// `DecodingSession.takeSuggestion`), so that a claim of thousands of files and
+    /// entries is still checked at once.
+    static let maximumFilesForSuggestions = 500
+
     /// An entry for a file `claim.yaml` does not describe: id from the name (unique, see
     /// `Identifier.unique`), kind from the type, the file name as title (without the
     /// spaces around it, which a title may not begin with).
@@ -88,7 +95,9 @@ extension ClaimDecoder {
         let name = file.path.lastIndex(of: "/").map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
         let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
         let id = Identifier.unique(Identifier.slug(from: stem, fallback: "evidence"), among: &usedIDs, nextSuffix: &nextSuffix)
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Most names have no space around them: Foundation's trimming is then not needed.
+        let isPlain = name.unicodeScalars.first?.properties.isWhitespace == false && name.unicodeScalars.last?.properties.isWhitespace == false
+        let trimmed = isPlain ? name : name.trimmingCharacters(in: .whitespacesAndNewlines)
         return EvidenceEntry(id: id, file: file.path, title: trimmed.isEmpty ? id : trimmed,
                              kind: MediaType(fileName: name).likelyKind, isDerived: true)
     }

@@ -32,6 +32,17 @@ final class DecodingSession {
         report(.error, code, at: mark, message)
     }
 
+    /// "Did you mean" suggestions still to offer for names searched among many (evidence
+    /// files): each costs an edit distance per candidate.
+    private var suggestionsLeft = 20
+
+    /// Whether one more costly suggestion may be offered; counts it.
+    func takeSuggestion() -> Bool {
+        guard suggestionsLeft > 0 else { return false }
+        suggestionsLeft -= 1
+        return true
+    }
+
     /// Counts a visited node; `false` once the document is too large to be a claim.
     func visit() -> Bool {
         visitedNodes += 1

@@ -30,6 +30,9 @@ public enum Identifier {
             for scalar in piece.unicodeScalars where !(scalar == "-" && (result.isEmpty || result.hasSuffix("-"))) {
                 result.unicodeScalars.append(scalar)
             }
+            // The slug is ASCII and keeps 64 characters; with 66 the first 64 are final
+            // (hyphens never repeat, so trimming the end removes one at most).
+            if result.utf8.count >= 66 { break }
         }
         while result.hasSuffix("-") { result.removeLast() }
         let trimmed = String(result.unicodeScalars.prefix(64))

@@ -36,7 +36,9 @@ extension String {
     public static func needsTerminalEscape(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x20 || (0x7F...0x9F).contains(value) { return true }
-        if value < 0xA0 { return false }
+        // Below U+0600 (Latin, Greek, Cyrillic…) the only format character is the soft
+        // hyphen: no table look-up for the letters most output is made of.
+        if value < 0x600 { return value == 0xAD }
         if value == 0x200C || value == 0x200D { return false }
         switch scalar.properties.generalCategory {
         case .format, .lineSeparator, .paragraphSeparator, .control: return true
