@@ -10,12 +10,6 @@ final class DirectoryListing {
     let descriptor: Int32
     let names: [String]
 
-    /// Lists `path` (its last component not followed if it is a link); `nil` when it
-    /// cannot be opened or read.
-    convenience init?(path: String) {
-        self.init(opening: open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC))
-    }
-
     /// Lists the folder `name` in the open folder `parent`, not following a link; `nil`
     /// when it is not a folder (any more) or cannot be opened or read.
     convenience init?(in parent: Int32, name: String) {

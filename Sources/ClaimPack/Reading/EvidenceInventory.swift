@@ -18,14 +18,17 @@ public struct EvidenceInventory: Sendable {
     /// Reads `folder/evidence` recursively, walking each folder from the open descriptor
     /// of its parent, never by path.
     public init(claimFolder folder: URL) {
-        guard let claimFolder = DirectoryListing(path: folder.path),
-              let status = FileStatus(in: claimFolder.descriptor, name: "evidence") else {
+        // The claim folder is the one the user named (through a link, if they gave one);
+        // everything below it is walked by descriptor, never following a link.
+        let claimFolder = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if claimFolder >= 0 { close(claimFolder) } }
+        guard claimFolder >= 0, let status = FileStatus(in: claimFolder, name: "evidence") else {
             report(.warning, .noEvidence, "evidence", "no evidence/ folder: the claim has no attachments; create it and put the screenshots, receipts and notes there")
             return
         }
         switch status.kind {
         case .directory:
-            scan(in: claimFolder.descriptor, name: "evidence", relativePath: "evidence", depth: 0)
+            scan(in: claimFolder, name: "evidence", relativePath: "evidence", depth: 0)
             checkCollisions()
             if files.isEmpty {
                 report(.warning, .noEvidence, "evidence", "evidence/ holds no files: the claim has no attachments")

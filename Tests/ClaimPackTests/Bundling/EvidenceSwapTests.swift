@@ -130,6 +130,18 @@ import Testing
         #expect(result.payload.count == 2)
     }
 
+    /// The claim folder itself may be named through a link (the user chose it); below
+    /// it nothing is followed.
+    @Test func aClaimFolderNamedThroughALinkIsRead() throws {
+        let (claim, outside) = try Self.folders(size: 10)
+        let link = outside.url.appendingPathComponent("link-to-claim")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: claim.url)
+        let report = try TestSupport.reader.read(folder: link)
+        #expect(report.evidenceFiles.map(\.path) == ["evidence/b.txt", "evidence/sub/a.txt"])
+        let output = outside.url.appendingPathComponent("out.zip")
+        #expect(try BundleTestSupport.builder.build(report, to: output, replacing: false).payload.count == 2)
+    }
+
     /// Listing walks folders by descriptor: a pipe listed is refused at once, never opened.
     @Test func pipesAndSocketsInTheFolderAreRefusedWhenListed() throws {
         let (claim, _) = try Self.folders(size: 10)
