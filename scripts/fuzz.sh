@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Fuzzes `claimpack verify` with libFuzzer (and AddressSanitizer) for SECONDS (default 60).
+# Fuzzes `claimpack verify` and `claimpack check` with libFuzzer (and AddressSanitizer),
+# for SECONDS in all (default 60): half each, one after the other.
 #
 #     scripts/fuzz.sh [SECONDS]
 #
-# Builds Fuzz/ (the harness, a package of its own because libFuzzer supplies `main`) into
+# Builds Fuzz/ (the harnesses, a package of its own because libFuzzer supplies `main`) into
 # .build-fuzz/, makes a seed corpus of real bundles (the examples) and hostile ones
-# (Tests/ClaimPackTests/Fixtures/Hostile/hostile.py), and runs the fuzzer. A crash, a
-# timeout (20 s for one input), a leak or more than 2 GiB of memory fails the run; the input that
-# did it is kept in .build-fuzz/artifacts/ to replay:
+# (Tests/ClaimPackTests/Fixtures/Hostile/hostile.py) for VerifierFuzzer, and one of the
+# examples' claim.yaml files for CheckFuzzer (any bytes as claim.yaml; a claim that check
+# accepts must build and verify), and runs them. A crash, a timeout (20 s for one input), a
+# leak or more than 2 GiB of memory fails the run; the input that did it is kept in
+# .build-fuzz/artifacts/ to replay:
 #     .build-fuzz/release/VerifierFuzzer .build-fuzz/artifacts/crash-…
+#     .build-fuzz/release/CheckFuzzer .build-fuzz/artifacts/check-crash-…
 set -euo pipefail
 seconds=${1:-60}
 cd "$(dirname "$0")/.."
@@ -35,10 +39,18 @@ python3 "$hostile" --list | while read -r name _; do
 done
 cp "$seeds"/*.zip "$corpus/"
 
-echo "fuzz: verify, ${seconds} s, $(ls "$corpus" | wc -l) seeds"
-.build-fuzz/release/VerifierFuzzer "$corpus" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+half=$(( (seconds + 1) / 2 ))
+checkCorpus=.build-fuzz/check-corpus
+mkdir -p "$checkCorpus"
+for example in Examples/*/; do cp "$example/claim.yaml" "$checkCorpus/$(basename "$example").yaml"; done
+
+echo "fuzz: verify, ${half} s, $(ls "$corpus" | wc -l) seeds"
+.build-fuzz/release/VerifierFuzzer "$corpus" -max_total_time="$half" -timeout=20 -rss_limit_mb=2048 \
     -artifact_prefix="$artifacts/" -print_final_stats=1 2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Done)" || true
-if ls "$artifacts"/crash-* "$artifacts"/timeout-* "$artifacts"/oom-* "$artifacts"/leak-* >/dev/null 2>&1; then
+echo "fuzz: check, ${half} s, $(ls "$checkCorpus" | wc -l) seeds"
+.build-fuzz/release/CheckFuzzer "$checkCorpus" -max_total_time="$half" -timeout=20 -rss_limit_mb=2048 \
+    -artifact_prefix="$artifacts/check-" -print_final_stats=1 2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Done|Fatal error)" || true
+if ls "$artifacts"/*crash-* "$artifacts"/*timeout-* "$artifacts"/*oom-* "$artifacts"/*leak-* >/dev/null 2>&1; then
   echo "fuzz: FAILED: see $artifacts" >&2
   exit 1
 fi

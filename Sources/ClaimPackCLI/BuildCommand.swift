@@ -59,10 +59,11 @@ struct BuildCommand: ParsableCommand {
         }
         let path = output ?? "\(claim.id).zip"
         if json {
-            Console.result(JSONOutput.encode(BuildSummary(bundle: path, seal: result.seal.hex, files: result.payload.count,
-                                                          bytes: result.payload.reduce(0) { $0 + $1.size })))
+            Console.json(JSONOutput.encode(BuildSummary(bundle: path, seal: result.seal.hex, files: result.payload.count,
+                                                        bytes: result.payload.reduce(0) { $0 + $1.size })))
         } else {
-            Console.result("bundle: \(path)\nseal: \(result.seal.hex)")
+            Console.result("bundle: \(path)")
+            Console.result("seal: \(result.seal.hex)")
         }
     }
 }

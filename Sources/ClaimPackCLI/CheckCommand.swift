@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let report = try ClaimFolderLoader.read(folder)
         if json {
-            Console.result(DiagnosticOutput.json(report.diagnostics))
+            Console.json(DiagnosticOutput.json(report.diagnostics))
         } else {
             DiagnosticOutput.printText(report.diagnostics, subject: folder)
         }

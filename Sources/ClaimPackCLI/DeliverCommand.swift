@@ -40,9 +40,13 @@ struct DeliverCommand: ParsableCommand {
     func validate() throws {
         if event == .prepared { throw ValidationError("\"prepared\" is recorded by build; give sent, delivered, returned or answered") }
         if case .failure = EventTime.parse(date) {
-            throw ValidationError("--date takes YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00, not \"\(date)\"")
+            throw ValidationError("--date takes YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00, not \"\(date.terminalEscaped)\"")
         }
         if let note, note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--note is empty") }
+        if case .success(let at) = EventTime.parse(date),
+           let problem = DeliveryRequest(kind: event, at: at, tracking: tracking, note: note).textProblem {
+            throw ValidationError(problem)
+        }
     }
 
     func run() throws {

@@ -20,7 +20,7 @@ struct ListCommand: ParsableCommand {
         let resources = try Resources.locate()
         let listing = BundleListing(try BundleLoader.open(bundle, schemas: resources.schemas))
         if json {
-            Console.result(JSONOutput.encode(ListingSummary(listing, path: bundle)))
+            Console.json(JSONOutput.encode(ListingSummary(listing, path: bundle)))
             return
         }
         Console.result("bundle: \(bundle)")

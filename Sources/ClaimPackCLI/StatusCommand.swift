@@ -43,7 +43,7 @@ struct StatusCommand: ParsableCommand {
         default: nil
         }
         if json {
-            Console.result(JSONOutput.encode(StatusSummary(opened, status: status, provision: provision, rule: rule, path: bundle,
+            Console.json(JSONOutput.encode(StatusSummary(opened, status: status, provision: provision, rule: rule, path: bundle,
                                                            next: next, chain: chain)))
             return
         }

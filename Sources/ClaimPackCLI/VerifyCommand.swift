@@ -21,7 +21,7 @@ struct VerifyCommand: ParsableCommand {
 
     func validate() throws {
         if let seal, SHA256Digest(hex: seal) == nil {
-            throw ValidationError("--seal takes the 64 hexadecimal digits of the seal (spaces allowed), not \"\(seal)\"")
+            throw ValidationError("--seal takes the 64 hexadecimal digits of the seal (spaces allowed), not \"\(seal.terminalEscaped)\"")
         }
     }
 
@@ -42,7 +42,7 @@ struct VerifyCommand: ParsableCommand {
             throw ExitCode.noInput
         }
         if json {
-            Console.result(JSONOutput.encode(VerificationSummary(report, path: bundle)))
+            Console.json(JSONOutput.encode(VerificationSummary(report, path: bundle)))
         } else {
             Console.result("bundle: \(bundle)")
             Console.result("seal: \(report.seal?.hex ?? "none (manifest.xml is missing or unreadable)")")

@@ -15,6 +15,9 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     case evidenceUnreadable(path: String, reason: String)
     /// An evidence file changed size while it was being bundled.
     case evidenceChanged(path: String, expected: UInt64, actual: UInt64)
+    /// An evidence file was replaced after the folder was listed (by another file, a link,
+    /// a pipe…); nothing of it was read.
+    case evidenceReplaced(path: String, reason: String)
     /// A generated document did not validate against its schema: a claimpack bug.
     case invalidDocument(name: String, problems: [String])
     /// The schemas could not be read.
@@ -53,6 +56,8 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): cannot be read (\(reason)); check the file's permissions"
         case .evidenceChanged(let path, let expected, let actual):
             "\(path): changed while it was being bundled (\(expected) bytes listed, \(actual) read); close the program writing it and build again"
+        case .evidenceReplaced(let path, let reason):
+            "\(path): changed after the claim folder was listed (\(reason)), so it was not read; leave the folder unchanged while build runs, and build again"
         case .invalidDocument(let name, let problems):
             "\(name) would not be valid against its schema (\(problems.joined(separator: "; "))); this is a claimpack bug, please report it"
         case .schemaUnavailable(let path, let reason):
@@ -80,7 +85,7 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
         case .claimHasErrors, .invalidDocument, .exceedsLimit, .earlierBundle: 1
         case .evidenceUnreadable: 66
         case .outputExists, .outputFolderMissing, .cannotCreateOutput, .readOnly, .deliveryRecordInTheWay: 73
-        case .writeFailed, .evidenceChanged: 74
+        case .writeFailed, .evidenceChanged, .evidenceReplaced: 74
         case .cannotRead: 66
         case .busy, .changedMeanwhile: 75
         case .schemaUnavailable: 78

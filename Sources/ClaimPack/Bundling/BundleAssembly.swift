@@ -57,10 +57,16 @@ final class BundleAssembly {
         let declaration = Array(BundleLayout.declarationText.utf8)
         try addTag(BundleLayout.declaration, to: writer) { declaration }
         let total = files.reduce(0) { $0 + $1.size }
-        let paths = files.map { folder.path + "/" + $0.diskPath }
+        let opener: EvidenceOpener
+        do {
+            opener = try EvidenceOpener(folder: folder.path)
+        } catch {
+            throw BuildError.evidenceUnreadable(path: folder.path, reason: "the claim folder cannot be opened")
+        }
+        let sources = files.map { PayloadPipeline.File(evidence: $0, opener: opener) }
         let bagPaths = files.map { BundleLayout.payloadPath(for: $0.path) }
         let pipeline = PayloadPipeline(
-            files: zip(paths, files).map { .init(path: $0, displayPath: $1.diskPath, expectedSize: $1.size) },
+            files: sources,
             progress: { [unowned self] count in
                 bytesDone += count
                 progress?(bytesDone, total)
@@ -73,7 +79,7 @@ final class BundleAssembly {
             // An empty payload still needs data/ for the bag to be valid once unzipped.
             try writer.add(root + BundleLayout.payloadFolder, bytes: [], compression: .store, timestamp: timestamp)
         }
-        let compressions = CompressionPolicy.compressions(for: zip(paths, files).map { ($0, $1.path, $1.size) })
+        let compressions = CompressionPolicy.compressions(for: zip(sources, files).map { ($0, $1.path, $1.size) })
         for index in files.indices {
             try writer.add(root + bagPaths[index], content: HashingFileContent(index: index, expectedSize: files[index].size, pipeline: pipeline),
                            compression: compressions[index], timestamp: timestamp)

@@ -19,9 +19,9 @@ enum CompressionPolicy {
     static let probeLevel = 1
     static let sampleSize = 16 << 10
 
-    /// The methods for `files` (paths, bag names and sizes), in order; the samples are read
-    /// and judged on every core.
-    static func compressions(for files: [(path: String, name: String, size: UInt64)]) -> [ZipCompression] {
+    /// The methods for `files` (opened as the payload is, their bag names and sizes), in
+    /// order; the samples are read and judged on every core.
+    static func compressions(for files: [(file: PayloadPipeline.File, name: String, size: UInt64)]) -> [ZipCompression] {
         let stripes = min(max(1, files.count / 64), ProcessInfo.processInfo.activeProcessorCount)
         // Each stripe writes its own indices only.
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<ZipCompression>.allocate(capacity: files.count)
@@ -30,7 +30,7 @@ enum CompressionPolicy {
             let sample = UnsafeMutableRawBufferPointer.allocate(byteCount: sampleSize, alignment: 64)
             defer { sample.deallocate() }
             for index in stride(from: stripe, to: files.count, by: stripes) {
-                (results.baseAddress! + index).initialize(to: compression(for: files[index].path, name: files[index].name,
+                (results.baseAddress! + index).initialize(to: compression(for: files[index].file, name: files[index].name,
                                                                                size: files[index].size, sample: sample))
             }
         }
@@ -38,10 +38,9 @@ enum CompressionPolicy {
     }
 
     /// The method for one file of `size` bytes, read into `sample` (at least `sampleSize` bytes).
-    static func compression(for path: String, name: String, size: UInt64, sample: UnsafeMutableRawBufferPointer) -> ZipCompression {
+    static func compression(for file: PayloadPipeline.File, name: String, size: UInt64, sample: UnsafeMutableRawBufferPointer) -> ZipCompression {
         if MediaType(fileName: name).isCompressed || !mayDeflate(size: size) { return .store }
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return .store }
+        guard let descriptor = file.openForSample() else { return .store }
         defer { close(descriptor) }
         var filled = 0
         while filled < sampleSize {

@@ -19,8 +19,7 @@ extension PayloadPipeline {
         current = index
         currentDone = false
         guard isLarge(files[index]) else { return }
-        descriptor = Foundation.open(files[index].path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .evidenceUnreadable(path: files[index].displayPath, reason: String(cString: strerror(errno))) }
+        descriptor = try files[index].open()
         largeSize = 0
     }
 

@@ -42,10 +42,12 @@ extension PayloadPipeline {
     /// thread gets to them first hashes them). Returns the number of bytes, or `nil` after
     /// a failure, which is handed over instead.
     private func readSmall(_ index: Int, _ file: File, into slot: Int) -> Int? {
-        let descriptor = Foundation.open(file.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else {
+        let descriptor: Int32
+        do {
+            descriptor = try file.open()
+        } catch {
             giveBack(slot)
-            post(.failed(.evidenceUnreadable(path: file.displayPath, reason: String(cString: strerror(errno)))))
+            post(.failed(error))
             return nil
         }
         defer { Foundation.close(descriptor) }
@@ -137,5 +139,24 @@ extension PayloadPipeline {
                 pthread_cond_signal(consumerWake)
             }
         }
+    }
+}
+
+extension PayloadPipeline.File {
+    /// Opens the file through its opener: exactly the regular file listed, or the error
+    /// that names it.
+    func open() throws(BuildError) -> Int32 {
+        switch opener.open(evidence) {
+        case .success(let descriptor): return descriptor
+        case .failure(.unreadable(let reason)): throw .evidenceUnreadable(path: displayPath, reason: reason)
+        case .failure(.replaced(let reason)): throw .evidenceReplaced(path: displayPath, reason: reason)
+        case .failure(.resized(let size)): throw .evidenceChanged(path: displayPath, expected: expectedSize, actual: size)
+        }
+    }
+
+    /// Opens the file for a sample, as `open()` does; `nil` when it cannot be (the read
+    /// that follows reports why).
+    func openForSample() -> Int32? {
+        try? open()
     }
 }

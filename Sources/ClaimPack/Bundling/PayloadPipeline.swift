@@ -24,11 +24,15 @@ internal import Foundation
 /// `@unchecked Sendable`: everything below `mutex` is touched only with it held; a slot
 /// belongs to whoever fills it until it is handed over through `events` or `jobs`.
 final class PayloadPipeline: @unchecked Sendable {
-    /// A file to read: where it is, the name for messages, and the size the listing gave.
+    /// A file to read: the file the listing found, and the opener that opens exactly it
+    /// (`PayloadPipeline+Reading.swift`).
     struct File: Sendable {
-        let path: String
-        let displayPath: String
-        let expectedSize: UInt64
+        let evidence: EvidenceFile
+        let opener: EvidenceOpener
+        /// The name for messages.
+        var displayPath: String { evidence.diskPath }
+        /// The size the listing gave.
+        var expectedSize: UInt64 { evidence.size }
     }
 
     static let slotCount = 16

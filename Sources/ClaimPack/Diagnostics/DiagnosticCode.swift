@@ -10,6 +10,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case duplicateKey = "C003"
     /// `format:` is missing or not a format this version reads.
     case unsupportedFormat = "C004"
+    /// A YAML anchor (`&name`) or alias (`*name`): a claim writes every value out.
+    case yamlAlias = "C005"
+    /// More values (scalars, lists, mappings) than any claim needs.
+    case yamlTooManyValues = "C006"
+    /// Lists and mappings nested deeper than any claim needs.
+    case yamlTooDeep = "C007"
+    /// One value longer than a claim's text may be.
+    case yamlValueTooLong = "C008"
 
     // Shape
     /// A key that format 1 does not know.

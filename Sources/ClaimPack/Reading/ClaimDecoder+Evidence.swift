@@ -31,8 +31,9 @@ extension ClaimDecoder {
                                          captured: captured, source: source, sheets: sheets, enclose: enclose, location: session.location(item.position)))
         }
         var usedIDs = Set(seenIDs.keys)
+        var nextSuffix: [String: Int] = [:]
         for file in inventory.files where describedFiles[file.path] == nil {
-            let entry = derivedEntry(for: file, usedIDs: &usedIDs)
+            let entry = derivedEntry(for: file, usedIDs: &usedIDs, nextSuffix: &nextSuffix)
             entries.append(entry)
             session.append(Diagnostic(
                 .warning, .undescribedEvidence, at: SourceLocation(file: file.diskPath),
@@ -67,7 +68,8 @@ extension ClaimDecoder {
         }
         guard inventory.files.contains(where: { $0.path == file }) else {
             var message = "\(path): \(written) does not exist; check the name or add the file"
-            if let guess = Suggestion.closest(to: file, among: inventory.files.map(\.path)) {
+            if inventory.files.count <= ClaimDecoder.maximumFilesForSuggestions, session.takeSuggestion(),
+               let guess = Suggestion.closest(to: file, among: inventory.files.map(\.path)) {
                 message = "\(path): \(written) does not exist; did you mean \(guess)?"
             }
             session.error(.missingEvidenceFile, at: node.position, message)
@@ -81,18 +83,23 @@ extension ClaimDecoder {
         return file
     }
 
-    /// An entry for a file `claim.yaml` does not describe: id from the name, kind from the
-    /// type, the file name as title.
-    private func derivedEntry(for file: EvidenceFile, usedIDs: inout Set<String>) -> EvidenceEntry {
+    /// "Did you mean" compares a missing file's name with every file's: it is offered in
+    /// folders of at most this many files (and for the first missing files only, see
+    /// `DecodingSession.takeSuggestion`), so that a claim of thousands of files and
+    /// entries is still checked at once.
+    static let maximumFilesForSuggestions = 500
+
+    /// An entry for a file `claim.yaml` does not describe: id from the name (unique, see
+    /// `Identifier.unique`), kind from the type, the file name as title (without the
+    /// spaces around it, which a title may not begin with).
+    private func derivedEntry(for file: EvidenceFile, usedIDs: inout Set<String>, nextSuffix: inout [String: Int]) -> EvidenceEntry {
         let name = file.path.lastIndex(of: "/").map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
         let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
-        var id = Identifier.slug(from: stem, fallback: "evidence")
-        if usedIDs.contains(id) {
-            var counter = 2
-            while usedIDs.contains("\(id)-\(counter)") { counter += 1 }
-            id = "\(id)-\(counter)"
-        }
-        usedIDs.insert(id)
-        return EvidenceEntry(id: id, file: file.path, title: name, kind: MediaType(fileName: name).likelyKind, isDerived: true)
+        let id = Identifier.unique(Identifier.slug(from: stem, fallback: "evidence"), among: &usedIDs, nextSuffix: &nextSuffix)
+        // Most names have no space around them: Foundation's trimming is then not needed.
+        let isPlain = name.unicodeScalars.first?.properties.isWhitespace == false && name.unicodeScalars.last?.properties.isWhitespace == false
+        let trimmed = isPlain ? name : name.trimmingCharacters(in: .whitespacesAndNewlines)
+        return EvidenceEntry(id: id, file: file.path, title: trimmed.isEmpty ? id : trimmed,
+                             kind: MediaType(fileName: name).likelyKind, isDerived: true)
     }
 }

@@ -34,7 +34,8 @@ public struct ClaimFolderReader: Sendable {
         let session = DecodingSession(file: "claim.yaml")
         let claimFile = folder.appendingPathComponent("claim.yaml")
         var claim: Claim?
-        if let text = try loadClaimText(claimFile, session: session), let root = parse(text, session: session) {
+        if let text = try loadClaimText(claimFile, session: session), YAMLLimits.check(text, session: session),
+           let root = parse(text, session: session) {
             let decoder = ClaimDecoder(session: session, inventory: inventory,
                                        folderName: folder.standardizedFileURL.lastPathComponent, today: today, law: law)
             claim = decoder.decode(root)
@@ -44,33 +45,52 @@ public struct ClaimFolderReader: Sendable {
                                  diagnostics: diagnostics, evidenceFiles: inventory.files)
     }
 
-    /// The text of `claim.yaml`, or `nil` with a diagnostic when it is a link, too large or
-    /// not UTF-8.
+    /// The text of `claim.yaml`, or `nil` with a diagnostic when it is a link, not a regular
+    /// file, too large or not UTF-8. The file is opened without following a link and
+    /// without blocking (a named pipe put in its place is refused at once, not waited on),
+    /// and what was opened is what `fstat` checks and what is read.
     private func loadClaimText(_ file: URL, session: DecodingSession) throws(ClaimFolderError) -> String? {
-        guard let status = FileStatus(path: file.path) else {
-            throw .claimFileMissing(path: file.path)
+        let descriptor = open(file.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            switch code {
+            case ENOENT:
+                throw .claimFileMissing(path: file.path)
+            case ELOOP:
+                session.error(.symbolicLink, at: nil, "claim.yaml is a symbolic link, which is never followed; replace it with the file itself")
+                return nil
+            default:
+                throw .claimFileUnreadable(path: file.path, reason: String(cString: strerror(code)))
+            }
         }
-        switch status.kind {
-        case .symbolicLink:
-            session.error(.symbolicLink, at: nil, "claim.yaml is a symbolic link, which is never followed; replace it with the file itself")
-            return nil
-        case .regular:
-            break
-        default:
-            session.error(.unreadableClaimFile, at: nil, "claim.yaml is not a regular file")
+        defer { close(descriptor) }
+        guard let status = FileStatus(descriptor: descriptor) else {
+            throw .claimFileUnreadable(path: file.path, reason: String(cString: strerror(errno)))
+        }
+        guard status.kind == .regular else {
+            session.error(.unreadableClaimFile, at: nil, "claim.yaml is \(status.kind.noun), not a regular file; make it a file")
             return nil
         }
         if status.size > ClaimFolderReader.maximumClaimFileSize {
             session.error(.unreadableClaimFile, at: nil, "claim.yaml is \(status.size) bytes, more than the \(ClaimFolderReader.maximumClaimFileSize) a claim can need; keep long texts in evidence files")
             return nil
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: file)
-        } catch {
-            throw .claimFileUnreadable(path: file.path, reason: (error as NSError).localizedDescription)
+        // One byte more than the bound is asked for, so a file that grew is still caught.
+        var data = [UInt8](repeating: 0, count: ClaimFolderReader.maximumClaimFileSize + 1)
+        var filled = 0
+        while filled < data.count {
+            let count = data.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw .claimFileUnreadable(path: file.path, reason: String(cString: strerror(errno))) }
+            if count == 0 { break }
+            filled += count
         }
-        var bytes = [UInt8](data)
+        if filled > ClaimFolderReader.maximumClaimFileSize {
+            session.error(.unreadableClaimFile, at: nil, "claim.yaml is more than the \(ClaimFolderReader.maximumClaimFileSize) bytes a claim can need; keep long texts in evidence files")
+            return nil
+        }
+        data.removeSubrange(filled...)
+        var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
             return text

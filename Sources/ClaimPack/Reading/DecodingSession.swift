@@ -32,6 +32,17 @@ final class DecodingSession {
         report(.error, code, at: mark, message)
     }
 
+    /// "Did you mean" suggestions still to offer for names searched among many (evidence
+    /// files): each costs an edit distance per candidate.
+    private var suggestionsLeft = 20
+
+    /// Whether one more costly suggestion may be offered; counts it.
+    func takeSuggestion() -> Bool {
+        guard suggestionsLeft > 0 else { return false }
+        suggestionsLeft -= 1
+        return true
+    }
+
     /// Counts a visited node; `false` once the document is too large to be a claim.
     func visit() -> Bool {
         visitedNodes += 1
@@ -56,8 +67,7 @@ final class DecodingSession {
             error(.missingField, at: node.position, "\(path): the value is empty; fill it in")
             return nil
         }
-        if let bad = value.unicodeScalars.first(where: { ($0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t")
-                                                        || (0xFFFE...0xFFFF).contains($0.value) }) {
+        if let bad = value.firstCharacterRefusedInText {
             error(.controlCharacter, at: node.position, "\(path): the text holds the control character U+\(String(format: "%04X", bad.value)); remove it")
             return nil
         }

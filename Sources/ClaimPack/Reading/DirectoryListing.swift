@@ -1,17 +1,22 @@
 internal import Foundation
 
 /// An open folder and the names in it, sorted by their bytes. The open descriptor lets
-/// each entry be looked up by name (`FileStatus(in:name:)`) without walking its path from
-/// the root again. A name that is not UTF-8 is decoded with U+FFFD in place of the bad
-/// bytes, as Foundation lists it.
+/// each entry be looked up by name (`FileStatus(in:name:)`), and each subfolder be opened
+/// from it (`init(in:name:)`), without walking a path from the root again: a folder
+/// swapped for a symbolic link while it is read is never followed. A name that is not
+/// UTF-8 is decoded with U+FFFD in place of the bad bytes, as Foundation lists it.
 final class DirectoryListing {
     /// The open folder (`O_DIRECTORY`, not following a link); closed with the listing.
     let descriptor: Int32
     let names: [String]
 
-    /// Lists `path`; `nil` when it cannot be opened or read.
-    init?(path: String) {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    /// Lists the folder `name` in the open folder `parent`, not following a link; `nil`
+    /// when it is not a folder (any more) or cannot be opened or read.
+    convenience init?(in parent: Int32, name: String) {
+        self.init(opening: openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC))
+    }
+
+    private init?(opening descriptor: Int32) {
         guard descriptor >= 0 else { return nil }
         // fdopendir takes the descriptor it is given: it gets a copy, ours stays open.
         let copy = dup(descriptor)

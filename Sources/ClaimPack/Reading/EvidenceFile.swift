@@ -6,10 +6,15 @@ public struct EvidenceFile: Sendable, Hashable {
     public var path: String
     /// The size in bytes when the folder was read.
     public var size: UInt64
+    /// The file's device and inode when the folder was read: `build` reads only this file
+    /// (`EvidenceOpener`), so a file swapped for another after the listing is an error.
+    /// `nil` for a file not found by listing a folder; it is then only opened safely.
+    public var identity: FileIdentity?
 
-    public init(diskPath: String, path: String, size: UInt64) {
+    public init(diskPath: String, path: String, size: UInt64, identity: FileIdentity? = nil) {
         self.diskPath = diskPath
         self.path = path
         self.size = size
+        self.identity = identity
     }
 }

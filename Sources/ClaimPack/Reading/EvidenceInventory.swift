@@ -15,16 +15,20 @@ public struct EvidenceInventory: Sendable {
     /// Names that file managers leave behind and that are never evidence.
     private static let systemDebris: Set<String> = ["thumbs.db", "desktop.ini", "ehthumbs.db"]
 
-    /// Reads `folder/evidence` recursively.
+    /// Reads `folder/evidence` recursively, walking each folder from the open descriptor
+    /// of its parent, never by path.
     public init(claimFolder folder: URL) {
-        let root = folder.appendingPathComponent("evidence")
-        guard let status = FileStatus(path: root.path) else {
+        // The claim folder is the one the user named (through a link, if they gave one);
+        // everything below it is walked by descriptor, never following a link.
+        let claimFolder = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if claimFolder >= 0 { close(claimFolder) } }
+        guard claimFolder >= 0, let status = FileStatus(in: claimFolder, name: "evidence") else {
             report(.warning, .noEvidence, "evidence", "no evidence/ folder: the claim has no attachments; create it and put the screenshots, receipts and notes there")
             return
         }
         switch status.kind {
         case .directory:
-            scan(directory: root.path, relativePath: "evidence", depth: 0)
+            scan(in: claimFolder, name: "evidence", relativePath: "evidence", depth: 0)
             checkCollisions()
             if files.isEmpty {
                 report(.warning, .noEvidence, "evidence", "evidence/ holds no files: the claim has no attachments")
@@ -38,20 +42,24 @@ public struct EvidenceInventory: Sendable {
         diagnostics += files.compactMap(PortableName.diagnostic(for:))
     }
 
-    private mutating func scan(directory: String, relativePath: String, depth: Int) {
+    private mutating func scan(in parent: Int32, name directoryName: String, relativePath: String, depth: Int) {
         guard depth < EvidenceInventory.maximumDepth else {
             refuse(relativePath, .notRegularFile, "folders nest deeper than \(EvidenceInventory.maximumDepth) levels; flatten them")
             return
         }
-        guard access(directory, R_OK | X_OK) == 0, let listing = DirectoryListing(path: directory) else {
+        guard faccessat(parent, directoryName, R_OK | X_OK, 0) == 0,
+              let listing = DirectoryListing(in: parent, name: directoryName) else {
             refuse(relativePath, .unreadableEvidence, "the folder cannot be read; check its permissions")
             return
         }
         for name in listing.names {
             let diskPath = "\(relativePath)/\(name)"
-            let path = "\(directory)/\(name)"
             if EvidenceInventory.isRefused(name) {
                 refuse(diskPath, .invalidFileName, "the name has control characters or a backslash, or is not valid UTF-8; rename the file")
+                continue
+            }
+            if !EvidenceInventory.startsACharacter(name) {
+                refuse(diskPath, .invalidFileName, "the name begins with a combining mark or joiner, which would join the \"/\" before it in the bundle's paths; rename the file")
                 continue
             }
             if name.hasPrefix(".") || EvidenceInventory.systemDebris.contains(name.lowercased()) {
@@ -64,17 +72,17 @@ public struct EvidenceInventory: Sendable {
             }
             switch status.kind {
             case .directory:
-                scan(directory: path, relativePath: diskPath, depth: depth + 1)
+                scan(in: listing.descriptor, name: name, relativePath: diskPath, depth: depth + 1)
             case .regular:
                 guard FileStatus.isReadable(in: listing.descriptor, name: name) else {
                     refuse(diskPath, .unreadableEvidence, "cannot be read; check its permissions (chmod u+r)")
                     continue
                 }
-                files.append(EvidenceFile(diskPath: diskPath, path: diskPath.nfc, size: status.size))
+                files.append(EvidenceFile(diskPath: diskPath, path: diskPath.nfc, size: status.size, identity: status.identity))
             case .symbolicLink:
                 refuse(diskPath, .symbolicLink, "symbolic link, never followed; replace it with a copy of the file")
             default:
-                refuse(diskPath, .notRegularFile, "not a regular file (a device, socket or pipe); only files can be evidence")
+                refuse(diskPath, .notRegularFile, "\(status.kind.noun), not a regular file; only files can be evidence")
             }
         }
     }
@@ -87,9 +95,20 @@ public struct EvidenceInventory: Sendable {
     }
 
     /// Control characters (Unicode category Cc), the replacement character that stands
-    /// for bytes that are not UTF-8, and the backslash.
+    /// for bytes that are not UTF-8, the backslash, and U+FFFE and U+FFFF, which no XML
+    /// document can hold (the name is the default title in `manifest.xml`).
     private static func isRefusedInName(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{FFFD}" || scalar == "\\"
+            || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+    }
+
+    /// Whether the name, after a "/", starts a character of its own: a name that begins
+    /// with a combining mark or a zero-width joiner makes one character of "/" and its
+    /// first letter, and a path compared by characters would no longer begin with its
+    /// folder.
+    private static func startsACharacter(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first >= 0x80 else { return true }
+        return ("/" + name).first == "/"
     }
 
     /// Two files (or folders) whose names are equal under NFC or letter case would become

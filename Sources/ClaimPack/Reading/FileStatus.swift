@@ -1,16 +1,30 @@
 internal import Foundation
 
-/// What `lstat(2)` says about a path, without following a link: the kind and the size.
-/// `FileManager.attributesOfItem` gives the same but also looks up the owner's user and
-/// group names, which reads /etc/passwd and /etc/group once per file: with thousands of
-/// evidence files that was a fifth of a build.
+/// What `lstat(2)` says about a path, without following a link: the kind, the size and the
+/// identity (device and inode). `FileManager.attributesOfItem` gives the same but also
+/// looks up the owner's user and group names, which reads /etc/passwd and /etc/group once
+/// per file: with thousands of evidence files that was a fifth of a build.
 struct FileStatus: Sendable, Equatable {
     enum Kind: Sendable, Equatable {
-        case regular, directory, symbolicLink, other
+        case regular, directory, symbolicLink, pipe, socket, device, other
+
+        /// The kind in a message: "a named pipe", "a folder".
+        var noun: String {
+            switch self {
+            case .regular: "a regular file"
+            case .directory: "a folder"
+            case .symbolicLink: "a symbolic link"
+            case .pipe: "a named pipe (FIFO)"
+            case .socket: "a socket"
+            case .device: "a device"
+            case .other: "not a regular file"
+            }
+        }
     }
 
     var kind: Kind
     var size: UInt64
+    var identity: FileIdentity
 
     /// The status of `path`, or `nil` when it does not exist or cannot be reached.
     init?(path: String) {
@@ -27,14 +41,25 @@ struct FileStatus: Sendable, Equatable {
         self.init(status)
     }
 
+    /// The status of an open file (`fstat(2)`): what was opened, whatever its path is now.
+    init?(descriptor: Int32) {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        self.init(status)
+    }
+
     private init(_ status: stat) {
         kind = switch status.st_mode & S_IFMT {
         case S_IFREG: .regular
         case S_IFDIR: .directory
         case S_IFLNK: .symbolicLink
+        case S_IFIFO: .pipe
+        case S_IFSOCK: .socket
+        case S_IFCHR, S_IFBLK: .device
         default: .other
         }
         size = UInt64(max(0, status.st_size))
+        identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
     }
 
     /// Whether this process may read `path` (`access(2)` with `R_OK`).

@@ -22,9 +22,19 @@ struct YAMLMapping {
         self.entries = mapping.map { pair in (pair.key.string ?? "", pair.key, pair.value) }
     }
 
-    /// Reports every key not in `known`, suggesting the closest known key.
+    /// Unknown keys reported one by one in a mapping; the rest are counted in one more
+    /// diagnostic, so that a file of thousands of stray keys is not thousands of lines.
+    static let maximumUnknownKeysReported = 100
+
+    /// Reports every key not in `known`, suggesting the closest known key (the first
+    /// `maximumUnknownKeysReported` of them, then how many more).
     func rejectUnknownKeys(known: [String]) {
-        for entry in entries where !known.contains(entry.key) {
+        let unknown = entries.filter { !known.contains($0.key) }
+        if unknown.count > YAMLMapping.maximumUnknownKeysReported, let last = unknown.last {
+            session.error(.unknownKey, at: last.keyNode.position,
+                          "\(path.isEmpty ? "claim.yaml" : path): \(unknown.count - YAMLMapping.maximumUnknownKeysReported) more unknown keys after the \(YAMLMapping.maximumUnknownKeysReported) reported; known keys here: \(known.joined(separator: ", "))")
+        }
+        for entry in unknown.prefix(YAMLMapping.maximumUnknownKeysReported) {
             var message = "\(qualified(entry.key)): unknown key"
             if let guess = Suggestion.closest(to: entry.key, among: known) {
                 message += "; did you mean \"\(guess)\"?"

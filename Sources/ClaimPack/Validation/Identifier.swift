@@ -30,11 +30,39 @@ public enum Identifier {
             for scalar in piece.unicodeScalars where !(scalar == "-" && (result.isEmpty || result.hasSuffix("-"))) {
                 result.unicodeScalars.append(scalar)
             }
+            // The slug is ASCII and keeps 64 characters; with 66 the first 64 are final
+            // (hyphens never repeat, so trimming the end removes one at most).
+            if result.utf8.count >= 66 { break }
         }
         while result.hasSuffix("-") { result.removeLast() }
         let trimmed = String(result.unicodeScalars.prefix(64))
         let clean = trimmed.hasSuffix("-") ? String(trimmed.dropLast()) : trimmed
         return clean.isEmpty ? fallback : clean
+    }
+
+    /// `base` (a valid id), or when it is taken, `base-2`, `base-3`… (the base shortened
+    /// so that the id stays within 64 characters), the first not in `used`; the id is
+    /// added to `used`. `nextSuffix` remembers, for each base, the suffix to try next, so
+    /// that thousands of files whose names give one base cost one look-up each, not a
+    /// search from 2 every time.
+    public static func unique(_ base: String, among used: inout Set<String>, nextSuffix: inout [String: Int]) -> String {
+        guard used.contains(base) else {
+            used.insert(base)
+            return base
+        }
+        var counter = nextSuffix[base] ?? 2
+        while true {
+            let suffix = "-\(counter)"
+            var stem = String(base.unicodeScalars.prefix(64 - suffix.unicodeScalars.count))
+            while stem.hasSuffix("-") || stem.hasSuffix(".") || stem.hasSuffix("_") { stem.removeLast() }
+            let id = stem + suffix
+            counter += 1
+            if !used.contains(id) {
+                nextSuffix[base] = counter
+                used.insert(id)
+                return id
+            }
+        }
     }
 
     private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {

@@ -6,7 +6,10 @@ enum Suggestion {
         // Sorted, so that a tie always gives the same answer whatever the order of a set.
         let limit = max(1, word.count / 3)
         var best: (candidate: String, distance: Int)?
+        let length = word.count
         for candidate in candidates.sorted() {
+            // The distance is at least the difference in length: a long word is no typo.
+            guard abs(candidate.count - length) <= limit else { continue }
             let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }

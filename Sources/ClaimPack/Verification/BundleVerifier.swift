@@ -36,9 +36,12 @@ public struct BundleVerifier: Sendable {
             throw .cannotRead(path: path, reason: "no such file")
         }
         guard !isDirectory.boolValue else { throw .cannotRead(path: path, reason: "a folder, not a file") }
-        let probe = open(path, O_RDONLY | O_CLOEXEC)
+        // Opened without blocking and checked with fstat: a named pipe must not hang verify.
+        let probe = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard probe >= 0 else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
+        let status = FileStatus(descriptor: probe)
         close(probe)
+        if let kind = status?.kind, kind != .regular { throw .cannotRead(path: path, reason: "\(kind.noun), not a regular file") }
 
         let run = VerificationRun(bundle: bundle, limits: limits, schemas: schemas, today: today, progress: progress)
         run.depth = depth

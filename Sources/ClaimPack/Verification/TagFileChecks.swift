@@ -128,11 +128,30 @@ enum TagFileChecks {
         }
         var rest = bytes[separator...].drop(while: isBlank)
         if rest.first == UInt8(ascii: "*") { rest = rest.dropFirst() }
-        var path = String(decoding: rest, as: UTF8.self)
-        if rest.contains(UInt8(ascii: "%")) {
-            path = path.replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
-                .replacingOccurrences(of: "%25", with: "%")
+        // Decoded on the bytes: a String replacement compares characters, and "%25" followed
+        // by a combining mark is no "%25" to it.
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(rest.count)
+        var index = rest.startIndex
+        while index < rest.endIndex {
+            if rest[index] == UInt8(ascii: "%"), rest.endIndex - index >= 3 {
+                let code = (rest[index + 1], rest[index + 2])
+                let byte: UInt8? = switch code {
+                case (0x30, 0x41): 0x0A
+                case (0x30, 0x44): 0x0D
+                case (0x32, 0x35): 0x25
+                default: nil
+                }
+                if let byte {
+                    decoded.append(byte)
+                    index += 3
+                    continue
+                }
+            }
+            decoded.append(rest[index])
+            index += 1
         }
+        let path = String(decoding: decoded, as: UTF8.self)
         guard !path.isEmpty, !path.hasPrefix("/"), !climbsOut(path) else {
             return .malformed(Finding(.malformedManifestLine, entry: entry, "line \(number) names a path outside the bag"))
         }
