@@ -48,7 +48,17 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
         ),
-        .target(name: "PDFRendering", dependencies: ["CPangoCairo"], exclude: ["README.md"], swiftSettings: strictSettings),
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        .systemLibrary(
+            name: "CGdkPixbuf",
+            pkgConfig: "gdk-pixbuf-2.0",
+            providers: [.apt(["libgdk-pixbuf-2.0-dev"])]
+        ),
+        .target(name: "PDFRendering", dependencies: ["CPangoCairo", "CPoppler", "CGdkPixbuf"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "ZipKit", dependencies: ["CLibZip", "CZlib"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "XMLKit", dependencies: ["CLibXML2"], exclude: ["README.md"], swiftSettings: strictSettings),
 

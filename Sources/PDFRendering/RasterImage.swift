@@ -1,0 +1,125 @@
+internal import CPangoCairo
+internal import CGdkPixbuf
+internal import Glibc
+
+/// A raster image (PNG, JPEG, GIF, TIFF, BMP, or WebP where gdk-pixbuf has the loader)
+/// decoded by gdk-pixbuf into a Cairo surface, ready to draw on a `PDFCanvas`.
+///
+/// A JPEG keeps its own bytes: they are attached to the surface as its JPEG data, so the
+/// PDF embeds them unchanged (a DCT image, once however many pages show it), and its EXIF
+/// orientation is applied as a transformation when it is drawn. Any other image has its
+/// orientation applied to the pixels (`gdk_pixbuf_apply_embedded_orientation`).
+public final class RasterImage {
+    let surface: OpaquePointer
+    /// The stored pixels' size, before orientation.
+    private let stored: (width: Int, height: Int)
+    /// The EXIF orientation (1–8) still to apply when drawing (a JPEG's); 1 otherwise.
+    let orientation: Int
+
+    /// The width in pixels, as the image is seen (orientation applied).
+    public var width: Int { orientation >= 5 ? stored.height : stored.width }
+    /// The height in pixels, as the image is seen (orientation applied).
+    public var height: Int { orientation >= 5 ? stored.width : stored.height }
+
+    /// Decodes `bytes`.
+    /// - Throws: `PDFError.undecodable` with gdk-pixbuf's message when the bytes are no
+    ///   image gdk-pixbuf can read.
+    public init(bytes: [UInt8]) throws(PDFError) {
+        let isJPEG = bytes.count > 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF
+        let decoded = try RasterImage.decode(bytes)
+        defer { cp_pixbuf_free(decoded) }
+        var pixbuf = decoded
+        var orientation = 1
+        if isJPEG {
+            if let option = gdk_pixbuf_get_option(decoded, "orientation"), let value = Int(String(cString: option)), (1...8).contains(value) {
+                orientation = value
+            }
+        } else if let oriented = gdk_pixbuf_apply_embedded_orientation(decoded) {
+            pixbuf = oriented
+        }
+        defer { if pixbuf != decoded { cp_pixbuf_free(pixbuf) } }
+        let surface = try RasterImage.surface(of: pixbuf)
+        self.surface = surface
+        self.orientation = orientation
+        stored = (Int(gdk_pixbuf_get_width(pixbuf)), Int(gdk_pixbuf_get_height(pixbuf)))
+        if isJPEG, let copy = malloc(bytes.count) {
+            // Cairo owns the copy and frees it with the surface, which the PDF surface keeps
+            // until the document is finished (this object may be gone by then).
+            bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy.assumingMemoryBound(to: UInt8.self),
+                                        UInt(bytes.count), { free($0) }, copy)
+        }
+    }
+
+    deinit { cairo_surface_destroy(surface) }
+
+    /// The matrix that takes the stored pixels to the image as seen (EXIF orientation).
+    var orientationMatrix: cairo_matrix_t {
+        let (w, h) = (Double(stored.width), Double(stored.height))
+        var matrix = cairo_matrix_t()
+        switch orientation {
+        case 2: cairo_matrix_init(&matrix, -1, 0, 0, 1, w, 0)
+        case 3: cairo_matrix_init(&matrix, -1, 0, 0, -1, w, h)
+        case 4: cairo_matrix_init(&matrix, 1, 0, 0, -1, 0, h)
+        case 5: cairo_matrix_init(&matrix, 0, 1, 1, 0, 0, 0)
+        case 6: cairo_matrix_init(&matrix, 0, 1, -1, 0, h, 0)
+        case 7: cairo_matrix_init(&matrix, 0, -1, -1, 0, h, w)
+        case 8: cairo_matrix_init(&matrix, 0, -1, 1, 0, 0, w)
+        default: cairo_matrix_init_identity(&matrix)
+        }
+        return matrix
+    }
+
+    /// The pixbuf of `bytes`, owned by the caller.
+    private static func decode(_ bytes: [UInt8]) throws(PDFError) -> OpaquePointer {
+        guard let loader = gdk_pixbuf_loader_new() else { throw .undecodable("gdk-pixbuf cannot start") }
+        defer { cp_pixbuf_loader_free(loader) }
+        var error: UnsafeMutablePointer<GError>?
+        let written = bytes.withUnsafeBufferPointer { gdk_pixbuf_loader_write(loader, $0.baseAddress, gsize($0.count), &error) }
+        // The loader must be closed even after a failed write.
+        var closeError: UnsafeMutablePointer<GError>?
+        let closed = gdk_pixbuf_loader_close(loader, &closeError)
+        if written == 0 || closed == 0 {
+            let failure = error ?? closeError
+            let message = failure.map { String(cString: $0.pointee.message) } ?? "not an image"
+            if let error { g_error_free(error) }
+            if let closeError { g_error_free(closeError) }
+            throw .undecodable(message)
+        }
+        guard let pixbuf = gdk_pixbuf_loader_get_pixbuf(loader) else { throw .undecodable("no image in the data") }
+        g_object_ref(UnsafeMutableRawPointer(pixbuf))
+        return pixbuf
+    }
+
+    /// A Cairo image surface with the pixels of `pixbuf` (premultiplied ARGB, or RGB).
+    private static func surface(of pixbuf: OpaquePointer) throws(PDFError) -> OpaquePointer {
+        let width = gdk_pixbuf_get_width(pixbuf), height = gdk_pixbuf_get_height(pixbuf)
+        let channels = Int(gdk_pixbuf_get_n_channels(pixbuf)), rowstride = Int(gdk_pixbuf_get_rowstride(pixbuf))
+        let hasAlpha = gdk_pixbuf_get_has_alpha(pixbuf) != 0
+        guard gdk_pixbuf_get_bits_per_sample(pixbuf) == 8, channels >= 3, let pixels = gdk_pixbuf_read_pixels(pixbuf) else {
+            throw .undecodable("unsupported pixel format")
+        }
+        guard let surface = cairo_image_surface_create(hasAlpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, width, height),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else {
+            throw .cairo(status: "no image surface of \(width) × \(height)")
+        }
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        for row in 0..<Int(height) {
+            let source = pixels + row * rowstride
+            let target = UnsafeMutableRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
+            for column in 0..<Int(width) {
+                let pixel = source + column * channels
+                let (r, g, b) = (UInt32(pixel[0]), UInt32(pixel[1]), UInt32(pixel[2]))
+                if hasAlpha {
+                    let a = UInt32(pixel[3])
+                    target[column] = a << 24 | (r * a + 127) / 255 << 16 | (g * a + 127) / 255 << 8 | (b * a + 127) / 255
+                } else {
+                    target[column] = 0xFF00_0000 | r << 16 | g << 8 | b
+                }
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+        return surface
+    }
+}
