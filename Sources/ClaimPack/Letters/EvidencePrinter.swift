@@ -25,9 +25,11 @@ final class EvidencePrinter {
     private var width: Double { PageGeometry.contentWidth }
     private var top: Double { PageGeometry.margins.top }
     private var bottom: Double { pageSize.height - PageGeometry.margins.bottom }
-    private var areaHeight: Double { bottom - top }
+    /// The height of the area a copy's page shows the file in: the letter's margins.
+    static var areaHeight: Double { PageGeometry.a4.height - PageGeometry.margins.top - PageGeometry.margins.bottom }
+    private var areaHeight: Double { EvidencePrinter.areaHeight }
     /// The room kept under a band of a split image for the line saying it continues.
-    private let continuedHeight = 28.0
+    static let continuedHeight = 28.0
 
     init(canvas: PDFCanvas, source: EvidenceSource, claim: Claim, seal: SHA256Digest, wording: LocaleWording) {
         self.canvas = canvas
@@ -49,7 +51,7 @@ final class EvidencePrinter {
                 let (bytes, sha256) = try reader.bytes(of: path)
                 let plan = try { () throws(LetterError) in
                     let image = try decodeImage(bytes, path: path)
-                    return imagePlan(width: image.width, height: image.height)
+                    return EvidencePrinter.imagePlan(width: image.width, height: image.height)
                 }()
                 copies.append(EvidenceCopy(enclosure: enclosure, path: path, sha256: sha256,
                                            content: .image(scale: plan.scale, slices: plan.slices)))
@@ -166,7 +168,8 @@ final class EvidencePrinter {
     /// The page bands of an image of `pixels` width × height: one band when it fits one page
     /// at no less than `smallestShrink` of the width's scale, otherwise bands of a page's
     /// height overlapping by `overlapMillimetres`.
-    func imagePlan(width pixelWidth: Int, height pixelHeight: Int) -> (scale: Double, slices: [Range<Double>]) {
+    static func imagePlan(width pixelWidth: Int, height pixelHeight: Int) -> (scale: Double, slices: [Range<Double>]) {
+        let (width, areaHeight) = (PageGeometry.contentWidth, EvidencePrinter.areaHeight)
         let (w, h) = (Double(max(1, pixelWidth)), Double(max(1, pixelHeight)))
         let widthScale = min(EvidencePrinter.naturalScale, width / w)
         if h * widthScale <= areaHeight { return (widthScale, [0..<h]) }
