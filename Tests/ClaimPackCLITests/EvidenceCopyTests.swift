@@ -165,6 +165,14 @@ struct EvidenceCopyTests {
         #expect(pages[letterEnd + 1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 
+    @Test func theTextLetterListsTheCountedSheets() throws {
+        let scratch = try ScratchFolder()
+        let folder = try Self.folder(in: scratch, evidence: "  - {id: receipt, file: evidence/receipt.pdf, title: Кассовый чек, kind: receipt}")
+        let outcome = try CLIRunner.run(["letter", folder, "--format", "text"], in: scratch.url)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.replacingOccurrences(of: "\u{00A0}", with: " ").contains("Кассовый чек — на 3 л."), "\(outcome.standardOutput)")
+    }
+
     @Test func listAndNoneLeaveTheCopiesOut() throws {
         let scratch = try ScratchFolder()
         let folder = try Self.folder(in: scratch)
