@@ -58,7 +58,12 @@ let package = Package(
             pkgConfig: "gdk-pixbuf-2.0",
             providers: [.apt(["libgdk-pixbuf-2.0-dev"])]
         ),
-        .target(name: "PDFRendering", dependencies: ["CPangoCairo", "CPoppler", "CGdkPixbuf"], exclude: ["README.md"], swiftSettings: strictSettings),
+        .systemLibrary(
+            name: "CLibHeif",
+            pkgConfig: "libheif",
+            providers: [.apt(["libheif-dev"])]
+        ),
+        .target(name: "PDFRendering", dependencies: ["CPangoCairo", "CPoppler", "CGdkPixbuf", "CLibHeif"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "ZipKit", dependencies: ["CLibZip", "CZlib"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "XMLKit", dependencies: ["CLibXML2"], exclude: ["README.md"], swiftSettings: strictSettings),
 

@@ -1,9 +1,11 @@
 internal import CPangoCairo
 internal import CGdkPixbuf
+internal import CLibHeif
 internal import Glibc
 
 /// A raster image (PNG, JPEG, GIF, TIFF, BMP, or WebP where gdk-pixbuf has the loader)
-/// decoded by gdk-pixbuf into a Cairo surface, ready to draw on a `PDFCanvas`.
+/// decoded by gdk-pixbuf — or a HEIC/HEIF photo decoded by libheif — into a Cairo surface,
+/// ready to draw on a `PDFCanvas`.
 ///
 /// A JPEG keeps its own bytes: they are attached to the surface as its JPEG data, so the
 /// PDF embeds them unchanged (a DCT image, once however many pages show it), and its EXIF
@@ -25,6 +27,13 @@ public final class RasterImage {
     /// - Throws: `PDFError.undecodable` with gdk-pixbuf's message when the bytes are no
     ///   image gdk-pixbuf can read.
     public init(bytes: [UInt8]) throws(PDFError) {
+        if RasterImage.isHEIF(bytes) {
+            let (surface, width, height) = try RasterImage.heifSurface(bytes)
+            self.surface = surface
+            orientation = 1
+            stored = (width, height)
+            return
+        }
         let isJPEG = bytes.count > 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF
         let decoded = try RasterImage.decode(bytes)
         defer { cp_pixbuf_free(decoded) }
@@ -70,6 +79,38 @@ public final class RasterImage {
         return matrix
     }
 
+    /// Whether `bytes` are an ISO base media file of a HEIF brand (HEIC photos among them).
+    private static func isHEIF(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 12, Array(bytes[4..<8]) == Array("ftyp".utf8) else { return false }
+        let brand = String(decoding: bytes[8..<12], as: UTF8.self)
+        return ["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"].contains(brand)
+    }
+
+    /// The primary image of a HEIF file decoded by libheif (its rotation and mirroring
+    /// applied), as a Cairo surface with its size.
+    private static func heifSurface(_ bytes: [UInt8]) throws(PDFError) -> (OpaquePointer, Int, Int) {
+        func check(_ error: heif_error) throws(PDFError) {
+            if error.code != heif_error_Ok { throw .undecodable(error.message.map { String(cString: $0) } ?? "libheif failed") }
+        }
+        guard let context = heif_context_alloc() else { throw .undecodable("libheif cannot start") }
+        defer { heif_context_free(context) }
+        try check(bytes.withUnsafeBytes { heif_context_read_from_memory(context, $0.baseAddress, $0.count, nil) })
+        var handle: OpaquePointer?
+        try check(heif_context_get_primary_image_handle(context, &handle))
+        defer { heif_image_handle_release(handle) }
+        var image: OpaquePointer?
+        try check(heif_decode_image(handle, &image, heif_colorspace_RGB, heif_chroma_interleaved_RGB, nil))
+        defer { heif_image_release(image) }
+        let width = Int(heif_image_get_width(image, heif_channel_interleaved))
+        let height = Int(heif_image_get_height(image, heif_channel_interleaved))
+        var stride: Int32 = 0
+        guard width > 0, height > 0, let pixels = heif_image_get_plane_readonly(image, heif_channel_interleaved, &stride) else {
+            throw .undecodable("no image in the HEIF file")
+        }
+        let surface = try RasterImage.surface(width: width, height: height, channels: 3, rowstride: Int(stride), hasAlpha: false, pixels: pixels)
+        return (surface, width, height)
+    }
+
     /// The pixbuf of `bytes`, owned by the caller.
     private static func decode(_ bytes: [UInt8]) throws(PDFError) -> OpaquePointer {
         guard let loader = gdk_pixbuf_loader_new() else { throw .undecodable("gdk-pixbuf cannot start") }
@@ -93,22 +134,28 @@ public final class RasterImage {
 
     /// A Cairo image surface with the pixels of `pixbuf` (premultiplied ARGB, or RGB).
     private static func surface(of pixbuf: OpaquePointer) throws(PDFError) -> OpaquePointer {
-        let width = gdk_pixbuf_get_width(pixbuf), height = gdk_pixbuf_get_height(pixbuf)
-        let channels = Int(gdk_pixbuf_get_n_channels(pixbuf)), rowstride = Int(gdk_pixbuf_get_rowstride(pixbuf))
-        let hasAlpha = gdk_pixbuf_get_has_alpha(pixbuf) != 0
+        let channels = Int(gdk_pixbuf_get_n_channels(pixbuf))
         guard gdk_pixbuf_get_bits_per_sample(pixbuf) == 8, channels >= 3, let pixels = gdk_pixbuf_read_pixels(pixbuf) else {
             throw .undecodable("unsupported pixel format")
         }
-        guard let surface = cairo_image_surface_create(hasAlpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, width, height),
+        return try surface(width: Int(gdk_pixbuf_get_width(pixbuf)), height: Int(gdk_pixbuf_get_height(pixbuf)), channels: channels,
+                           rowstride: Int(gdk_pixbuf_get_rowstride(pixbuf)), hasAlpha: gdk_pixbuf_get_has_alpha(pixbuf) != 0, pixels: pixels)
+    }
+
+    /// A Cairo image surface with `pixels`: rows of `rowstride` bytes, `channels` bytes a
+    /// pixel (R, G, B and, with `hasAlpha`, straight alpha).
+    private static func surface(width: Int, height: Int, channels: Int, rowstride: Int, hasAlpha: Bool,
+                                pixels: UnsafePointer<UInt8>) throws(PDFError) -> OpaquePointer {
+        guard let surface = cairo_image_surface_create(hasAlpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, Int32(width), Int32(height)),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else {
             throw .cairo(status: "no image surface of \(width) × \(height)")
         }
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))
-        for row in 0..<Int(height) {
+        for row in 0..<height {
             let source = pixels + row * rowstride
             let target = UnsafeMutableRawPointer(data + row * stride).assumingMemoryBound(to: UInt32.self)
-            for column in 0..<Int(width) {
+            for column in 0..<width {
                 let pixel = source + column * channels
                 let (r, g, b) = (UInt32(pixel[0]), UInt32(pixel[1]), UInt32(pixel[2]))
                 if hasAlpha {

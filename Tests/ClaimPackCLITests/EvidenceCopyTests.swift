@@ -127,6 +127,23 @@ struct EvidenceCopyTests {
         #expect(right.r < 60 && right.g < 60 && right.b < 60, "the black band at the right: \(right)")
     }
 
+    @Test func aHEICPhotoIsDecodedByLibheif() throws {
+        let scratch = try ScratchFolder()
+        let folder = try LetterFormsTests.claim(in: scratch, files: [:], evidence: "  - {id: photo, file: evidence/photo.heic, title: Фото чека, kind: photo}")
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("photo.heic"),
+                                         to: URL(fileURLWithPath: folder).appendingPathComponent("evidence/photo.heic"))
+        let (outcome, pages, pdf) = try Self.kit(folder, in: scratch)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let page = try #require(pages.firstIndex { $0.contains("Приложение № 1 к претензии") }) + 1
+        let prefix = scratch.url.appendingPathComponent("page").path
+        _ = try CLIRunner.runTool("/usr/bin/pdftoppm", ["-r", "150", "-f", "\(page)", "-l", "\(page)", "-singlefile", pdf, prefix])
+        let image = try PPMImage(path: prefix + ".ppm")
+        let box = try #require(image.boundingBox(rows: 90..<1500) { $0.r < 240 || $0.g < 240 || $0.b < 240 })
+        #expect(abs(box.width - 64) <= 2 && abs(box.height - 32) <= 2, "64 × 32 at 150 dpi: \(box)")
+        let left = image.pixel(box.x + 12, box.y + 20), right = image.pixel(box.x + box.width - 12, box.y + 20)
+        #expect(left.r > 150 && left.b < 100 && right.b > 150 && right.r < 100, "red left, blue right: \(left) \(right)")
+    }
+
     @Test func aKitFromTheBundleReadsTheEvidenceInside() throws {
         let scratch = try ScratchFolder()
         let folder = try Self.folder(in: scratch)
