@@ -37,16 +37,19 @@ public final class RasterImage {
         let isJPEG = bytes.count > 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF
         let decoded = try RasterImage.decode(bytes)
         defer { cp_pixbuf_free(decoded) }
-        var pixbuf = decoded
         var orientation = 1
+        // `gdk_pixbuf_apply_embedded_orientation` always returns a reference of its own (to
+        // a new pixbuf, or to the same one when there is nothing to turn): it is released.
+        var oriented: OpaquePointer?
         if isJPEG {
             if let option = gdk_pixbuf_get_option(decoded, "orientation"), let value = Int(String(cString: option)), (1...8).contains(value) {
                 orientation = value
             }
-        } else if let oriented = gdk_pixbuf_apply_embedded_orientation(decoded) {
-            pixbuf = oriented
+        } else {
+            oriented = gdk_pixbuf_apply_embedded_orientation(decoded)
         }
-        defer { if pixbuf != decoded { cp_pixbuf_free(pixbuf) } }
+        defer { if let oriented { cp_pixbuf_free(oriented) } }
+        let pixbuf = oriented ?? decoded
         let surface = try RasterImage.surface(of: pixbuf)
         self.surface = surface
         self.orientation = orientation
