@@ -166,6 +166,11 @@ struct EvidenceCopyTests {
         #expect(outcome.status == 1)
         #expect(outcome.standardError.contains("evidence/broken.png: cannot be printed"), "\(outcome.standardError)")
         #expect(!FileManager.default.fileExists(atPath: pdf), "no kit with a blank page")
+        let latin1 = try LetterFormsTests.claim(in: scratch, name: "latin1", files: [:],
+                                                evidence: "  - {id: notes, file: evidence/notes.txt, title: Заметки, kind: call-notes}")
+        try Data([0x43, 0x61, 0x66, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: latin1).appendingPathComponent("evidence/notes.txt"))
+        let (notUTF8, _, _) = try Self.kit(latin1, in: scratch)
+        #expect(notUTF8.status == 1 && notUTF8.standardError.contains("evidence/notes.txt: cannot be printed: not UTF-8"), "\(notUTF8.standardError)")
     }
 
     @Test func duplexCountsTwoPagesASheet() throws {
