@@ -58,7 +58,22 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
-        .target(name: "PDFRendering", dependencies: ["CPangoCairo"], exclude: ["README.md"], swiftSettings: strictSettings),
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        .systemLibrary(
+            name: "CGdkPixbuf",
+            pkgConfig: "gdk-pixbuf-2.0",
+            providers: [.apt(["libgdk-pixbuf-2.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibHeif",
+            pkgConfig: "libheif",
+            providers: [.apt(["libheif-dev"])]
+        ),
+        .target(name: "PDFRendering", dependencies: ["CPangoCairo", "CPoppler", "CGdkPixbuf", "CLibHeif"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "ZipKit", dependencies: ["CLibZip", "CZlib"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "XMLKit", dependencies: ["CLibXML2"], exclude: ["README.md"], swiftSettings: strictSettings),
         // RFC 3161 time-stamp requests and tokens (OpenSSL) and the HTTP POST (libcurl).

@@ -4,7 +4,7 @@
 # independent witnesses the test suite runs (unzip, xmllint, bagit-python, …).
 set -euo pipefail
 
-build_packages=(pkg-config libzip-dev libxml2-dev zlib1g-dev libssl-dev libcurl4-openssl-dev libcairo2-dev libpango1.0-dev fonts-liberation2 fonts-dejavu-core)
+build_packages=(pkg-config libzip-dev libxml2-dev zlib1g-dev libssl-dev libcurl4-openssl-dev libcairo2-dev libpango1.0-dev libpoppler-glib-dev libgdk-pixbuf-2.0-dev libheif-dev fonts-liberation2 fonts-dejavu-core)
 test_packages=(unzip zip libxml2-utils python3 openssl poppler-utils qpdf)
 want_tests=false
 for argument in "$@"; do

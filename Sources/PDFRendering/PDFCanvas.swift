@@ -129,6 +129,36 @@ public final class PDFCanvas {
         cairo_stroke(context)
     }
 
+    /// Draws rows `rows` (in pixels, of the image as seen) of `image` at `scale` points a
+    /// pixel, their top left at (`x`, `y`); the rest of the image is clipped away.
+    public func draw(_ image: RasterImage, x: Double, y: Double, scale: Double, rows: Range<Double>? = nil) {
+        let rows = rows ?? 0..<Double(image.height)
+        cairo_save(context)
+        cairo_rectangle(context, x, y, Double(image.width) * scale, (rows.upperBound - rows.lowerBound) * scale)
+        cairo_clip(context)
+        cairo_translate(context, x, y - rows.lowerBound * scale)
+        cairo_scale(context, scale, scale)
+        var matrix = image.orientationMatrix
+        cairo_transform(context, &matrix)
+        cairo_set_source_surface(context, image.surface, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_GOOD)
+        cairo_paint(context)
+        cairo_restore(context)
+    }
+
+    /// Draws page `index` of `document` at `scale`, its top left at (`x`, `y`), clipped to
+    /// the page.
+    public func draw(page index: Int, of document: PDFSourceDocument, x: Double, y: Double, scale: Double) {
+        let size = document.size(ofPage: index)
+        cairo_save(context)
+        cairo_rectangle(context, x, y, size.width * scale, size.height * scale)
+        cairo_clip(context)
+        cairo_translate(context, x, y)
+        cairo_scale(context, scale, scale)
+        document.render(page: index, into: context)
+        cairo_restore(context)
+    }
+
     /// Ends the document and returns the PDF's bytes.
     public func finish() throws(PDFError) -> [UInt8] {
         if pageOpen { cairo_show_page(context) }

@@ -39,7 +39,10 @@ struct LetterFormsTests {
     }
 
     /// The kit of `folder` as text, one string per page; fails the test when `letter` fails.
-    static func pages(_ folder: String, in scratch: ScratchFolder, _ options: [String] = [], layout: Bool = true) throws -> [String] {
+    /// The forms are read with the evidence listed, not printed (`--attachments list`): the
+    /// evidence files here are stand-ins, not images or PDFs (`EvidenceCopyTests` prints).
+    static func pages(_ folder: String, in scratch: ScratchFolder, _ options: [String] = ["--attachments", "list"],
+                      layout: Bool = true) throws -> [String] {
         let pdf = scratch.url.appendingPathComponent("\(UUID().uuidString).pdf").path
         let outcome = try CLIRunner.run(["letter", folder, "-o", pdf] + options, in: scratch.url)
         #expect(outcome.status == 0, "\(outcome.standardError)")
@@ -97,7 +100,7 @@ struct LetterFormsTests {
         let scratch = try ScratchFolder()
         let folder = try Self.claim(in: scratch, files: ["contract.pdf": "%PDF-1.4"], evidence: Self.contract)
         let pdf = scratch.url.appendingPathComponent("kit.pdf").path
-        #expect(try CLIRunner.run(["letter", folder, "-o", pdf]).status == 0)
+        #expect(try CLIRunner.run(["letter", folder, "-o", pdf, "--attachments", "list"]).status == 0)
         let bbox = try CLIRunner.runTool("/usr/bin/pdftotext", ["-bbox", pdf, "-"])
         let pages = bbox.components(separatedBy: "<page ").dropFirst().filter { $0.contains(">ОПИСЬ<") }
         #expect(pages.count == 2)
@@ -132,7 +135,7 @@ struct LetterFormsTests {
         #expect(notice.contains("ф. 119") && notice.contains("о вручении"))
         #expect(notice.contains("Кому: Иванов Иван Иванович") && notice.contains("Куда: 101000, г. Москва, ул. Мясницкая"), "the sender as return address")
         #expect(notice.contains("109147, г. Москва, ул. Марксистская"), "the addressee")
-        #expect(!(try Self.pages(folder, in: scratch, ["--no-form-119"])).contains { $0.contains("УВЕДОМЛЕНИЕ") })
+        #expect(!(try Self.pages(folder, in: scratch, ["--no-form-119", "--attachments", "list"])).contains { $0.contains("УВЕДОМЛЕНИЕ") })
         let email = try Self.claim(in: scratch, name: "by-email", method: "email", files: ["a.png": "png"], evidence: evidence)
         let pages = try Self.pages(email, in: scratch)
         #expect(!pages.contains { $0.contains("УВЕДОМЛЕНИЕ") || $0.contains("ОПИСЬ") })
@@ -179,7 +182,7 @@ struct LetterFormsTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("kit.pdf").path))
         let uncounted = try Self.claim(in: scratch, name: "uncounted", files: ["contract.pdf": "%PDF"],
                                        evidence: "  - {id: contract, file: evidence/contract.pdf, title: Договор}")
-        let text = try CLIRunner.run(["letter", uncounted, "--format", "text"], in: scratch.url)
+        let text = try CLIRunner.run(["letter", uncounted, "--format", "text", "--attachments", "list"], in: scratch.url)
         #expect(text.status == 1)
         #expect(text.standardError.contains("evidence \"contract\" (evidence/contract.pdf)") && text.standardError.contains("sheets:"), "\(text.standardError)")
         let excluded = try Self.claim(in: scratch, name: "excluded", files: ["contract.pdf": "%PDF"],
@@ -208,6 +211,6 @@ struct LetterFormsTests {
         let pages = try Self.pages(folder, in: scratch)
         #expect(pages.contains { $0.contains("PS Form 3811") && $0.contains("Chicago, IL 60601") })
         #expect(!pages.contains { $0.contains("LIST OF ENCLOSURES") })
-        #expect(!(try Self.pages(folder, in: scratch, ["--no-form-119"])).contains { $0.contains("PS Form 3811") })
+        #expect(!(try Self.pages(folder, in: scratch, ["--no-form-119", "--attachments", "list"])).contains { $0.contains("PS Form 3811") })
     }
 }

@@ -5,7 +5,7 @@ internal import Foundation
 extension LetterContext {
     /// What goes into the envelope, numbered as the letter lists it.
     var enclosures: [Enclosure] {
-        Enclosure.list(for: claim, bundleName: bundleName).enclosures
+        Enclosure.list(for: claim, bundleName: bundleName, copies: copies, counted: counted).enclosures
     }
 
     /// The attachment number of each enclosed evidence id, for the facts that cite them.

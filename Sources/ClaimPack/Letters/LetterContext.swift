@@ -8,6 +8,10 @@ struct LetterContext {
     let seal: SHA256Digest
     let bundleName: String
     let wording: LocaleWording
+    /// How the evidence goes into the envelope (`LetterMaker.Attachments`).
+    var copies: LetterMaker.Attachments = .list
+    /// The sheets of each printed copy, by evidence id, counted from the pages printed.
+    var counted: [String: Int] = [:]
 
     /// The dictionary for swift-mustache, without empty strings (which mustache would
     /// take as true in a `{{#section}}`), user text made safe for the block markup.

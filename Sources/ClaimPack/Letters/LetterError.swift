@@ -7,11 +7,16 @@ public enum LetterError: Error, Sendable, CustomStringConvertible {
     /// Evidence marked to be enclosed that the letter cannot describe: no title, or no sheet
     /// count where none can be counted. One message per file, naming its id and path.
     case enclosures([String])
+    /// An enclosed evidence file that cannot be read or printed (an image that does not
+    /// decode, a PDF poppler cannot open, a text note that is not UTF-8): its path and why.
+    case evidence(String)
 
     /// Whether the claim itself must change (exit status 1), not claimpack's templates.
     public var isClaimProblem: Bool {
-        if case .enclosures = self { return true }
-        return false
+        switch self {
+        case .enclosures, .evidence: true
+        case .template, .rendering: false
+        }
     }
 
     public var description: String {
@@ -19,6 +24,7 @@ public enum LetterError: Error, Sendable, CustomStringConvertible {
         case .template(let message): "template: \(message)"
         case .rendering(let message): "rendering: \(message)"
         case .enclosures(let messages): messages.joined(separator: "\n")
+        case .evidence(let message): message
         }
     }
 }

@@ -1,6 +1,5 @@
 public import Foundation
 internal import Mustache
-internal import PDFRendering
 
 /// Makes the printed kit of a claim from the templates of its language: the letter, the
 /// inventory of the envelope (Form 107) for registered mail, and the envelope or label —
@@ -19,7 +18,8 @@ public struct LetterMaker: Sendable {
         self.templates = templates
     }
 
-    /// The PDF. Its creation date is the claim's date, so the same claim gives the same bytes.
+    /// The PDF of the kit with the evidence listed, not printed (`kit` with `.list`). Its
+    /// creation date is the claim's date, so the same claim gives the same bytes.
     ///
     /// The letter is laid out first, so that Form 107 can name it with its real sheet count;
     /// then Form 107 twice and Form 119 where the post of the claim's country has them
@@ -28,56 +28,24 @@ public struct LetterMaker: Sendable {
     /// - Throws: `LetterError.enclosures` when an enclosed file has no title or no sheet count.
     public func pdf(claim: Claim, seal: SHA256Digest, bundleName: String, envelope: Envelope,
                     deliveryNotice: Bool = true) throws(LetterError) -> [UInt8] {
-        let wording = try locale(claim.language)
-        try checkEnclosures(claim, bundleName: bundleName)
-        let context = LetterContext(claim: claim, seal: seal, bundleName: bundleName, wording: wording)
-        var values = context.values()
-        let canvas: PDFCanvas
-        do {
-            canvas = try PDFCanvas(metadata: .init(title: claim.subject, author: claim.claimant.name,
-                                                   creationDate: "\(claim.date)T00:00:00"))
-        } catch {
-            throw .rendering(error.description)
-        }
-        let renderer = LetterPDFRenderer(canvas: canvas)
-        renderer.startSection()
-        renderer.render(try blocks("letter", claim.language, values))
-        let forms = PostForms(claim: claim, deliveryNotice: deliveryNotice)
-        let formValues = LetterContext.prune(context.formValues(letterSheets: renderer.pageInSection, forms: forms)) as? [String: Any] ?? [:]
-        values.merge(formValues) { $1 }
-        // Each copy of a form starts its own section (and page).
-        var forms107And119: [String] = []
-        if forms.inventory { forms107And119.append("inventory") }
-        if forms.deliveryNotice || forms.returnReceiptNote { forms107And119.append("form119") }
-        for name in forms107And119 {
-            for section in split(try blocks(name, claim.language, values)) {
-                renderer.startSection()
-                renderer.render(section)
-            }
-        }
-        if let size = PageGeometry.envelope(envelope) {
-            renderer.startSection(size: size, envelope: true)
-            renderer.render(try blocks("envelope", claim.language, values))
-        }
-        do { return try canvas.finish() } catch { throw .rendering(error.description) }
+        try kit(claim: claim, seal: seal, bundleName: bundleName, envelope: envelope, deliveryNotice: deliveryNotice,
+                attachments: .list, evidence: nil).bytes
     }
 
-    /// The letter as plain UTF-8 text.
+    /// The letter as plain UTF-8 text, the evidence listed with the sheets `claim.yaml` gives.
     /// - Throws: `LetterError.enclosures` when an enclosed file has no title or no sheet count.
     public func text(claim: Claim, seal: SHA256Digest, bundleName: String) throws(LetterError) -> String {
-        let wording = try locale(claim.language)
-        try checkEnclosures(claim, bundleName: bundleName)
-        let values = LetterContext(claim: claim, seal: seal, bundleName: bundleName, wording: wording).values()
-        return LetterTextRenderer.render(try blocks("letter", claim.language, values))
+        let kit = try textKit(claim: claim, seal: seal, bundleName: bundleName, attachments: .list, evidence: nil)
+        return String(decoding: kit.bytes, as: UTF8.self)
     }
 
     /// Refuses a claim whose enclosures cannot be described as what they are.
-    private func checkEnclosures(_ claim: Claim, bundleName: String) throws(LetterError) {
-        let problems = Enclosure.list(for: claim, bundleName: bundleName).problems
+    func checkEnclosures(_ claim: Claim, bundleName: String, attachments: Attachments) throws(LetterError) {
+        let problems = Enclosure.list(for: claim, bundleName: bundleName, copies: attachments).problems
         if !problems.isEmpty { throw .enclosures(problems.map(\.description)) }
     }
 
-    private func locale(_ language: Language) throws(LetterError) -> LocaleWording {
+    func locale(_ language: Language) throws(LetterError) -> LocaleWording {
         do { return try LocaleWording(templates: templates, language: language) } catch { throw .template(error.description) }
     }
 
@@ -101,7 +69,7 @@ public struct LetterMaker: Sendable {
     }
 
     /// Blocks split at each `::page`.
-    private func split(_ blocks: [LetterBlock]) -> [[LetterBlock]] {
+    func split(_ blocks: [LetterBlock]) -> [[LetterBlock]] {
         var sections: [[LetterBlock]] = [[]]
         for block in blocks {
             if block.role == .page {

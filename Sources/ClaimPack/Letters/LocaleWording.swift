@@ -21,6 +21,9 @@ public struct LocaleWording: Sendable {
     let subjectPrefixes: [String]
     /// Date patterns of a jurisdiction that writes dates its own way (`us`: `date`, `short`).
     let jurisdictionDates: [String: [String: String]]
+    /// The words of the printed copies of the evidence (`copies:`): their header and footer,
+    /// the sheet of a file that cannot be printed.
+    let copies: [String: String]
 
     /// Reads `templates/<language>/locale.yaml`.
     public init(templates: URL, language: Language) throws(ResourceError) {
@@ -44,6 +47,7 @@ public struct LocaleWording: Sendable {
         roles = document["roles"] as? [String: String] ?? [:]
         subjectPrefixes = document["subject_prefixes"] as? [String] ?? []
         jurisdictionDates = document["jurisdiction_dates"] as? [String: [String: String]] ?? [:]
+        copies = document["copies"] as? [String: String] ?? [:]
     }
 
     /// The company's role in a claim against it, by its sector.
@@ -107,6 +111,12 @@ public struct LocaleWording: Sendable {
         return moneyPattern.replacingOccurrences(of: "{amount}", with: formatNumber(amount))
             .replacingOccurrences(of: "{symbol}", with: symbol)
             .replacingOccurrences(of: " ", with: "\u{00A0}")
+    }
+
+    /// The copies' phrase `key` with each `{name}` replaced by its value; the key itself
+    /// when `locale.yaml` has no such phrase.
+    func copyPhrase(_ key: String, _ values: [String: String] = [:]) -> String {
+        values.reduce(copies[key] ?? key) { text, pair in text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value) }
     }
 
     /// The word for `count` of `noun` (`day`, `sheet`) in the right plural form.

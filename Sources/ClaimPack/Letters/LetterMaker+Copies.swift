@@ -1,0 +1,133 @@
+internal import Foundation
+internal import PDFRendering
+
+extension LetterMaker {
+    /// How the enclosed evidence goes into the kit.
+    public enum Attachments: String, Sendable, CaseIterable {
+        /// Printed copies after the letter; sheets counted from the pages printed.
+        case print
+        /// Listed only, with the sheets `claim.yaml` gives (`sheets:`, one for an image).
+        case list
+        /// Neither printed nor listed: only the electronic copy goes with the letter.
+        case none
+    }
+
+    /// The kit: the letter, the printed copies of the evidence (with `.print`), Form 107
+    /// twice and Form 119 where the post has them, and the envelope.
+    ///
+    /// With `.print` the copies are planned first — each file read, hashed and its pages
+    /// counted — so that the letter's list of attachments and Form 107 give the sheets
+    /// actually printed; then the letter is laid out, then the copies, then the forms.
+    /// - Parameters:
+    ///   - evidence: where the evidence files are read from; needed with `.print`.
+    ///   - duplex: two pages a sheet: sheets are counted so, and every part of the kit
+    ///     starts on a new sheet (a blank page after a part of an odd number of pages).
+    /// - Throws: `LetterError.enclosures` for an enclosed file the letter cannot describe,
+    ///   `.evidence` for one that cannot be read or printed.
+    public func kit(claim: Claim, seal: SHA256Digest, bundleName: String, envelope: Envelope,
+                    deliveryNotice: Bool = true, attachments: Attachments, evidence: EvidenceSource?,
+                    duplex: Bool = false) throws(LetterError) -> LetterKit {
+        let wording = try locale(claim.language)
+        try checkEnclosures(claim, bundleName: bundleName, attachments: attachments)
+        let canvas: PDFCanvas
+        do {
+            canvas = try PDFCanvas(metadata: .init(title: claim.subject, author: claim.claimant.name,
+                                                   creationDate: "\(claim.date)T00:00:00"))
+        } catch {
+            throw .rendering(error.description)
+        }
+        var copies: [EvidenceCopy] = []
+        var printer: EvidencePrinter?
+        if attachments == .print {
+            guard let evidence else { throw .rendering("printed copies need the evidence files (a claim folder or a bundle)") }
+            let made = EvidencePrinter(canvas: canvas, source: evidence, claim: claim, seal: seal, wording: wording)
+            copies = try made.plan(Enclosure.list(for: claim, bundleName: bundleName, copies: .print).enclosures)
+            printer = made
+        }
+        let (counted, warnings) = LetterMaker.sheets(of: copies, claim: claim, duplex: duplex)
+        var context = LetterContext(claim: claim, seal: seal, bundleName: bundleName, wording: wording)
+        context.copies = attachments
+        context.counted = counted
+        var values = context.values()
+
+        let renderer = LetterPDFRenderer(canvas: canvas)
+        renderer.startSection()
+        renderer.render(try blocks("letter", claim.language, values))
+        let letterPages = renderer.pageInSection
+        if duplex, letterPages % 2 == 1 { canvas.beginPage(width: PageGeometry.a4.width, height: PageGeometry.a4.height) }
+        let enclosures = context.enclosures
+        for copy in copies {
+            try printer?.render(copy, enclosures: enclosures)
+            if duplex, copy.pages % 2 == 1 { canvas.beginPage(width: PageGeometry.a4.width, height: PageGeometry.a4.height) }
+        }
+        let forms = PostForms(claim: claim, deliveryNotice: deliveryNotice)
+        let letterSheets = duplex ? (letterPages + 1) / 2 : letterPages
+        let formValues = LetterContext.prune(context.formValues(letterSheets: letterSheets, forms: forms)) as? [String: Any] ?? [:]
+        values.merge(formValues) { $1 }
+        // Each copy of a form starts its own section (and page; in duplex, its own sheet).
+        var forms107And119: [String] = []
+        if forms.inventory { forms107And119.append("inventory") }
+        if forms.deliveryNotice || forms.returnReceiptNote { forms107And119.append("form119") }
+        var first = true
+        for name in forms107And119 {
+            for section in split(try blocks(name, claim.language, values)) {
+                if duplex, !first, renderer.pageInSection % 2 == 1 {
+                    canvas.beginPage(width: PageGeometry.a4.width, height: PageGeometry.a4.height)
+                }
+                first = false
+                renderer.startSection()
+                renderer.render(section)
+            }
+        }
+        if let size = PageGeometry.envelope(envelope) {
+            renderer.startSection(size: size, envelope: true)
+            renderer.render(try blocks("envelope", claim.language, values))
+        }
+        do { return LetterKit(bytes: try canvas.finish(), warnings: warnings) } catch { throw .rendering(error.description) }
+    }
+
+    /// The letter as plain UTF-8 text, its list of attachments counted as `kit` counts it.
+    /// - Throws: as `kit`.
+    public func textKit(claim: Claim, seal: SHA256Digest, bundleName: String, attachments: Attachments,
+                        evidence: EvidenceSource?, duplex: Bool = false) throws(LetterError) -> LetterKit {
+        let wording = try locale(claim.language)
+        try checkEnclosures(claim, bundleName: bundleName, attachments: attachments)
+        var copies: [EvidenceCopy] = []
+        if attachments == .print {
+            guard let evidence else { throw .rendering("printed copies need the evidence files (a claim folder or a bundle)") }
+            do {
+                // A canvas of its own, only to lay the copies out and count their pages.
+                let canvas = try PDFCanvas(metadata: .init(title: "", author: "", creationDate: "\(claim.date)T00:00:00"))
+                let printer = EvidencePrinter(canvas: canvas, source: evidence, claim: claim, seal: seal, wording: wording)
+                copies = try printer.plan(Enclosure.list(for: claim, bundleName: bundleName, copies: .print).enclosures)
+            } catch let error as LetterError {
+                throw error
+            } catch {
+                throw .rendering("\(error)")
+            }
+        }
+        let (counted, warnings) = LetterMaker.sheets(of: copies, claim: claim, duplex: duplex)
+        var context = LetterContext(claim: claim, seal: seal, bundleName: bundleName, wording: wording)
+        context.copies = attachments
+        context.counted = counted
+        let text = LetterTextRenderer.render(try blocks("letter", claim.language, context.values()))
+        return LetterKit(bytes: Array(text.utf8), warnings: warnings)
+    }
+
+    /// The sheets of each printed copy on paper, by evidence id, and a warning for each
+    /// `sheets:` in `claim.yaml` that says otherwise.
+    static func sheets(of copies: [EvidenceCopy], claim: Claim, duplex: Bool) -> (counted: [String: Int], warnings: [String]) {
+        var counted: [String: Int] = [:]
+        var warnings: [String] = []
+        for copy in copies {
+            guard case .paper = copy.enclosure.form, let id = copy.enclosure.evidenceID else { continue }
+            let sheets = duplex ? (copy.pages + 1) / 2 : copy.pages
+            counted[id] = sheets
+            if let entry = claim.evidence.first(where: { $0.id == id }), let typed = entry.sheets, typed != sheets {
+                let place = entry.location.map { "\($0): " } ?? "claim.yaml: "
+                warnings.append("\(place)warning: evidence \"\(id)\" (\(entry.file)) has sheets: \(typed), but its printed copy takes \(sheets) \(sheets == 1 ? "sheet" : "sheets")\(duplex ? " (duplex)" : ""); the list of attachments and Form 107 give \(sheets)")
+            }
+        }
+        return (counted, warnings)
+    }
+}
