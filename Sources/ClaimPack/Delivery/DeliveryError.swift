@@ -12,6 +12,9 @@ public enum DeliveryError: Error, Sendable, CustomStringConvertible {
     case proof(path: String, reason: String)
     /// Writing the new bundle failed.
     case write(BuildError)
+    /// A free text of the request (`--note`, `--tracking`) holds what a delivery record
+    /// cannot (`DeliveryRequest.textProblem`).
+    case text(String)
 
     public var description: String {
         switch self {
@@ -20,6 +23,7 @@ public enum DeliveryError: Error, Sendable, CustomStringConvertible {
         case .tracking(let problem): problem.description
         case .proof(let path, let reason): "\(path): \(reason)"
         case .write(let error): error.description
+        case .text(let message): message
         }
     }
 
@@ -29,6 +33,7 @@ public enum DeliveryError: Error, Sendable, CustomStringConvertible {
         case .bundle(.cannotRead), .proof: 66
         case .bundle, .outOfOrder, .badDate, .tracking: 1
         case .write(let error): error.exitStatus
+        case .text: 64
         }
     }
 }

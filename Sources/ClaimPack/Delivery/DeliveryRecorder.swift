@@ -31,6 +31,7 @@ public struct DeliveryRecorder: Sendable {
     /// Records `request` in the bundle at `url`; returns the bundle as rewritten (its
     /// report made from the verification that opened it and what was written).
     public func record(_ request: DeliveryRequest, in url: URL) throws(DeliveryError) -> OpenedBundle {
+        if let problem = request.textProblem { throw .text(problem) }
         let replacement: BundleReplacement
         do {
             replacement = try BundleReplacement.lock(url, timeout: lockTimeout)
@@ -73,14 +74,7 @@ public struct DeliveryRecorder: Sendable {
         var used = taken
         var result: [(PayloadFile, [UInt8])] = []
         for file in files {
-            guard let status = FileStatus(path: file.path), status.kind == .regular else {
-                throw .proof(path: file.path, reason: "not a readable regular file")
-            }
-            if status.size > DeliveryRecorder.maximumProofBytes {
-                throw .proof(path: file.path, reason: "larger than \(DeliveryRecorder.maximumProofBytes >> 20) MiB; attach a smaller scan")
-            }
-            guard let data = try? Data(contentsOf: file) else { throw .proof(path: file.path, reason: "cannot be read") }
-            let bytes = [UInt8](data)
+            let bytes = try DeliveryRecorder.readProof(file)
             let prefix = (eventNumber < 10 ? "0" : "") + "\(eventNumber)-\(kind.rawValue)-"
             let named = prefix + DeliveryRecorder.safeName(file.lastPathComponent)
             let portable = PortableName.portable(component: named)
@@ -89,14 +83,51 @@ public struct DeliveryRecorder: Sendable {
             }
             var path = BundleLayout.deliveryFolder + portable
             if used.contains(path) {
+                // A second proof of the same name keeps its extension: квитанция-2.jpg.
+                let dot = portable.lastIndex(of: ".").flatMap { $0 == portable.startIndex ? nil : $0 }
+                let stem = dot.map { String(portable[..<$0]) } ?? portable
+                let suffix = dot.map { String(portable[$0...]) } ?? ""
                 var counter = 2
-                while used.contains("\(path)-\(counter)") { counter += 1 }
-                path = "\(path)-\(counter)"
+                while used.contains(BundleLayout.deliveryFolder + "\(stem)-\(counter)\(suffix)") { counter += 1 }
+                path = BundleLayout.deliveryFolder + "\(stem)-\(counter)\(suffix)"
             }
             used.insert(path)
             result.append((PayloadFile(path: path, size: UInt64(bytes.count), sha256: SHA256Digest(of: bytes)), bytes))
         }
         return result
+    }
+
+    /// The bytes of the proof file `file`: opened without blocking (a pipe or a device is
+    /// refused at once, never waited on), checked on the open descriptor to be a regular
+    /// file within the size limit, and read from that descriptor — what was checked is
+    /// what is read, whatever the path names meanwhile.
+    static func readProof(_ file: URL) throws(DeliveryError) -> [UInt8] {
+        let descriptor = open(file.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .proof(path: file.path, reason: "cannot be read (\(String(cString: strerror(errno))))") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw .proof(path: file.path, reason: "not a regular file (a pipe, a device or a folder); give the scan or photo itself")
+        }
+        guard status.st_size <= maximumProofBytes else {
+            throw .proof(path: file.path, reason: "larger than \(maximumProofBytes >> 20) MiB; attach a smaller scan")
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        // One byte more than the size, to see a file that grows while it is read.
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw .proof(path: file.path, reason: "cannot be read (\(String(cString: strerror(errno))))") }
+            if count == 0 { break }
+            filled += count
+        }
+        guard filled == Int(status.st_size) else {
+            throw .proof(path: file.path, reason: "changed while it was read; wait until it is complete and try again")
+        }
+        bytes.removeLast()
+        return bytes
     }
 
     /// A file name safe in any archive and file system: NFC, no separators or control

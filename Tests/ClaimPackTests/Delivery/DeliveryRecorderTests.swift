@@ -139,3 +139,48 @@ struct DeliveryRecorderTests {
         #expect(Array(DeliveryRecorder.safeName("e\u{301}.pdf").utf8) == Array("\u{E9}.pdf".utf8))
     }
 }
+
+/// A proof is read from what was checked, never waited on, and keeps its name's extension.
+struct DeliveryProofReadingTests {
+    let schemas = TestSupport.repositoryRoot.appendingPathComponent("Schemas")
+    let today = CalendarDate(year: 2026, month: 12, day: 20)!
+
+    func time(_ text: String) -> EventTime { try! EventTime.parse(text).get() }
+
+    @Test func aPipeAsAProofIsRefusedAtOnceAndNothingIsRecorded() throws {
+        let (scratch, bundle) = try VerificationTestSupport.exampleBundle()
+        let pipe = scratch.url.appendingPathComponent("receipt.pdf")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        let before = try Data(contentsOf: bundle)
+        let recorder = DeliveryRecorder(schemas: schemas, today: today)
+        let start = ContinuousClock.now
+        #expect(throws: DeliveryError.self) {
+            try recorder.record(DeliveryRequest(kind: .sent, at: time("2026-11-23"), tracking: "62009147017544", proofs: [pipe]), in: bundle)
+        }
+        // No writer ever opens the pipe: a blocking open would hang here for good.
+        #expect(ContinuousClock.now - start < .seconds(30))
+        #expect(try Data(contentsOf: bundle) == before)
+    }
+
+    @Test func aSecondProofOfTheSameNameKeepsItsExtension() throws {
+        let (scratch, bundle) = try VerificationTestSupport.exampleBundle()
+        let first = try scratch.write("a/квитанция.jpg", Data(repeating: 1, count: 100))
+        let second = try scratch.write("b/квитанция.jpg", Data(repeating: 2, count: 100))
+        let recorder = DeliveryRecorder(schemas: schemas, today: today)
+        let opened = try recorder.record(DeliveryRequest(kind: .sent, at: time("2026-11-23"), tracking: "62009147017544",
+                                                         proofs: [first, second]), in: bundle)
+        #expect(opened.record.events.last?.proofs.map(\.path) == ["data/delivery/02-sent-квитанция.jpg",
+                                                                  "data/delivery/02-sent-квитанция-2.jpg"])
+    }
+
+    @Test func aControlCharacterInTheNoteIsRefusedByTheCoreToo() throws {
+        let (_, bundle) = try VerificationTestSupport.exampleBundle()
+        let recorder = DeliveryRecorder(schemas: schemas, today: today)
+        #expect {
+            try recorder.record(DeliveryRequest(kind: .sent, at: time("2026-11-23"), tracking: "62009147017544",
+                                                note: "bell\u{07}"), in: bundle)
+        } throws: { error in
+            (error as? DeliveryError)?.exitStatus == 64
+        }
+    }
+}
