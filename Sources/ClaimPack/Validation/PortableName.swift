@@ -121,6 +121,11 @@ public enum PortableName {
     /// The reserved device name `name` is, upper case, or `nil`: the part before the first
     /// dot, trailing spaces dropped, compared without regard to case.
     static func reservedDevice(_ name: String) -> String? {
+        // Every reserved name is at most 5 bytes (COM¹ is C, O, M and two bytes) before its
+        // extension and any trailing spaces: most names are longer, and need no case mapping.
+        let bytes = name.utf8
+        let stemBytes = bytes.firstIndex(of: UInt8(ascii: ".")).map { bytes.distance(from: bytes.startIndex, to: $0) } ?? bytes.count
+        if stemBytes > 5, bytes.prefix(stemBytes).dropFirst(5).contains(where: { $0 != UInt8(ascii: " ") }) { return nil }
         var stem = Substring(name)
         if let dot = stem.firstIndex(of: ".") { stem = stem[..<dot] }
         while stem.hasSuffix(" ") { stem = stem.dropLast() }
