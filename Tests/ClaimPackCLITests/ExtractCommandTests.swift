@@ -14,7 +14,7 @@ struct ExtractCommandTests {
         let scratch = try Self.bundle()
         let outcome = try CLIRunner.run(["extract", "b.zip", "out"], in: scratch.url)
         #expect(outcome.status == 0, "\(outcome.standardError)")
-        #expect(outcome.standardOutput.hasPrefix("extracted: 10 files, "))
+        #expect(outcome.standardOutput.hasPrefix("extracted: 12 files, "))
         #expect(outcome.standardOutput.contains(" bytes into out\nseal: "))
         #expect(outcome.standardError.isEmpty)
         let check = try CLIRunner.runTool("/usr/bin/sha256sum", ["-c", "manifest-sha256.txt"],
@@ -42,7 +42,7 @@ struct ExtractCommandTests {
 
         let forced = try CLIRunner.run(["extract", "b.zip", "out", "--force"], in: scratch.url)
         #expect(forced.status == 1)
-        #expect(forced.standardOutput.hasPrefix("extracted: 9 files, "))
+        #expect(forced.standardOutput.hasPrefix("extracted: 11 files, "))
         #expect(forced.standardError.contains("claimpack: skipped: mts-2026-11/data/evidence/balance-2026-10-01.png: cannot be read"))
         #expect(forced.standardError.contains("does NOT verify"))
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/mts-2026-11/data/evidence/balance-2026-10-01.png").path))

@@ -16,7 +16,7 @@ struct VerifyCommandTests {
         let (scratch, bundle, seal) = try Self.bundle()
         let outcome = try CLIRunner.run(["verify", bundle.path], in: scratch.url)
         #expect(outcome.status == 0)
-        #expect(outcome.standardOutput == "bundle: \(bundle.path)\nseal: \(seal)\nintact: 10 entries checked\n")
+        #expect(outcome.standardOutput == "bundle: \(bundle.path)\nseal: \(seal)\nintact: 12 entries checked\n")
         #expect(outcome.standardError.isEmpty)
     }
 

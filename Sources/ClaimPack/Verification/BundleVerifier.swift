@@ -49,6 +49,7 @@ public struct BundleVerifier: Sendable {
         if run.archiveReadable {
             run.checkBagIt()
             run.checkManifest()
+            run.checkCarriedSchemas()
             run.checkSeal(expected: expectedSeal)
             run.checkDeliveryRecord()
             run.preparation?.release()

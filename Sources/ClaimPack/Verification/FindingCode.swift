@@ -114,6 +114,10 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unexpectedPayload = "V308"
     /// `manifest.xml`'s id differs from the bundle's folder name.
     case idMismatch = "V309"
+    /// A schema the bundle carries (`claim-manifest-1.xsd`, `delivery-record-1.xsd`) that
+    /// is not byte for byte the one this claimpack knows: a recipient validating with it
+    /// could be misled.
+    case schemaChanged = "V310"
 
     // The seal
     /// The seal differs from the one given with `--seal`.
