@@ -54,6 +54,7 @@ public struct BundleVerifier: Sendable {
             run.checkDeliveryRecord()
             run.preparation?.release()
             run.checkFollows()
+            run.judgeRepacking()
         } else if let expectedSeal {
             run.add(Finding(.sealMismatch, "the seal cannot be computed from this file, so it cannot be \(expectedSeal.grouped)"))
         }
