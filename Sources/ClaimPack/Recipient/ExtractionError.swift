@@ -19,8 +19,6 @@ public enum ExtractionError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cannotRead(let message): message
-        case .notIntact(let report) where report.verdict == .repacked:
-            "\(report.bundle.path): its content is intact, but another tool re-packed the ZIP (V130); nothing was extracted; give --force to extract it all the same"
         case .notIntact(let report):
             "\(report.bundle.path) does not verify (\(report.findings.count { $0.severity == .error }) errors); nothing was extracted; ask the sender for the original bundle, or give --force to extract what can be extracted safely"
         case .targetExists(let path): "\(path) exists already; extract only writes into a new folder: give a name that does not exist"
