@@ -17,7 +17,8 @@ public struct VerificationReport: Sendable {
     /// The verdict: intact, content intact in a re-packed container, or not intact.
     public var verdict: VerificationVerdict {
         if findings.contains(where: { $0.severity == .error }) { return .notIntact }
-        return findings.contains { $0.code == .repacked } ? .repacked : .intact
+        // A carried earlier bundle's V130 (under its entry) is a fact about sealed evidence.
+        return findings.contains { $0.code == .repacked && $0.entry == nil } ? .repacked : .intact
     }
 
     /// Whether the bundle is intact as claimpack wrote it: no error, not re-packed.

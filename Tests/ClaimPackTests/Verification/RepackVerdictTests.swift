@@ -165,3 +165,19 @@ extension RepackVerdictTests {
         #expect(!report.findings.contains { $0.severity == .error && $0.code != .nonCanonical }, "only the container's form is at fault: \(report.findings)")
     }
 }
+
+extension RepackVerdictTests {
+    /// A carried earlier bundle's V130 (under its entry) says nothing of this container;
+    /// this archive's own V130 has no entry.
+    @Test func onlyTheBundlesOwnV130MakesTheVerdict() {
+        func verdict(_ findings: [Finding]) -> VerificationVerdict {
+            VerificationReport(bundle: URL(fileURLWithPath: "b.zip"), findings: findings, seal: nil, bundleID: "b",
+                               entryCount: 1, tagFiles: [:], contents: [:]).verdict
+        }
+        let carried = Finding(.repacked, entry: "b/data/evidence/a.zip!/", "re-packed", severity: .warning)
+        let own = Finding(.repacked, "re-packed", severity: .warning)
+        #expect(verdict([carried]) == .intact)
+        #expect(verdict([own]) == .repacked)
+        #expect(verdict([own, Finding(.checksumMismatch, entry: "b/data/x", "changed")]) == .notIntact)
+    }
+}
