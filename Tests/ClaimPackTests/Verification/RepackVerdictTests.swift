@@ -181,3 +181,32 @@ extension RepackVerdictTests {
         #expect(verdict([own, Finding(.checksumMismatch, entry: "b/data/x", "changed")]) == .notIntact)
     }
 }
+
+extension RepackVerdictTests {
+    /// Written as a stream (data descriptors: local CRC-32 and sizes left at 0), as
+    /// Windows' compressed folders and many gateways write: still content intact.
+    @Test func aStreamedRepackWithDataDescriptorsIsContentIntact() throws {
+        let (scratch, bundle) = try VerificationTestSupport.exampleBundle()
+        let repacked = scratch.url.appendingPathComponent("streamed.zip")
+        let script = """
+            import io, sys, zipfile
+            class Stream(io.RawIOBase):
+                def __init__(self, f): self.f = f
+                def writable(self): return True
+                def seekable(self): return False
+                def write(self, b): return self.f.write(b)
+            src = zipfile.ZipFile(sys.argv[1])
+            with open(sys.argv[2], 'wb') as f:
+                out = zipfile.ZipFile(Stream(f), 'w', zipfile.ZIP_DEFLATED)
+                for info in src.infolist():
+                    out.writestr(info.filename, src.read(info.filename))
+                out.close()
+            assert all(i.flag_bits & 8 for i in zipfile.ZipFile(sys.argv[2]).infolist())
+            """
+        let made = try Witness.python(script, [bundle.path, repacked.path])
+        #expect(made.status == 0, "\(made.output)")
+        let report = try VerificationTestSupport.verifier.verify(repacked)
+        #expect(report.verdict == .repacked, "\(report.findings)")
+        #expect(report.findings.map(\.code) == [.repacked], "\(report.findings)")
+    }
+}
