@@ -13,7 +13,7 @@ struct ExtractCommand: ParsableCommand {
             nothing is ever overwritten, no link is written or followed, no entry leaves DIR. \
             Each file is checked as it is written (size, CRC-32, SHA-256); after any failure nothing is left. \
             With --windows-safe, names Windows cannot hold are changed and listed in DIR/NAMES.txt (docs/recipient.md). \
-            Exit status: 0 extracted; 1 the bundle does not verify (with --force: extracted all the same), or an entry cannot be extracted; \
+            Exit status: 0 extracted; 2 extracted, the content intact in a container re-packed by another tool (V130); 1 the bundle does not verify (with --force: extracted all the same), or an entry cannot be extracted; \
             66 the bundle cannot be read; 73 DIR exists or cannot be created; 74 an I/O error.
             """
     )
@@ -66,7 +66,12 @@ struct ExtractCommand: ParsableCommand {
         if let names = result.namesFile {
             Console.result("names changed: \(result.renamed.count), listed in \(URL(fileURLWithPath: folder).appendingPathComponent(names).path)")
         }
-        if !intact {
+        switch result.report.verdict {
+        case .intact: break
+        case .repacked:
+            Console.message("claimpack: the content is intact (the sealed files), the ZIP was re-packed by another tool (V130)")
+            throw ExitCode.contentIntactRepacked
+        case .notIntact:
             Console.error("the bundle does NOT verify; it was extracted because of --force: do not rely on what was extracted")
             throw ExitCode.problemsFound
         }

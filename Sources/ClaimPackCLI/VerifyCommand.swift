@@ -7,7 +7,7 @@ struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check a bundle completely: ZIP, BagIt, manifest, evidence, seal, delivery record.",
-        discussion: "Nothing is extracted. Prints the seal it computed and every finding with its code (docs/verification-codes.md). Exit status: 0 intact; 1 at least one error; 66 the file does not exist or cannot be read."
+        discussion: "Nothing is extracted. Prints the seal it computed and every finding with its code (docs/verification-codes.md). Exit status: 0 intact; 2 content intact, container re-packed by another tool (V130); 1 not intact (at least one error); 66 the file does not exist or cannot be read."
     )
 
     @Argument(help: "The bundle (.zip).")
@@ -48,11 +48,20 @@ struct VerifyCommand: ParsableCommand {
             Console.result("seal: \(report.seal?.hex ?? "none (manifest.xml is missing or unreadable)")")
             for finding in report.findings { Console.result(finding.description) }
             let errors = report.findings.filter { $0.severity == .error }.count
-            Console.result(report.isIntact
-                ? "intact: \(report.entryCount) entries checked\(report.findings.isEmpty ? "" : ", \(report.findings.count) warning(s)")"
-                : "NOT INTACT: \(errors) error\(errors == 1 ? "" : "s")")
+            switch report.verdict {
+            case .intact:
+                Console.result("intact: \(report.entryCount) entries checked\(report.findings.isEmpty ? "" : ", \(report.findings.count) warning(s)")")
+            case .repacked:
+                Console.result("CONTENT INTACT, CONTAINER RE-PACKED: \(report.entryCount) entries checked; every digest and the seal hold, the ZIP was rewritten by another tool")
+            case .notIntact:
+                Console.result("NOT INTACT: \(errors) error\(errors == 1 ? "" : "s")")
+            }
         }
-        if !report.isIntact { throw ExitCode.problemsFound }
+        switch report.verdict {
+        case .intact: break
+        case .repacked: throw ExitCode.contentIntactRepacked
+        case .notIntact: throw ExitCode.problemsFound
+        }
     }
 }
 
@@ -68,6 +77,7 @@ struct VerificationSummary: Encodable {
     let bundle: String
     @NullEncoded var seal: String?
     let intact: Bool
+    let verdict: String
     let entries: Int
     let findings: [Item]
 
@@ -75,6 +85,7 @@ struct VerificationSummary: Encodable {
         bundle = path
         seal = report.seal?.hex
         intact = report.isIntact
+        verdict = report.verdict.rawValue
         entries = report.entryCount
         findings = report.findings.map { Item(code: $0.code.rawValue, severity: $0.severity.rawValue, entry: $0.entry, message: $0.message) }
     }

@@ -14,7 +14,7 @@ struct ExtractCommandTests {
         let scratch = try Self.bundle()
         let outcome = try CLIRunner.run(["extract", "b.zip", "out"], in: scratch.url)
         #expect(outcome.status == 0, "\(outcome.standardError)")
-        #expect(outcome.standardOutput.hasPrefix("extracted: 10 files, "))
+        #expect(outcome.standardOutput.hasPrefix("extracted: 12 files, "))
         #expect(outcome.standardOutput.contains(" bytes into out\nseal: "))
         #expect(outcome.standardError.isEmpty)
         let check = try CLIRunner.runTool("/usr/bin/sha256sum", ["-c", "manifest-sha256.txt"],
@@ -42,7 +42,7 @@ struct ExtractCommandTests {
 
         let forced = try CLIRunner.run(["extract", "b.zip", "out", "--force"], in: scratch.url)
         #expect(forced.status == 1)
-        #expect(forced.standardOutput.hasPrefix("extracted: 9 files, "))
+        #expect(forced.standardOutput.hasPrefix("extracted: 11 files, "))
         #expect(forced.standardError.contains("claimpack: skipped: mts-2026-11/data/evidence/balance-2026-10-01.png: cannot be read"))
         #expect(forced.standardError.contains("does NOT verify"))
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/mts-2026-11/data/evidence/balance-2026-10-01.png").path))
@@ -118,5 +118,28 @@ struct ExtractCommandTests {
         #expect(outcome.standardError.contains("No space left on device"))
         #expect(outcome.standardError.contains("nothing was extracted"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).isEmpty)
+    }
+}
+
+extension ExtractCommandTests {
+    /// Re-packed by Python's zipfile (deflated, reverse order): the sealed files are
+    /// extracted without --force, exit 2 says the container was re-packed.
+    @Test func aRepackedBundleIsExtractedWithExitTwo() throws {
+        let scratch = try Self.bundle()
+        let script = """
+            import sys, zipfile
+            src = zipfile.ZipFile(sys.argv[1]); out = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
+            for info in reversed(src.infolist()):
+                out.writestr(info.filename, src.read(info.filename))
+            out.close()
+            """
+        _ = try CLIRunner.runTool("/usr/bin/python3", ["-c", script, "b.zip", "r.zip"], in: scratch.url)
+        let outcome = try CLIRunner.run(["extract", "r.zip", "out"], in: scratch.url)
+        #expect(outcome.status == 2, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.hasPrefix("extracted: 12 files, "))
+        #expect(outcome.standardError.contains("V130 warning: "))
+        let check = try CLIRunner.runTool("/usr/bin/sha256sum", ["-c", "manifest-sha256.txt"],
+                                          in: scratch.url.appendingPathComponent("out/mts-2026-11"))
+        #expect(check.contains("чат с поддержкой 05.10.2026.png: OK"), "\(check)")
     }
 }

@@ -16,7 +16,7 @@ struct VerifyCommandTests {
         let (scratch, bundle, seal) = try Self.bundle()
         let outcome = try CLIRunner.run(["verify", bundle.path], in: scratch.url)
         #expect(outcome.status == 0)
-        #expect(outcome.standardOutput == "bundle: \(bundle.path)\nseal: \(seal)\nintact: 10 entries checked\n")
+        #expect(outcome.standardOutput == "bundle: \(bundle.path)\nseal: \(seal)\nintact: 12 entries checked\n")
         #expect(outcome.standardError.isEmpty)
     }
 
@@ -59,9 +59,10 @@ struct VerifyCommandTests {
         let outcome = try CLIRunner.run(["verify", bundle.path, "--json"], in: scratch.url)
         #expect(outcome.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["bundle", "seal", "intact", "entries", "findings"])
+        #expect(Set(object.keys) == ["bundle", "seal", "intact", "verdict", "entries", "findings"])
         #expect(object["seal"] as? String == seal)
         #expect(object["intact"] as? Bool == true)
+        #expect(object["verdict"] as? String == "intact")
         #expect((object["findings"] as? [Any])?.isEmpty == true)
 
         let notZip = scratch.url.appendingPathComponent("letter.zip")
@@ -80,5 +81,27 @@ struct VerifyCommandTests {
         let outcome = try CLIRunner.run(["verify", "no-such-bundle.zip"])
         #expect(outcome.status == 66)
         #expect(outcome.standardError.contains("no-such-bundle.zip: cannot be read"))
+    }
+}
+
+extension VerifyCommandTests {
+    /// Unzipped and zipped again with `zip -r`: exit 2, one V130, the verdict in the JSON.
+    @Test func aRezippedBundleExitsTwoContentIntactRepacked() throws {
+        let (scratch, bundle, seal) = try Self.bundle()
+        let folder = scratch.url.appendingPathComponent("x")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        #expect(try CLIRunner.runTool("/usr/bin/unzip", ["-q", bundle.path], in: folder).isEmpty)
+        let top = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)
+        _ = try CLIRunner.runTool("/usr/bin/zip", ["-q", "-r", "../r.zip", top], in: folder)
+        let outcome = try CLIRunner.run(["verify", "r.zip", "--seal", seal], in: scratch.url)
+        #expect(outcome.status == 2, "\(outcome.standardOutput)")
+        #expect(outcome.standardOutput.contains("V130 warning: "))
+        #expect(!outcome.standardOutput.contains("V128"))
+        #expect(outcome.standardOutput.contains("\nCONTENT INTACT, CONTAINER RE-PACKED: "))
+        let json = try CLIRunner.run(["verify", "r.zip", "--json"], in: scratch.url)
+        #expect(json.status == 2)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(object["verdict"] as? String == "content-intact-repacked")
+        #expect(object["intact"] as? Bool == false)
     }
 }

@@ -14,6 +14,8 @@ final class BundleAssembly {
     let progress: (@Sendable (UInt64, UInt64) -> Void)?
     let manifestSchema: XMLSchema
     let deliverySchema: XMLSchema
+    /// The schemas the bundle carries, by name (`BundleLayout.schemaFiles`).
+    let schemaBytes: [String: [UInt8]]
 
     private let validationQueue = DispatchQueue(label: "claimpack.validation")
     private let validationProblem = FirstProblem()
@@ -37,7 +39,8 @@ final class BundleAssembly {
     let timestamp: DOSTimestamp
 
     init(claim: Claim, files: [EvidenceFile], folder: URL, software: String,
-         progress: (@Sendable (UInt64, UInt64) -> Void)?, manifestSchema: XMLSchema, deliverySchema: XMLSchema) {
+         progress: (@Sendable (UInt64, UInt64) -> Void)?, manifestSchema: XMLSchema, deliverySchema: XMLSchema,
+         schemaBytes: [String: [UInt8]]) {
         self.claim = claim
         self.files = files
         self.folder = folder
@@ -45,6 +48,7 @@ final class BundleAssembly {
         self.progress = progress
         self.manifestSchema = manifestSchema
         self.deliverySchema = deliverySchema
+        self.schemaBytes = schemaBytes
         timestamp = BundleLayout.entryTimestamp(for: claim.date)
     }
 
@@ -56,6 +60,10 @@ final class BundleAssembly {
         let root = claim.id + "/"
         let declaration = Array(BundleLayout.declarationText.utf8)
         try addTag(BundleLayout.declaration, to: writer) { declaration }
+        for name in BundleLayout.schemaFiles {
+            let bytes = schemaBytes[name] ?? []
+            try addTag(name, to: writer) { bytes }
+        }
         let total = files.reduce(0) { $0 + $1.size }
         let opener: EvidenceOpener
         do {
@@ -171,6 +179,7 @@ final class BundleAssembly {
         let draftSeal = Self.standIn("seal")
         var drafts: [String: [UInt8]] = [:]
         drafts[BundleLayout.declaration] = Array(BundleLayout.declarationText.utf8)
+        for name in BundleLayout.schemaFiles { drafts[name] = schemaBytes[name] ?? [] }
         drafts[BundleLayout.payloadManifest] = manifestSHA256(draftPayload.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
         do {
             drafts[BundleLayout.manifest] = try ManifestDocument.bytes(for: claim, payload: draftPayload)

@@ -18,8 +18,8 @@ public struct BundleBuilder: Sendable {
     /// Told the bytes of evidence read so far and the total, as the build goes.
     public var progress: (@Sendable (_ done: UInt64, _ total: UInt64) -> Void)?
 
-    public static let manifestSchema = "claim-manifest-1.xsd"
-    public static let deliverySchema = "delivery-record-1.xsd"
+    public static let manifestSchema = BundleLayout.schemaFiles[0]
+    public static let deliverySchema = BundleLayout.schemaFiles[1]
 
     public init(schemas: URL, software: String = "claimpack", progress: (@Sendable (UInt64, UInt64) -> Void)? = nil) {
         self.schemas = schemas
@@ -52,12 +52,14 @@ public struct BundleBuilder: Sendable {
         try checkOutput(target, replacing: replacing)
         let manifestSchema = try loadSchema(BundleBuilder.manifestSchema)
         let deliverySchema = try loadSchema(BundleBuilder.deliverySchema)
+        let schemaBytes = try loadSchemaBytes()
         let (replacement, previous, previousBundle) = try existingBundle(at: target, replacing: replacing,
                                                                          discardingDelivery: discardingDelivery)
 
         let assembly = BundleAssembly(claim: claim, files: report.evidenceFiles, folder: report.folder,
                                       software: software, progress: progress,
-                                      manifestSchema: manifestSchema, deliverySchema: deliverySchema)
+                                      manifestSchema: manifestSchema, deliverySchema: deliverySchema,
+                                      schemaBytes: schemaBytes)
         try assembly.checkLimits()
         var notes: [String] = []
         let write = { (temporary: URL) throws(BuildError) in
@@ -180,6 +182,19 @@ public struct BundleBuilder: Sendable {
             }
             if !replacing { throw .outputExists(path: target.path) }
         }
+    }
+
+    /// The schemas the bundle carries (`BundleLayout.schemaFiles`), as they are in `schemas`.
+    private func loadSchemaBytes() throws(BuildError) -> [String: [UInt8]] {
+        var bytes: [String: [UInt8]] = [:]
+        for name in BundleLayout.schemaFiles {
+            let path = schemas.appendingPathComponent(name).path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw .schemaUnavailable(path: path, reason: "cannot be read")
+            }
+            bytes[name] = Array(data)
+        }
+        return bytes
     }
 
     private func loadSchema(_ name: String) throws(BuildError) -> XMLSchema {

@@ -19,8 +19,13 @@ enum BundleLayout {
     /// `tagmanifest-sha256.txt`, the SHA-256 of every other tag file.
     static let tagManifest = "tagmanifest-sha256.txt"
 
+    /// The XML schemas the bundle carries beside `manifest.xml` and `delivery.xml`, so that a
+    /// recipient can validate them without claimpack (`xmllint --schema`); byte for byte
+    /// the ones in `Schemas/`, written before the payload.
+    static let schemaFiles = ["claim-manifest-1.xsd", "delivery-record-1.xsd"]
+
     /// The tag files that `tagmanifest-sha256.txt` lists, in the order they are written.
-    static let listedTagFiles = [declaration, payloadManifest, manifest, deliveryRecord, bagInfo]
+    static let listedTagFiles = [declaration] + schemaFiles + [payloadManifest, manifest, deliveryRecord, bagInfo]
     /// The tag files written after the payload (they carry its digests), in order.
     static let tagFilesAfterPayload = [payloadManifest, manifest, deliveryRecord, bagInfo, tagManifest]
     /// Every tag file a bundle has.

@@ -38,7 +38,7 @@ public struct OpenedBundle: Sendable {
 public enum BundleError: Error, Sendable, CustomStringConvertible {
     /// The file cannot be read at all (exit 66).
     case cannotRead(String)
-    /// Verification found errors; the report has them.
+    /// Verification found errors, or a re-packed container (V130); the report says which.
     case notIntact(VerificationReport)
     /// Intact, but its documents do not read as a claim (a claimpack bug).
     case unreadable(String)
@@ -46,6 +46,8 @@ public enum BundleError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cannotRead(let message): message
+        case .notIntact(let report) where report.verdict == .repacked:
+            "\(report.bundle.path): its content is intact, but another tool re-packed the ZIP (V130); it is refused: work on the bundle claimpack wrote (the sender's original), not on a re-packed copy"
         case .notIntact(let report):
             "\(report.bundle.path) does not verify (\(report.findings.filter { $0.severity == .error }.count) errors; see 'claimpack verify'); it is refused"
         case .unreadable(let path): "\(path): its manifest or delivery record cannot be read back; please report this claimpack bug"

@@ -42,7 +42,8 @@ public struct BundleExtractor: Sendable {
         } catch {
             throw .cannotRead(error.description)
         }
-        guard report.isIntact || force else { throw .notIntact(report) }
+        // A re-packed container around intact content (V130) is extracted: its files are the sealed ones.
+        guard report.verdict != .notIntact || force else { throw .notIntact(report) }
 
         // The archive, read again: what verify accepted is written, each entry checked anew.
         let layout: ZipLayout

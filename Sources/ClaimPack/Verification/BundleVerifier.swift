@@ -49,9 +49,12 @@ public struct BundleVerifier: Sendable {
         if run.archiveReadable {
             run.checkBagIt()
             run.checkManifest()
+            run.checkCarriedSchemas()
             run.checkSeal(expected: expectedSeal)
             run.checkDeliveryRecord()
             run.preparation?.release()
+            // Before the carried bundle's findings join: only this archive's form is judged.
+            run.judgeRepacking()
             run.checkFollows()
         } else if let expectedSeal {
             run.add(Finding(.sealMismatch, "the seal cannot be computed from this file, so it cannot be \(expectedSeal.grouped)"))

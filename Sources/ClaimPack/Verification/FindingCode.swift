@@ -65,6 +65,9 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// A name with a component longer than 255 bytes: no common file system can extract
     /// it; or (a warning) a name longer than the 1024 bytes `build` writes.
     case nameTooLong = "V129"
+    /// (A warning, and the verdict "content intact, container re-packed".) Every content
+    /// check holds, but the ZIP was re-packed whole by another tool: in place of V128.
+    case repacked = "V130"
 
     // The BagIt layer
     /// `bagit.txt` is missing.
@@ -114,6 +117,10 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unexpectedPayload = "V308"
     /// `manifest.xml`'s id differs from the bundle's folder name.
     case idMismatch = "V309"
+    /// A schema the bundle carries (`claim-manifest-1.xsd`, `delivery-record-1.xsd`) that
+    /// is not byte for byte the one this claimpack knows: a recipient validating with it
+    /// could be misled.
+    case schemaChanged = "V310"
 
     // The seal
     /// The seal differs from the one given with `--seal`.

@@ -14,8 +14,15 @@ public struct VerificationReport: Sendable {
     /// Entries in the archive.
     public let entryCount: Int
 
-    /// Whether no finding is an error.
-    public var isIntact: Bool { !findings.contains { $0.severity == .error } }
+    /// The verdict: intact, content intact in a re-packed container, or not intact.
+    public var verdict: VerificationVerdict {
+        if findings.contains(where: { $0.severity == .error }) { return .notIntact }
+        // A carried earlier bundle's V130 (under its entry) is a fact about sealed evidence.
+        return findings.contains { $0.code == .repacked && $0.entry == nil } ? .repacked : .intact
+    }
+
+    /// Whether the bundle is intact as claimpack wrote it: no error, not re-packed.
+    public var isIntact: Bool { verdict == .intact }
 
     /// The tag files as read, by name inside the bundle's folder (for reading the claim
     /// and the record of an intact bundle without a second pass).

@@ -172,6 +172,7 @@ extension VerificationRun {
             add(Finding(.symbolicLink, entry: name, "a symbolic link; extracting it could point anywhere"))
             return false
         case .directory:
+            directoryEntries.append(relative)
             let isEmptyBagPayload = relative == BundleLayout.payloadFolder && entry.uncompressedSize == 0
             if !isEmptyBagPayload {
                 add(Finding(.directoryEntry, entry: name, "a directory entry; bundles hold files only", severity: .warning))

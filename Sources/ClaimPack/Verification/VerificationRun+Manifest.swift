@@ -3,6 +3,22 @@ internal import XMLKit
 internal import ZipKit
 
 extension VerificationRun {
+    /// The schemas the bundle carries, each byte for byte the one in `schemas` (verify
+    /// validates with its own, but a recipient may validate with the carried ones). A
+    /// bundle built before they were carried has none: nothing to say.
+    func checkCarriedSchemas() {
+        for name in BundleLayout.schemaFiles {
+            guard let carried = files[name] else { continue }
+            guard let known = FileManager.default.contents(atPath: schemas.appendingPathComponent(name).path) else {
+                add(Finding(.schemaChanged, entry: entryName(name), "cannot be compared: this claimpack's \(name) cannot be read"))
+                continue
+            }
+            if carried.sha256 != SHA256Digest(of: Array(known)) {
+                add(Finding(.schemaChanged, entry: entryName(name), "not the \(name) this claimpack knows (SHA-256 \(carried.sha256.hex)); do not validate with it"))
+            }
+        }
+    }
+
     /// `manifest.xml`: hardened parse, schema, and every evidence file against it.
     func checkManifest() {
         seal = sealFromManifestBytes()

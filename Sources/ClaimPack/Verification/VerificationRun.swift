@@ -36,6 +36,11 @@ final class VerificationRun {
     var followed: Follows?
     /// How many bundles deep this one is carried (0: the bundle given).
     var depth = 0
+    /// Whether every entry's headers were rewritten by another tool, consistently
+    /// (`checkCanonicalForm`): a re-pack, not an edit.
+    var rewrittenWhole = false
+    /// The directory entries, relative to the root folder (`""` for the folder itself).
+    var directoryEntries: [String] = []
 
     init(bundle: URL, limits: VerificationLimits, schemas: URL, today: CalendarDate,
          progress: (@Sendable (UInt64, UInt64) -> Void)?) {
@@ -48,6 +53,13 @@ final class VerificationRun {
 
     func add(_ finding: Finding) {
         findings.append(finding)
+    }
+
+    /// Replaces the findings `condition` selects with `replacement`, where the first was.
+    func replaceFindings(where condition: (Finding) -> Bool, with replacement: Finding) {
+        guard let first = findings.firstIndex(where: condition) else { return }
+        findings.removeAll(where: condition)
+        findings.insert(replacement, at: min(first, findings.count))
     }
 
     /// The findings `body` adds, taken aside instead of added.

@@ -4,6 +4,8 @@ internal import ArgumentParser
 extension ExitCode {
     /// The claim or bundle has problems; all were reported.
     static let problemsFound = ExitCode(1)
+    /// `verify`: the content is intact, but the ZIP was re-packed by another tool (V130).
+    static let contentIntactRepacked = ExitCode(2)
     /// Bad usage (EX_USAGE).
     static let usage = ExitCode(64)
     /// An input that does not exist or cannot be read (EX_NOINPUT).

@@ -88,7 +88,10 @@ struct BuildVerifyPropertyTests {
         let schemas = TestSupport.repositoryRoot.appendingPathComponent("Schemas")
         return BundleAssembly(claim: claim, files: files, folder: folder.url, software: "test", progress: nil,
                               manifestSchema: try XMLSchema(contentsOf: schemas.appendingPathComponent(BundleBuilder.manifestSchema).path),
-                              deliverySchema: try XMLSchema(contentsOf: schemas.appendingPathComponent(BundleBuilder.deliverySchema).path))
+                              deliverySchema: try XMLSchema(contentsOf: schemas.appendingPathComponent(BundleBuilder.deliverySchema).path),
+                              schemaBytes: Dictionary(uniqueKeysWithValues: try BundleLayout.schemaFiles.map {
+                                  ($0, Array(try Data(contentsOf: schemas.appendingPathComponent($0))))
+                              }))
     }
 
     static func refusal(_ files: [EvidenceFile], titles: String = "t") throws -> String? {

@@ -10,6 +10,8 @@ struct BundleBuilderTests {
         _ = try BundleTestSupport.build(TestSupport.examples.appendingPathComponent("ru-telecom-subscription"), to: bundle)
         #expect(try BundleTestSupport.entryNames(bundle) == [
             "mts-2026-11/bagit.txt",
+            "mts-2026-11/claim-manifest-1.xsd",
+            "mts-2026-11/delivery-record-1.xsd",
             "mts-2026-11/data/evidence/balance-2026-10-01.png",
             "mts-2026-11/data/evidence/call-2026-10-02.md",
             "mts-2026-11/data/evidence/детализация-октябрь-2026.pdf",

@@ -23,7 +23,7 @@ struct BundleExtractorTests {
         let result = try Self.extractor.extract(bundle, into: target)
         #expect(result.report.isIntact)
         #expect(result.skipped.isEmpty && result.renamed.isEmpty && result.namesFile == nil)
-        #expect(result.written.count == 10)
+        #expect(result.written.count == 12)
         let bag = target.appendingPathComponent("mts-2026-11")
         let payload = try Witness.run(["sha256sum", "-c", "--strict", "manifest-sha256.txt"], in: bag)
         #expect(payload.status == 0, "\(payload.output)")
@@ -120,8 +120,8 @@ struct BundleExtractorTests {
         let target = scratch.url.appendingPathComponent("out")
         let result = try Self.extractor.extract(hostile, into: target, force: true)
         #expect(result.skipped.count == 1, "\(name): \(result.skipped)")
-        #expect(result.written.count == 10, "\(name): \(result.written)")
-        #expect(Self.tree(target).count { !$0.hasSuffix("/") } == 10 + 4, "\(name): \(Self.tree(target))")
+        #expect(result.written.count == 12, "\(name): \(result.written)")
+        #expect(Self.tree(target).count { !$0.hasSuffix("/") } == 12 + 4, "\(name): \(Self.tree(target))")
     }
 
     @Test func forceExtractsADamagedBundleAndSha256sumShowsTheDamage() throws {
@@ -139,7 +139,7 @@ struct BundleExtractorTests {
         #expect(!FileManager.default.fileExists(atPath: target.path))
         let result = try Self.extractor.extract(changed, into: target, force: true)
         #expect(!result.report.isIntact)
-        #expect(result.written.count == 10)
+        #expect(result.written.count == 12)
         // The re-packed bag is consistent (its BagIt manifests were brought up to date),
         // but manifest.xml still records the original digest.
         let bag = target.appendingPathComponent("mts-2026-11")
@@ -153,7 +153,7 @@ struct BundleExtractorTests {
         let target = scratch.url.appendingPathComponent("out")
         let result = try Self.extractor.extract(damaged, into: target, force: true)
         #expect(result.skipped.count == 1, "\(result.skipped)")
-        #expect(result.written.count == 9)
+        #expect(result.written.count == 11)
         let skipped = try #require(result.skipped.first)
         #expect(!Self.tree(target).contains(skipped.entry), "the damaged entry's partial data was left")
         let bag = target.appendingPathComponent("mts-2026-11")
@@ -217,7 +217,7 @@ struct BundleExtractorTests {
         let forced = try Self.extractor.extract(long, into: target, force: true)
         #expect(forced.skipped.count == 1)
         #expect(forced.skipped.first?.reason.contains("too long for this file system") == true, "\(forced.skipped)")
-        #expect(forced.written.count == 10)
+        #expect(forced.written.count == 12)
         let safe = try Self.extractor.extract(long, into: scratch.url.appendingPathComponent("safe"), force: true, windowsSafe: true)
         #expect(safe.skipped.isEmpty, "\(safe.skipped)")
         #expect(safe.renamed.map(\.written) == ["mts-2026-11/data/evidence/" + String(repeating: "n", count: 230) + ".txt"])  // 260 in all

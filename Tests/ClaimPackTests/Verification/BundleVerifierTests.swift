@@ -26,7 +26,7 @@ struct BundleVerifierTests {
         let before = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted()
         let start = ContinuousClock.now
         let report = try VerificationTestSupport.verifier.verify(hostile)
-        #expect(!report.isIntact)
+        #expect(report.verdict == .notIntact, "\(name) must not pass as a re-pack: \(report.findings)")
         #expect(VerificationTestSupport.codes(report).contains(code), "\(name): expected \(code), found \(report.findings)")
         #expect(ContinuousClock.now - start < .seconds(20))
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == before, "verify writes nothing")
