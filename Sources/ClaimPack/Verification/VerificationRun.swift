@@ -36,6 +36,10 @@ final class VerificationRun {
     var followed: Follows?
     /// How many bundles deep this one is carried (0: the bundle given).
     var depth = 0
+    /// Whose roots the chains of time-stamp tokens must lead to; `nil`: not checked.
+    var trust: TimestampTrust?
+    /// The time-stamp tokens found good (`checkTimestamps`).
+    var timestamps: [VerifiedTimestamp] = []
 
     init(bundle: URL, limits: VerificationLimits, schemas: URL, today: CalendarDate,
          progress: (@Sendable (UInt64, UInt64) -> Void)?) {
