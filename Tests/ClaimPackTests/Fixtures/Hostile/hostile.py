@@ -556,12 +556,17 @@ def timestamp_garbage_10mb(data):
 
 @case('V700')
 def timestamp_nested_cms(data):
-    # A TimeStampResp, status granted, whose token is a SignedData of SEQUENCEs nested 100,000 deep.
+    # A TimeStampResp, status granted, whose token is a SignedData (version 3, SHA-256)
+    # encapsulating a TSTInfo whose content is an OCTET STRING of OCTET STRINGs nested
+    # 100,000 deep, all of indefinite length: a bomb for a recursive BER reader.
     depth = 100000
-    nested = b'\x30\x80' * depth + b'\x00\x00' * depth
-    signed_data = b'\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02' + b'\xa0\x80' + nested + b'\x00\x00'
-    token = b'\x30\x80' + b'\x30\x03\x02\x01\x00' + b'\x30\x80' + signed_data + b'\x00\x00' + b'\x00\x00'
-    return with_token(data, token)
+    end = b'\x00\x00'
+    nested = b'\x24\x80' * depth + end * depth
+    tst_info = b'\x06\x0b\x2a\x86\x48\x86\xf7\x0d\x01\x09\x10\x01\x04' + b'\xa0\x80' + nested + end
+    sha256 = b'\x31\x0f\x30\x0d\x06\x09\x60\x86\x48\x01\x65\x03\x04\x02\x01\x05\x00'
+    signed = b'\x30\x80' + b'\x02\x01\x03' + sha256 + b'\x30\x80' + tst_info + end + b'\x31\x00' + end
+    content_info = b'\x30\x80' + b'\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02' + b'\xa0\x80' + signed + end + end
+    return with_token(data, b'\x30\x80' + b'\x30\x03\x02\x01\x00' + content_info + end)
 
 @case('V703')
 def timestamp_wrong_usage(data):
