@@ -6,8 +6,8 @@ internal import ClaimPack
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check a bundle completely: ZIP, BagIt, manifest, evidence, seal, delivery record.",
-        discussion: "Nothing is extracted. Prints the seal it computed and every finding with its code (docs/verification-codes.md). Exit status: 0 intact; 1 at least one error; 66 the file does not exist or cannot be read."
+        abstract: "Check a bundle completely: ZIP, BagIt, manifest, evidence, seal, delivery record, time stamps.",
+        discussion: "Nothing is extracted. Prints the seal it computed, the time and authority of each good time-stamp token, and every finding with its code (docs/verification-codes.md). Exit status: 0 intact; 1 at least one error; 66 the file does not exist or cannot be read."
     )
 
     @Argument(help: "The bundle (.zip).")
