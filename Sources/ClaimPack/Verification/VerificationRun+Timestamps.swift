@@ -16,11 +16,19 @@ extension VerificationRun {
         let stamped = events.indices.filter { events[$0].token != nil }
         guard !stamped.isEmpty, let layout else { return }
         let reader = try? ZipArchiveReader(path: bundle.path)
+        // Each file is read once: a record of many events naming one large token must not
+        // make verify read it again and again.
+        var owners: [String: Int] = [:]
         for index in stamped {
             guard let token = events[index].token, let file = files[token.file.path],
                   file.size == token.file.size, file.sha256 == token.file.sha256 else { continue }
             let name = entryName(token.file.path)
             let label = "the token of event \(index + 1) (timestamped)"
+            if let owner = owners[token.file.path] {
+                add(Finding(.timestampMalformed, entry: name, "\(label) is the file of event \(owner + 1) too; each timestamped event has a token of its own"))
+                continue
+            }
+            owners[token.file.path] = index
             guard file.size <= VerificationRun.maximumTokenBytes else {
                 add(Finding(.timestampMalformed, entry: name, "\(label) holds \(file.size) bytes, more than the \(VerificationRun.maximumTokenBytes >> 20) MiB a time-stamp response may have; not parsed"))
                 continue

@@ -510,27 +510,36 @@ def seal_of(items):
     return hashlib.sha256(next(d for n, d in items if n.endswith('/manifest.xml'))).hexdigest()
 
 
-def with_token(data, token, imprint=None):
-    """The bundle with `token` stored as the token of a new `timestamped` event stamping the
-    seal (or, as the event says, `imprint`), the chain and the BagIt files up to date."""
-    import datetime
-    import xml.etree.ElementTree as ET
+def with_token(data, token, imprint=None, copies=1):
+    """The bundle with `token` stored as the token of a new `timestamped` event (or of
+    `copies` events) stamping the seal (or, as the event says, `imprint`), the chain and
+    the BagIt files up to date."""
     items = members(data)
     top = root(items)
     record = next(d for n, d in items if n.endswith('/delivery.xml')).decode()
     hashes = re.findall(r'<event [^>]* hash="([0-9a-f]{64})"', record)
     path = 'data/timestamps/%02d-hostile.tsr' % (len(hashes) + 1)
-    at = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%S+00:00')
-    event = (f'<event type="timestamped" at="{at}" previous="{hashes[-1]}">'
-             f'<token path="{path}" size="{len(token)}" sha256="{hashlib.sha256(token).hexdigest()}" '
-             f'authority="CN=hostile tsa" serial="01" stamps="seal" imprint="{imprint or seal_of(items)}"/></event>')
-    canonical = ET.canonicalize(event.replace('<event ', '<event xmlns="urn:claimpack:delivery:1" ', 1), strip_text=True)
-    digest = hashlib.sha256(canonical.encode()).hexdigest()
-    event = event.replace(f'previous="{hashes[-1]}"', f'previous="{hashes[-1]}" hash="{digest}"')
-    event = '  ' + event.replace('"><token', '">\n    <token').replace('/></event>', '/>\n  </event>') + '\n'
-    record = record.replace('</deliveryRecord>', event + '</deliveryRecord>')
+    previous = hashes[-1]
+    for _ in range(copies):
+        record, previous = with_event(record, previous, path, token, imprint or seal_of(items))
     items = edit(items, '/delivery.xml', lambda d: record.encode())
     return pack(items + [(top + '/' + path, token)])
+
+
+def with_event(record, previous, path, token, imprint):
+    """`record` with a `timestamped` event for `token` at `path` after the event whose hash
+    is `previous`; and the new event's hash."""
+    import datetime
+    import xml.etree.ElementTree as ET
+    at = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%S+00:00')
+    event = (f'<event type="timestamped" at="{at}" previous="{previous}">'
+             f'<token path="{path}" size="{len(token)}" sha256="{hashlib.sha256(token).hexdigest()}" '
+             f'authority="CN=hostile tsa" serial="01" stamps="seal" imprint="{imprint}"/></event>')
+    canonical = ET.canonicalize(event.replace('<event ', '<event xmlns="urn:claimpack:delivery:1" ', 1), strip_text=True)
+    digest = hashlib.sha256(canonical.encode()).hexdigest()
+    event = event.replace(f'previous="{previous}"', f'previous="{previous}" hash="{digest}"')
+    event = '  ' + event.replace('"><token', '">\n    <token').replace('/></event>', '/>\n  </event>') + '\n'
+    return record.replace('</deliveryRecord>', event + '</deliveryRecord>'), digest
 
 
 @case('V701')
@@ -567,6 +576,11 @@ def timestamp_nested_cms(data):
     signed = b'\x30\x80' + b'\x02\x01\x03' + sha256 + b'\x30\x80' + tst_info + end + b'\x31\x00' + end
     content_info = b'\x30\x80' + b'\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02' + b'\xa0\x80' + signed + end + end
     return with_token(data, b'\x30\x80' + b'\x30\x03\x02\x01\x00' + content_info + end)
+
+@case('V700')
+def timestamp_shared_token(data):
+    # A good token named by 20 events: read and checked once, the other events reported.
+    return with_token(data, token_for(seal_of(members(data)))[0], copies=20)
 
 @case('V703')
 def timestamp_wrong_usage(data):
