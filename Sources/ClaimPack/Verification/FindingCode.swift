@@ -159,7 +159,8 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable {
 
     // Time-stamp tokens (RFC 3161) of `timestamped` events
     /// A token that cannot be read as a granted SHA-256 time-stamp response: larger than
-    /// 1 MiB (refused before parsing), not DER, not granted, another digest algorithm.
+    /// 1 MiB (refused before parsing), not DER, not granted, another digest algorithm; or
+    /// the file of an earlier `timestamped` event.
     case timestampMalformed = "V700"
     /// A token that stamps another digest than the seal, or than the chain head its event
     /// names (an event under the anchor was rewritten).
