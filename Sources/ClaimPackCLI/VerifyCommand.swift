@@ -6,8 +6,8 @@ internal import ClaimPack
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check a bundle completely: ZIP, BagIt, manifest, evidence, seal, delivery record.",
-        discussion: "Nothing is extracted. Prints the seal it computed and every finding with its code (docs/verification-codes.md). Exit status: 0 intact; 2 content intact, container re-packed by another tool (V130); 1 not intact (at least one error); 66 the file does not exist or cannot be read."
+        abstract: "Check a bundle completely: ZIP, BagIt, manifest, evidence, seal, delivery record, time stamps.",
+        discussion: "Nothing is extracted. Prints the seal it computed, the time and authority of each good time-stamp token, and every finding with its code (docs/verification-codes.md). Exit status: 0 intact; 2 content intact, container re-packed by another tool (V130); 1 not intact (at least one error); 66 the file does not exist or cannot be read."
     )
 
     @Argument(help: "The bundle (.zip).")
@@ -15,6 +15,9 @@ struct VerifyCommand: ParsableCommand {
 
     @Option(help: "The seal printed on the paper letter (64 hex digits; spaces and case ignored). The bundle must have exactly this seal.")
     var seal: String?
+
+    @Option(name: .customLong("trust"), help: ArgumentHelp("A PEM file of root certificates the time-stamp tokens' authorities must lead to (repeatable); without it, the system's CA store.", valueName: "file.pem"))
+    var trust: [String] = []
 
     @Flag(help: "Print the report as JSON on standard output (see docs/json.md).")
     var json = false
@@ -29,6 +32,7 @@ struct VerifyCommand: ParsableCommand {
         let resources = try Resources.locate()
         let progress = ProgressBar(label: "verify")
         var verifier = BundleVerifier(schemas: resources.schemas)
+        verifier.trust = try trustedRoots()
         if let progress {
             verifier.progress = { done, total in progress.update(done: done, total: total) }
         }
@@ -46,11 +50,13 @@ struct VerifyCommand: ParsableCommand {
         } else {
             Console.result("bundle: \(bundle)")
             Console.result("seal: \(report.seal?.hex ?? "none (manifest.xml is missing or unreadable)")")
+            for stamp in report.timestamps { Console.result(Self.line(stamp)) }
             for finding in report.findings { Console.result(finding.description) }
             let errors = report.findings.filter { $0.severity == .error }.count
             switch report.verdict {
             case .intact:
-                Console.result("intact: \(report.entryCount) entries checked\(report.findings.isEmpty ? "" : ", \(report.findings.count) warning(s)")")
+                let warnings = report.findings.filter { $0.severity == .warning }.count
+                Console.result("intact: \(report.entryCount) entries checked\(warnings == 0 ? "" : ", \(warnings) warning(s)")")
             case .repacked:
                 Console.result("CONTENT INTACT, CONTAINER RE-PACKED: \(report.entryCount) entries checked; every digest and the seal hold, the ZIP was rewritten by another tool")
             case .notIntact:
@@ -62,6 +68,37 @@ struct VerifyCommand: ParsableCommand {
         case .repacked: throw ExitCode.contentIntactRepacked
         case .notIntact: throw ExitCode.problemsFound
         }
+    }
+
+    /// The roots of `--trust`, read; the system's store without it.
+    private func trustedRoots() throws -> TimestampTrust {
+        guard !trust.isEmpty else { return .system }
+        var roots: [[UInt8]] = []
+        for path in trust {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            guard attributes?[.type] as? FileAttributeType == .typeRegular, (attributes?[.size] as? Int ?? .max) <= 1 << 20,
+                  let data = FileManager.default.contents(atPath: path) else {
+                Console.error("--trust \(path.terminalEscaped): not a readable PEM file (at most 1 MiB)")
+                throw ExitCode.noInput
+            }
+            guard String(decoding: data, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
+                Console.error("--trust \(path.terminalEscaped): holds no PEM certificate (-----BEGIN CERTIFICATE-----)")
+                throw ExitCode.noInput
+            }
+            roots.append([UInt8](data))
+        }
+        return .roots(roots)
+    }
+
+    /// `timestamp: data/timestamps/02-host.tsr: the seal existed no later than …, by …`.
+    static func line(_ stamp: VerifiedTimestamp) -> String {
+        let subject = stamp.anchoredEvents.map { "the delivery record up to event \($0)" } ?? "the seal"
+        let trust = switch stamp.trusted {
+        case true?: " (trusted root)"
+        case false?: " (root not trusted, see V704)"
+        case nil: ""
+        }
+        return "timestamp: \(stamp.path): \(subject) existed no later than \(stamp.time), by \(stamp.authority)\(trust)"
     }
 }
 
@@ -80,6 +117,18 @@ struct VerificationSummary: Encodable {
     let verdict: String
     let entries: Int
     let findings: [Item]
+    let timestamps: [Stamp]
+
+    /// A good time-stamp token.
+    struct Stamp: Encodable {
+        let path: String
+        let time: String
+        let authority: String
+        let serial: String
+        let stamps: String
+        @NullEncoded var anchoredEvents: Int?
+        @NullEncoded var trusted: Bool?
+    }
 
     init(_ report: VerificationReport, path: String) {
         bundle = path
@@ -87,6 +136,10 @@ struct VerificationSummary: Encodable {
         intact = report.isIntact
         verdict = report.verdict.rawValue
         entries = report.entryCount
+        timestamps = report.timestamps.map {
+            Stamp(path: $0.path, time: $0.time, authority: $0.authority, serial: $0.serial, stamps: $0.subject.rawValue,
+                  anchoredEvents: $0.anchoredEvents, trusted: $0.trusted)
+        }
         findings = report.findings.map { Item(code: $0.code.rawValue, severity: $0.severity.rawValue, entry: $0.entry, message: $0.message) }
     }
 }

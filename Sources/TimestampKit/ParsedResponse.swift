@@ -65,8 +65,9 @@ final class ParsedResponse {
         let serial = OpenSSL.hex(try OpenSSL.bytes(of: try OpenSSL.check(TS_TST_INFO_get_serial(info), "TS_TST_INFO_get_serial")))
         let nonce = try TS_TST_INFO_get_nonce(info).map { (integer) throws(TimestampError) in try OpenSSL.bytes(of: integer) }
         let policy = TS_TST_INFO_get_policy_id(info).map { OpenSSL.objectText($0, numeric: true) } ?? ""
-        let signer = try withSigner { (certificate) throws(TimestampError) in
-            try OpenSSL.text(of: try OpenSSL.check(X509_get_subject_name(certificate), "X509_get_subject_name"))
+        let (signer, issuer) = try withSigner { (certificate) throws(TimestampError) in
+            (try OpenSSL.text(of: try OpenSSL.check(X509_get_subject_name(certificate), "X509_get_subject_name")),
+             try OpenSSL.text(of: try OpenSSL.check(X509_get_issuer_name(certificate), "X509_get_issuer_name")))
         }
         var authority = signer
         if let name = TS_TST_INFO_get_tsa(info) {
@@ -76,7 +77,7 @@ final class ParsedResponse {
                 authority = text
             }
         }
-        return TimestampToken(response: der, time: time, authority: authority, signer: signer,
+        return TimestampToken(response: der, time: time, authority: authority, signer: signer, issuer: issuer,
                               serial: serial, policy: policy, imprint: digest, nonce: nonce)
     }
 

@@ -8,6 +8,8 @@ public struct TimestampToken: Sendable, Hashable {
     public let authority: String
     /// The subject of the certificate that signed the token (RFC 2253).
     public let signer: String
+    /// The issuer of that certificate (RFC 2253): the root, or the intermediate, its chain needs.
+    public let issuer: String
     /// The token's serial number, hexadecimal.
     public let serial: String
     /// The authority's policy (an OID).

@@ -29,6 +29,7 @@ import Testing
         #expect(token.nonce == request.nonce)
         #expect(token.authority == "CN=claimpack test TSA,O=claimpack tests")
         #expect(token.signer == token.authority)
+        #expect(token.issuer == "CN=claimpack test root")
         #expect(token.policy == "1.2.3.4.1")
         #expect(!token.serial.isEmpty)
         let now = Date().timeIntervalSince1970

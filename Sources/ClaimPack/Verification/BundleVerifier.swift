@@ -16,6 +16,9 @@ public struct BundleVerifier: Sendable {
     public var today: CalendarDate
     /// How many bundles deep this one is carried (0: the bundle given); see `checkFollows`.
     var depth = 0
+    /// Whose roots the chains of time-stamp tokens must lead to (`verify --trust`, or the
+    /// system's store); `nil`, the default, checks tokens without their chains.
+    public var trust: TimestampTrust?
 
     public init(schemas: URL, limits: VerificationLimits = VerificationLimits(), today: CalendarDate = .today(),
                 progress: (@Sendable (UInt64, UInt64) -> Void)? = nil) {
@@ -45,6 +48,7 @@ public struct BundleVerifier: Sendable {
 
         let run = VerificationRun(bundle: bundle, limits: limits, schemas: schemas, today: today, progress: progress)
         run.depth = depth
+        run.trust = trust
         run.checkArchive()
         if run.archiveReadable {
             run.checkBagIt()
@@ -61,6 +65,6 @@ public struct BundleVerifier: Sendable {
         }
         return VerificationReport(bundle: bundle, findings: run.findings, seal: run.seal, bundleID: run.root,
                                   entryCount: run.layout?.entries.count ?? 0, tagFiles: run.tagBytes,
-                                  contents: run.files)
+                                  contents: run.files, timestamps: run.timestamps)
     }
 }

@@ -163,4 +163,21 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// The carried bundle could not be copied out to be checked (a limit, or no temporary
     /// space).
     case followsUnchecked = "V604"
+
+    // Time-stamp tokens (RFC 3161) of `timestamped` events
+    /// A token that cannot be read as a granted SHA-256 time-stamp response: larger than
+    /// 1 MiB (refused before parsing), not DER, not granted, another digest algorithm; or
+    /// the file of an earlier `timestamped` event.
+    case timestampMalformed = "V700"
+    /// A token that stamps another digest than the seal, or than the chain head its event
+    /// names (an event under the anchor was rewritten).
+    case timestampMismatch = "V701"
+    /// A token whose signature does not hold for the certificate it carries.
+    case timestampSignature = "V702"
+    /// A token signed by a certificate whose extended key usage is not timeStamping alone,
+    /// critical.
+    case timestampKeyUsage = "V703"
+    /// A valid token whose authority's certificate does not lead to a trusted root (a
+    /// warning naming the missing root: give it with `--trust FILE.pem`).
+    case timestampUntrusted = "V704"
 }

@@ -29,6 +29,8 @@ public struct VerificationReport: Sendable {
     let tagFiles: [String: [UInt8]]
     /// Each regular entry's size and digest, by name inside the bundle's folder.
     let contents: [String: PayloadFile]
+    /// The time-stamp tokens found good, in the order of their events: when, by whom.
+    public var timestamps: [VerifiedTimestamp] = []
 }
 
 /// Why a bundle could not be checked at all (exit status 66).

@@ -39,6 +39,7 @@ extension VerificationRun {
         }
         checkRules(decoded, record: name)
         checkProofs(decoded.events)
+        checkTimestamps(decoded.events, digests: digests)
     }
 
     /// The rules `deliver` applies to each new event (`DeliveryRules`), applied to every

@@ -41,6 +41,10 @@ final class VerificationRun {
     var rewrittenWhole = false
     /// The directory entries, relative to the root folder (`""` for the folder itself).
     var directoryEntries: [String] = []
+    /// Whose roots the chains of time-stamp tokens must lead to; `nil`: not checked.
+    var trust: TimestampTrust?
+    /// The time-stamp tokens found good (`checkTimestamps`).
+    var timestamps: [VerifiedTimestamp] = []
 
     init(bundle: URL, limits: VerificationLimits, schemas: URL, today: CalendarDate,
          progress: (@Sendable (UInt64, UInt64) -> Void)?) {

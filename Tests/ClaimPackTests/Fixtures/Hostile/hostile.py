@@ -433,6 +433,168 @@ def delivery_first_event_not_prepared(data):
     return pack(edit(members(data), '/delivery.xml', lambda d: d.replace(b'type="prepared"', b'type="sent"')))
 
 
+# ---------------------------------------------------------------- time-stamp tokens
+# Tokens made by a throwaway authority (openssl ts -reply, as Tests/Support/local_tsa.py
+# does), stored with a `timestamped` event whose hash chain is brought up to date (Python's
+# C14N equals libxml2's exclusive C14N for these events), so that only the token is wrong.
+
+TSA_CONFIG = """
+[ tsa ]
+default_tsa = tsa_config1
+[ tsa_config1 ]
+dir = {dir}
+serial = $dir/serial
+crypto_device = builtin
+signer_cert = $dir/tsa.pem
+certs = $dir/ca.pem
+signer_key = $dir/tsa.key
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256
+accuracy = secs:1
+tsa_name = yes
+ess_cert_id_alg = sha256
+[ tsa_ext ]
+basicConstraints = CA:FALSE
+keyUsage = critical,digitalSignature,nonRepudiation
+extendedKeyUsage = critical,timeStamping
+[ bad_ext ]
+basicConstraints = CA:FALSE
+keyUsage = critical,digitalSignature,nonRepudiation
+extendedKeyUsage = critical,codeSigning
+"""
+
+
+def openssl(folder, *arguments, data=None):
+    import subprocess
+    return subprocess.run(['openssl', *arguments], cwd=folder, check=True, input=data,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE).stdout
+
+
+def authority(folder):
+    """A test CA and two certificates it issues: tsa.pem (timeStamping) and bad.pem (codeSigning)."""
+    import os
+    with open(os.path.join(folder, 'tsa.cnf'), 'w') as f:
+        f.write(TSA_CONFIG.format(dir=folder))
+    with open(os.path.join(folder, 'serial'), 'w') as f:
+        f.write('01\n')
+    ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes']
+    openssl(folder, 'req', '-x509', *ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '30', '-subj', '/CN=hostile root',
+            '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign')
+    for name, extensions in (('tsa', 'tsa_ext'), ('bad', 'bad_ext')):
+        openssl(folder, 'req', *ec, '-keyout', name + '.key', '-out', name + '.csr', '-subj', '/CN=hostile ' + name)
+        openssl(folder, 'x509', '-req', '-in', name + '.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial',
+                '-out', name + '.pem', '-days', '30', '-extfile', 'tsa.cnf', '-extensions', extensions)
+
+
+def token_for(digest):
+    """A DER TimeStampResp for the SHA-256 `digest` (hex) from a new throwaway authority, and its folder."""
+    import atexit, shutil, tempfile
+    folder = tempfile.mkdtemp(prefix='hostile-tsa-')
+    atexit.register(shutil.rmtree, folder, True)
+    authority(folder)
+    openssl(folder, 'ts', '-query', '-digest', digest, '-sha256', '-cert', '-no_nonce', '-out', 'q.tsq')
+    openssl(folder, 'ts', '-reply', '-config', 'tsa.cnf', '-queryfile', 'q.tsq', '-out', 'r.tsr')
+    with open(folder + '/r.tsr', 'rb') as f:
+        return f.read(), folder
+
+
+def der_length(count):
+    if count < 0x80:
+        return bytes([count])
+    body = count.to_bytes((count.bit_length() + 7) // 8, 'big')
+    return bytes([0x80 | len(body)]) + body
+
+
+def seal_of(items):
+    return hashlib.sha256(next(d for n, d in items if n.endswith('/manifest.xml'))).hexdigest()
+
+
+def with_token(data, token, imprint=None, copies=1):
+    """The bundle with `token` stored as the token of a new `timestamped` event (or of
+    `copies` events) stamping the seal (or, as the event says, `imprint`), the chain and
+    the BagIt files up to date."""
+    items = members(data)
+    top = root(items)
+    record = next(d for n, d in items if n.endswith('/delivery.xml')).decode()
+    hashes = re.findall(r'<event [^>]* hash="([0-9a-f]{64})"', record)
+    path = 'data/timestamps/%02d-hostile.tsr' % (len(hashes) + 1)
+    previous = hashes[-1]
+    for _ in range(copies):
+        record, previous = with_event(record, previous, path, token, imprint or seal_of(items))
+    items = edit(items, '/delivery.xml', lambda d: record.encode())
+    return pack(items + [(top + '/' + path, token)])
+
+
+def with_event(record, previous, path, token, imprint):
+    """`record` with a `timestamped` event for `token` at `path` after the event whose hash
+    is `previous`; and the new event's hash."""
+    import datetime
+    import xml.etree.ElementTree as ET
+    at = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%S+00:00')
+    event = (f'<event type="timestamped" at="{at}" previous="{previous}">'
+             f'<token path="{path}" size="{len(token)}" sha256="{hashlib.sha256(token).hexdigest()}" '
+             f'authority="CN=hostile tsa" serial="01" stamps="seal" imprint="{imprint}"/></event>')
+    canonical = ET.canonicalize(event.replace('<event ', '<event xmlns="urn:claimpack:delivery:1" ', 1), strip_text=True)
+    digest = hashlib.sha256(canonical.encode()).hexdigest()
+    event = event.replace(f'previous="{previous}"', f'previous="{previous}" hash="{digest}"')
+    event = '  ' + event.replace('"><token', '">\n    <token').replace('/></event>', '/>\n  </event>') + '\n'
+    return record.replace('</deliveryRecord>', event + '</deliveryRecord>'), digest
+
+
+@case('V701')
+def timestamp_other_seal(data):
+    return with_token(data, token_for('ab' * 32)[0])
+
+@case('V702')
+def timestamp_bad_signature(data):
+    # The last byte of the DER is the last byte of the ECDSA signature's s: still DER, no longer the signature.
+    token = bytearray(token_for(seal_of(members(data)))[0])
+    token[-1] ^= 0x01
+    return with_token(data, bytes(token))
+
+@case('V700')
+def timestamp_truncated(data):
+    token = token_for(seal_of(members(data)))[0]
+    return with_token(data, token[:len(token) // 2])
+
+@case('V700')
+def timestamp_garbage_10mb(data):
+    import random
+    return with_token(data, random.Random(3161).randbytes(10 << 20))
+
+@case('V700')
+def timestamp_nested_cms(data):
+    # A TimeStampResp, status granted, whose token is a SignedData (version 3, SHA-256)
+    # encapsulating a TSTInfo whose content is an OCTET STRING of OCTET STRINGs nested
+    # 100,000 deep, all of indefinite length: a bomb for a recursive BER reader.
+    depth = 100000
+    end = b'\x00\x00'
+    nested = b'\x24\x80' * depth + end * depth
+    tst_info = b'\x06\x0b\x2a\x86\x48\x86\xf7\x0d\x01\x09\x10\x01\x04' + b'\xa0\x80' + nested + end
+    sha256 = b'\x31\x0f\x30\x0d\x06\x09\x60\x86\x48\x01\x65\x03\x04\x02\x01\x05\x00'
+    signed = b'\x30\x80' + b'\x02\x01\x03' + sha256 + b'\x30\x80' + tst_info + end + b'\x31\x00' + end
+    content_info = b'\x30\x80' + b'\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02' + b'\xa0\x80' + signed + end + end
+    return with_token(data, b'\x30\x80' + b'\x30\x03\x02\x01\x00' + content_info + end)
+
+@case('V700')
+def timestamp_shared_token(data):
+    # A good token named by 20 events: read and checked once, the other events reported.
+    return with_token(data, token_for(seal_of(members(data)))[0], copies=20)
+
+@case('V703')
+def timestamp_wrong_usage(data):
+    # openssl ts -reply refuses a certificate without timeStamping: the TSTInfo of a good
+    # token is signed again with openssl cms by a codeSigning certificate of the same CA.
+    good, folder = token_for(seal_of(members(data)))
+    openssl(folder, 'ts', '-reply', '-in', 'r.tsr', '-token_out', '-out', 'token.der')
+    openssl(folder, 'cms', '-verify', '-noverify', '-inform', 'DER', '-in', 'token.der', '-out', 'tstinfo.der')
+    signed = openssl(folder, 'cms', '-sign', '-binary', '-nodetach', '-cades', '-md', 'sha256', '-econtent_type', '1.2.840.113549.1.9.16.1.4',
+                     '-in', 'tstinfo.der', '-signer', 'bad.pem', '-inkey', 'bad.key', '-outform', 'DER')
+    status = b'\x30\x03\x02\x01\x00'
+    return with_token(data, b'\x30' + der_length(len(status) + len(signed)) + status + signed)
+
+
 if __name__ == '__main__':
     if sys.argv[1:] == ['--list']:
         for name, (code, _) in CASES.items():
