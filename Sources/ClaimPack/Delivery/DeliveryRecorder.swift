@@ -33,16 +33,15 @@ public struct DeliveryRecorder: Sendable {
     public func record(_ request: DeliveryRequest, in url: URL) throws(DeliveryError) -> OpenedBundle {
         if let problem = request.textProblem { throw .text(problem) }
         let replacement: BundleReplacement
-        do {
-            replacement = try BundleReplacement.lock(url, timeout: lockTimeout)
-        } catch {
-            if case .cannotRead(let path, let reason) = error {
-                throw .bundle(.cannotRead(VerificationError.cannotRead(path: path, reason: reason).description))
-            }
-            throw .write(error)
-        }
         let bundle: OpenedBundle
-        do { bundle = try OpenedBundle.open(replacement.file, verifier: BundleVerifier(schemas: schemas)) } catch { throw .bundle(error) }
+        do {
+            (replacement, bundle) = try BundleReplacement.lockAndOpen(url, schemas: schemas, timeout: lockTimeout)
+        } catch {
+            switch error {
+            case .bundle(let problem): throw .bundle(problem)
+            case .lock(let problem): throw .write(problem)
+            }
+        }
         try DeliveryRules.check(request.kind, at: request.at, after: bundle.record.events,
                                 claimDate: bundle.claim.date, today: today)
         var tracking: TrackingNumber?

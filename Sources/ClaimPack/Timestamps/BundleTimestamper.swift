@@ -89,19 +89,13 @@ public struct BundleTimestamper: Sendable {
     }
 
     private func open(_ url: URL) throws(TimestampingError) -> (BundleReplacement, OpenedBundle) {
-        let replacement: BundleReplacement
         do {
-            replacement = try BundleReplacement.lock(url, timeout: lockTimeout)
+            return try BundleReplacement.lockAndOpen(url, schemas: schemas, timeout: lockTimeout)
         } catch {
-            if case .cannotRead(let path, let reason) = error {
-                throw .bundle(.cannotRead(VerificationError.cannotRead(path: path, reason: reason).description))
+            switch error {
+            case .bundle(let problem): throw .bundle(problem)
+            case .lock(let problem): throw .write(problem)
             }
-            throw .write(error)
-        }
-        do {
-            return (replacement, try OpenedBundle.open(replacement.file, verifier: BundleVerifier(schemas: schemas)))
-        } catch {
-            throw .bundle(error)
         }
     }
 
