@@ -79,6 +79,20 @@ struct CalendarYearsTests {
         #expect(calendar.unconfirmedYears == [2027])
     }
 
+    /// The files list only what the weekend rule does not give: days off on Monday–Friday,
+    /// working days on Saturday or Sunday, each inside a year the file covers.
+    @Test func everyListedDayIsAnException() {
+        for jurisdiction in Jurisdiction.allCases {
+            let calendar = law.calendar(for: jurisdiction)
+            for day in calendar.daysOff {
+                #expect(day.weekday < 5 && calendar.covers(day), "\(jurisdiction): \(day) is listed as a day off")
+            }
+            for day in calendar.workingWeekendDays {
+                #expect(day.weekday >= 5 && calendar.covers(day), "\(jurisdiction): \(day) is listed as a working weekend day")
+            }
+        }
+    }
+
     /// Закон № 2136-IX ст. 6: no holiday is a day off under martial law; 2026's later
     /// extensions were not read.
     @Test func ukrainianHolidaysAreWorkingDaysUnderMartialLaw() {
