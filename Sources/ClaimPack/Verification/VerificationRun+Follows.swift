@@ -33,7 +33,7 @@ extension VerificationRun {
         do {
             try ArchivedEntryCopy.withPrivateFolder { (folder: URL) throws(ArchivedEntryCopy.Failure) in
                 let copy = folder.appendingPathComponent("carried.zip")
-                try ArchivedEntryCopy.copy(entryNamed: name, of: bundle, to: copy, maximumBytes: file.size, limits: limits)
+                try copyOut(path, entry: name, to: copy, maximumBytes: file.size)
                 var verifier = BundleVerifier(schemas: schemas, limits: limits, today: today)
                 verifier.depth = depth + 1
                 inner = try? verifier.verify(copy)
