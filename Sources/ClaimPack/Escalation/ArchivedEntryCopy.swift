@@ -15,12 +15,20 @@ enum ArchivedEntryCopy {
 
     /// Copies the entry named `name` (its whole name in the archive) of `archive` to
     /// `destination`, which must not exist; on failure nothing is left at `destination`.
+    /// `archive` may be an extracted bundle's folder: its file of that name is copied.
     ///
     /// - Throws: `Failure` when the entry is missing, is not a stored or deflated regular
     ///   file, inflates past its declared size, `maximumBytes` or the ratio limit, fails its
     ///   CRC, or the file cannot be written.
     static func copy(entryNamed name: String, of archive: URL, to destination: URL, maximumBytes: UInt64,
                      limits: VerificationLimits = VerificationLimits()) throws(Failure) {
+        if BundleVerifier.isExtractedBundle(archive) {
+            // An extracted bundle: the file of that name in the bag's folder, not following links.
+            let folder: BagFolder
+            do { folder = try BagFolder(archive) } catch { throw Failure(reason: error.description) }
+            guard name.hasPrefix(folder.id + "/") else { throw Failure(reason: "no file \(name) in the folder") }
+            return try folder.copy(String(name.dropFirst(folder.id.count + 1)), to: destination, maximumBytes: maximumBytes)
+        }
         let layout: ZipLayout
         let reader: ZipArchiveReader
         do {

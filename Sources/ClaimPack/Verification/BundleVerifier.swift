@@ -82,6 +82,12 @@ public struct BundleVerifier: Sendable {
         return report
     }
 
+    /// Whether `url` is a folder holding an extracted bundle: `bagit.txt` in it, or in the
+    /// one folder inside it that has one (what `verify` reads as a folder).
+    public static func isExtractedBundle(_ url: URL) -> Bool {
+        (try? BagFolder(url)) != nil
+    }
+
     private func makeRun(_ bundle: URL) -> VerificationRun {
         let run = VerificationRun(bundle: bundle, limits: limits, schemas: schemas, today: today, progress: progress)
         run.depth = depth

@@ -42,7 +42,7 @@ public enum VerificationError: Error, Sendable, Equatable, CustomStringConvertib
 
     public var description: String {
         switch self {
-        case .cannotRead(let path, let reason): "\(path): cannot be read (\(reason)); give the path of a bundle (.zip) or of its extracted folder"
+        case .cannotRead(let path, let reason): "\(path): cannot be read (\(reason)); give the path of a bundle (.zip)"
         }
     }
 }
