@@ -61,6 +61,13 @@ struct VerifyFolderCommandTests {
         let bag = try Self.unzip("complaint.zip", in: scratch)
         let outcome = try CLIRunner.run(["verify", "x"], in: scratch.url)
         #expect(outcome.status == 2, "\(outcome.standardOutput)")
+        // status reads the chain from the folder: the carried claim, copied out of it.
+        let status = try CLIRunner.run(["status", "x", "--json"], in: scratch.url)
+        #expect(status.status == 0, "\(status.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.standardOutput.utf8)) as? [String: Any])
+        let chain = try #require(object["chain"] as? [[String: Any]])
+        #expect(chain.map { $0["id"] as? String } == ["mts-2026-11"])
+        #expect(chain.first?["state"] is String, "\(chain)")
         // The carried bundle, damaged in the folder: found, and checked in turn.
         let carried = try #require(FileManager.default.enumerator(at: bag.appendingPathComponent("data/evidence"), includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.first { $0.pathExtension == "zip" })
