@@ -1,6 +1,7 @@
 internal import Foundation
 
-/// An extracted bundle: the bag's folder (`<id>/`, holding `bagit.txt`), given itself or
+/// An extracted bundle: the bag's folder (`<id>/`, holding `bagit.txt`; failing that,
+/// `manifest-sha256.txt` or `manifest.xml`), given itself or
 /// as the single bag folder inside the folder given (what `unzip` makes). Every file is
 /// reached by name from the open descriptor of its folder, never following a link
 /// (`O_NOFOLLOW`): a link swapped in while the folder is read is not followed either.
@@ -21,7 +22,7 @@ final class BagFolder {
         let path = url.path
         let given = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard given >= 0 else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
-        if FileStatus(in: given, name: BundleLayout.declaration) != nil {
+        if BagFolder.isBag(given) {
             descriptor = given
             outer = nil
             id = BagFolder.name(of: url)
@@ -33,7 +34,7 @@ final class BagFolder {
             guard FileStatus(in: given, name: name)?.kind == .directory else { continue }
             let inner = openat(given, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard inner >= 0 else { continue }
-            if FileStatus(in: inner, name: BundleLayout.declaration) != nil {
+            if BagFolder.isBag(inner) {
                 bags.append((name, inner))
             } else {
                 close(inner)
@@ -50,6 +51,14 @@ final class BagFolder {
         descriptor = bags[0].descriptor
         outer = given
         id = bags[0].name
+    }
+
+    /// Whether the open folder `directory` is a bag's: it holds `bagit.txt`, or, failing
+    /// that, a manifest (a bag whose declaration was removed or renamed, reported V200).
+    private static func isBag(_ directory: Int32) -> Bool {
+        [BundleLayout.declaration, BundleLayout.payloadManifest, BundleLayout.manifest].contains {
+            FileStatus(in: directory, name: $0) != nil
+        }
     }
 
     deinit {

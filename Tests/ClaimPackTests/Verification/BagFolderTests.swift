@@ -177,4 +177,37 @@ struct BagFolderTests {
             #expect((error as? VerificationError)?.description.contains("holding 2 bags (copy, mts-2026-11)") == true)
         }
     }
+
+    /// The cases whose hostility is only in the ZIP container: what `unzip` makes of them
+    /// is the sealed content (bzip2 is a method `unzip` reads, `verify` of a ZIP refuses).
+    static let containerOnlyCases: Set<String> = ["bzip2-method", "data-before-first-entry", "trailing-data",
+                                                  "declared-size-lie", "directory-entry", "version-made-by"]
+
+    /// Each case of the hostile corpus, extracted by the real `unzip` (as far as it goes)
+    /// and verified as a folder: never a crash or a hang; not intact, or no bag at all
+    /// (nothing extracted), but for the cases whose hostility was only the container.
+    @Test(arguments: VerificationTestSupport.hostileCases)
+    func hostileBundlesExtractedByUnzipStayNotIntact(_ line: String) throws {
+        let name = String(line.split(separator: " ")[0])
+        let (scratch, bundle) = try VerificationTestSupport.exampleBundle()
+        let hostile = scratch.url.appendingPathComponent("\(name).zip")
+        let made = try Witness.run(["python3", VerificationTestSupport.hostileScript.path, name, bundle.path, hostile.path])
+        #expect(made.status == 0, "\(made.output)")
+        let folder = scratch.url.appendingPathComponent("x")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        _ = try Witness.run(["unzip", "-q", "-o", hostile.path, "-d", folder.path])
+        let report: VerificationReport
+        do {
+            report = try Self.verify(folder)
+        } catch {
+            let bag = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            #expect(bag.isEmpty || !Self.containerOnlyCases.contains(name), "\(name): \(error), the folder holds \(bag)")
+            return
+        }
+        if Self.containerOnlyCases.contains(name) {
+            #expect(report.verdict == .extractedFolder, "\(name): \(report.findings)")
+        } else {
+            #expect(report.verdict == .notIntact, "\(name): \(report.findings)")
+        }
+    }
 }
