@@ -43,6 +43,20 @@ struct VerifyFolderCommandTests {
         #expect(tampered.standardOutput.hasSuffix("NOT INTACT: 2 errors\n"))
     }
 
+    @Test func whatExtractWroteVerifiesAsAFolder() throws {
+        let (scratch, _, seal) = try VerifyCommandTests.bundle()
+        for (folder, options) in [("plain", [String]()), ("safe", ["--windows-safe"])] {
+            #expect(try CLIRunner.run(["extract", "b.zip", folder] + options, in: scratch.url).status == 0)
+            let outcome = try CLIRunner.run(["verify", folder, "--seal", seal], in: scratch.url)
+            #expect(outcome.status == 2, "\(folder): \(outcome.standardOutput)")
+        }
+        // NAMES.txt is let be beside the bag; anything else is not.
+        try Data().write(to: scratch.url.appendingPathComponent("safe/other.txt"))
+        let other = try CLIRunner.run(["verify", "safe"], in: scratch.url)
+        #expect(other.status == 1)
+        #expect(other.standardOutput.contains("V126 error: other.txt: beside the bag's folder"), "\(other.standardOutput)")
+    }
+
     @Test func aLinkAddedToTheFolderIsRefused() throws {
         let (scratch, _, _) = try VerifyCommandTests.bundle()
         let bag = try Self.unzip("b.zip", in: scratch)

@@ -90,7 +90,8 @@ extension VerificationRun {
         readFolderFiles(found, folder: folder, total: total)
     }
 
-    /// Anything in the folder given beside the bag's folder (`unzip` makes nothing else).
+    /// Anything in the folder given beside the bag's folder (`unzip` makes nothing else;
+    /// `extract --windows-safe` adds its list of renamed files, a regular `NAMES.txt`).
     private func checkOuterFolder(_ outer: Int32, bag: String) {
         let names: [[UInt8]]
         do {
@@ -100,6 +101,9 @@ extension VerificationRun {
             return
         }
         for raw in names where raw != Array(bag.utf8) {
+            if raw == Array(BundleExtractor.namesFile.utf8), FileStatus(in: outer, name: BundleExtractor.namesFile)?.kind == .regular {
+                continue
+            }
             let name = EntryNameRules.printable(String(decoding: raw, as: UTF8.self))
             add(Finding(.outsideBundleFolder, entry: name, "beside the bag's folder \(bag)/ in the folder given; an extracted bundle holds nothing else"))
         }
