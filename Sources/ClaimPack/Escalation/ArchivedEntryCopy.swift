@@ -53,6 +53,38 @@ enum ArchivedEntryCopy {
         } catch {
             throw Failure(reason: "\(name) cannot be opened (\(error.description))")
         }
+        var size: UInt64 = 0
+        try create(destination) { (buffer, write) throws(Failure) in
+            while true {
+                let count: Int
+                do throws(ZipArchiveReader.Failure) {
+                    count = try file.read(into: buffer)
+                } catch {
+                    throw Failure(reason: "\(name) cannot be read (\(error.description))")
+                }
+                if count == 0 { break }
+                size += UInt64(count)
+                guard size <= entry.uncompressedSize else {
+                    throw Failure(reason: "\(name) inflates past the \(entry.uncompressedSize) bytes its header declares")
+                }
+                if entry.isDeflated, !CompressionPolicy.isWithinRatioLimit(inflated: size, compressed: entry.compressedSize,
+                                                                          ratio: limits.maximumCompressionRatio,
+                                                                          allowance: limits.ratioAllowance) {
+                    throw Failure(reason: "\(name) inflates past the compression-ratio limit (a compression bomb)")
+                }
+                try write(count)
+            }
+            guard size == entry.uncompressedSize else {
+                throw Failure(reason: "\(name) holds \(size) bytes, its header declares \(entry.uncompressedSize)")
+            }
+        }
+    }
+
+    /// Creates `destination` (it must not exist; mode 0600) and writes into it what `fill`
+    /// reads into the buffer it is given, each time calling `write` with the count read.
+    /// When `fill` throws, nothing is left at `destination`.
+    static func create(_ destination: URL,
+                       fill: (_ buffer: UnsafeMutableRawBufferPointer, _ write: (Int) throws(Failure) -> Void) throws(Failure) -> Void) throws(Failure) {
         let descriptor = open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw Failure(reason: "\(destination.path) cannot be created (\(String(cString: strerror(errno))))")
@@ -64,36 +96,16 @@ enum ArchivedEntryCopy {
         }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
-        var size: UInt64 = 0
-        while true {
-            let count: Int
-            do {
-                count = try file.read(into: buffer)
-            } catch {
-                throw Failure(reason: "\(name) cannot be read (\(error.description))")
-            }
-            if count == 0 { break }
-            size += UInt64(count)
-            guard size <= entry.uncompressedSize else {
-                throw Failure(reason: "\(name) inflates past the \(entry.uncompressedSize) bytes its header declares")
-            }
-            if entry.isDeflated, !CompressionPolicy.isWithinRatioLimit(inflated: size, compressed: entry.compressedSize,
-                                                                      ratio: limits.maximumCompressionRatio,
-                                                                      allowance: limits.ratioAllowance) {
-                throw Failure(reason: "\(name) inflates past the compression-ratio limit (a compression bomb)")
-            }
+        try fill(buffer) { (count: Int) throws(Failure) in
             var written = 0
             while written < count {
-                let result = write(descriptor, buffer.baseAddress! + written, count - written)
+                let result = Foundation.write(descriptor, buffer.baseAddress! + written, count - written)
                 if result < 0 {
                     if errno == EINTR { continue }
                     throw Failure(reason: "\(destination.path) cannot be written (\(String(cString: strerror(errno))))")
                 }
                 written += result
             }
-        }
-        guard size == entry.uncompressedSize else {
-            throw Failure(reason: "\(name) holds \(size) bytes, its header declares \(entry.uncompressedSize)")
         }
         completed = true
     }

@@ -154,35 +154,21 @@ final class BagFolder {
         guard FileStatus(descriptor: source)?.kind == .regular else {
             throw ArchivedEntryCopy.Failure(reason: "\(relative) is not a regular file")
         }
-        let target = open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard target >= 0 else {
-            throw ArchivedEntryCopy.Failure(reason: "\(destination.path) cannot be created (\(String(cString: strerror(errno))))")
-        }
-        var completed = false
-        defer {
-            close(target)
-            if !completed { unlink(destination.path) }
-        }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: ArchivedEntryCopy.chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
         var size: UInt64 = 0
-        while true {
-            let count = Foundation.read(source, buffer.baseAddress!, buffer.count)
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw ArchivedEntryCopy.Failure(reason: "\(relative) cannot be read (\(String(cString: strerror(errno))))") }
-            if count == 0 { break }
-            size += UInt64(count)
-            guard size <= maximumBytes else { throw ArchivedEntryCopy.Failure(reason: "\(relative) grew past the \(maximumBytes) bytes verified") }
-            var written = 0
-            while written < count {
-                let result = write(target, buffer.baseAddress! + written, count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    throw ArchivedEntryCopy.Failure(reason: "\(destination.path) cannot be written (\(String(cString: strerror(errno))))")
+        try ArchivedEntryCopy.create(destination) { (buffer, write) throws(ArchivedEntryCopy.Failure) in
+            while true {
+                let count = read(source, buffer.baseAddress!, buffer.count)
+                if count < 0, errno == EINTR { continue }
+                guard count >= 0 else {
+                    throw ArchivedEntryCopy.Failure(reason: "\(relative) cannot be read (\(String(cString: strerror(errno))))")
                 }
-                written += result
+                if count == 0 { break }
+                size += UInt64(count)
+                guard size <= maximumBytes else {
+                    throw ArchivedEntryCopy.Failure(reason: "\(relative) grew past the \(maximumBytes) bytes verified")
+                }
+                try write(count)
             }
         }
-        completed = true
     }
 }
