@@ -19,7 +19,7 @@ extension VerificationRun {
         let name = entryName(path)
         guard let file = files[path] else {
             if !presentEntries.contains(path) {
-                add(Finding(.followsMissing, entry: name, "manifest.xml cites the earlier bundle \(followed.id ?? "") here, but the archive does not hold it; the chain cannot be checked"))
+                add(Finding(.followsMissing, entry: name, "manifest.xml cites the earlier bundle \(followed.id ?? "") here, but the \(container) does not hold it; the chain cannot be checked"))
             } else {
                 add(Finding(.followsMissing, entry: name, "the earlier bundle could not be read (see the finding above); the chain cannot be checked"))
             }

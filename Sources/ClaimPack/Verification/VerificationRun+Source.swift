@@ -2,6 +2,9 @@ internal import Foundation
 internal import ZipKit
 
 extension VerificationRun {
+    /// What holds the bundle, in a message: "archive", or "folder" for an extracted one.
+    var container: String { folder == nil ? "archive" : "folder" }
+
     /// Reads a file of the bundle again after the first pass (a time-stamp token): given
     /// its path inside the bag and the size read before, its bytes, or `nil` when it
     /// cannot be read to exactly that size. `nil` when neither an archive nor a folder was

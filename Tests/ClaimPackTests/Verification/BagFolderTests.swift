@@ -142,6 +142,8 @@ struct BagFolderTests {
         let report = try Self.verify(outer)
         let codes = VerificationTestSupport.codes(report)
         #expect(codes.isSuperset(of: ["V205", "V304", "V210", "V500"]), "\(codes)")
+        let missing = try #require(report.findings.first { $0.code == .evidenceMissing })
+        #expect(missing.description == "V304 error: mts-2026-11/data/evidence/call-2026-10-02.md: listed in manifest.xml but not in the folder")
         #expect(report.verdict == .notIntact)
     }
 
