@@ -103,6 +103,8 @@ struct LetterCommand: ParsableCommand {
             }
         }
         let bundle = try BundleLoader.open(source, schemas: schemas, readOnly: true)
-        return (bundle.claim, bundle.seal, URL(fileURLWithPath: source).lastPathComponent, .bundle(bundle.url))
+        // An extracted folder was sent as the bundle's ZIP, named as build names it.
+        let name = bundle.report.isExtractedFolder ? "\(bundle.claim.id).zip" : URL(fileURLWithPath: source).lastPathComponent
+        return (bundle.claim, bundle.seal, name, .bundle(bundle.url))
     }
 }
