@@ -67,7 +67,7 @@ struct ExtractCommand: ParsableCommand {
             Console.result("names changed: \(result.renamed.count), listed in \(URL(fileURLWithPath: folder).appendingPathComponent(names).path)")
         }
         switch result.report.verdict {
-        case .intact: break
+        case .intact, .extractedFolder: break
         case .repacked:
             Console.message("claimpack: the content is intact (the sealed files), the ZIP was re-packed by another tool (V130)")
             throw ExitCode.contentIntactRepacked

@@ -10,7 +10,7 @@ struct LetterCommand: ParsableCommand {
         discussion: "A claim of kind court is refused: a statement of claim will be made by escalate --to court. From a bundle, the bundle is verified first and a bad one is refused. From a claim folder, check runs first, and the seal printed is the one the bundle built from that folder and date will have. Exit status: 0 written; 1 the claim or bundle has problems; 66 an input cannot be read; 73 the output exists (without --force) or cannot be created."
     )
 
-    @Argument(help: "A bundle (.zip) or a claim folder.")
+    @Argument(help: "A bundle (.zip), its extracted folder (holding bagit.txt), or a claim folder.")
     var source: String
 
     @Option(name: .shortAndLong, help: "The file to write (default: <id>-letter.pdf; with --format text, standard output).")
@@ -87,7 +87,8 @@ struct LetterCommand: ParsableCommand {
     /// its seal, the bundle's file name and where its evidence files are read from.
     private func loadClaim(schemas: URL, templates: URL) throws -> (Claim, SHA256Digest, String, EvidenceSource) {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue,
+           !BundleVerifier.isExtractedBundle(URL(fileURLWithPath: source)) {
             let report = try ClaimFolderLoader.read(source, templates: templates)
             for diagnostic in report.diagnostics where diagnostic.severity == .error { Console.message(diagnostic.description) }
             guard let claim = report.claim, report.isBuildable else {
@@ -101,7 +102,9 @@ struct LetterCommand: ParsableCommand {
                 throw ExitCode(error.exitStatus)
             }
         }
-        let bundle = try BundleLoader.open(source, schemas: schemas)
-        return (bundle.claim, bundle.seal, URL(fileURLWithPath: source).lastPathComponent, .bundle(bundle.url))
+        let bundle = try BundleLoader.open(source, schemas: schemas, readOnly: true)
+        // An extracted folder was sent as the bundle's ZIP, named as build names it.
+        let name = bundle.report.isExtractedFolder ? "\(bundle.claim.id).zip" : URL(fileURLWithPath: source).lastPathComponent
+        return (bundle.claim, bundle.seal, name, .bundle(bundle.url))
     }
 }

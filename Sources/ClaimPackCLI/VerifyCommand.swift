@@ -7,10 +7,10 @@ struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check a bundle completely: ZIP, BagIt, manifest, evidence, seal, delivery record, time stamps.",
-        discussion: "Nothing is extracted. Prints the seal it computed, the time and authority of each good time-stamp token, and every finding with its code (docs/verification-codes.md). Exit status: 0 intact; 2 content intact, container re-packed by another tool (V130); 1 not intact (at least one error); 66 the file does not exist or cannot be read."
+        discussion: "Nothing is extracted. Prints the seal it computed, the time and authority of each good time-stamp token, and every finding with its code (docs/verification-codes.md). Exit status: 0 intact; 2 content intact, container re-packed by another tool (V130), or an extracted folder whose content is intact; 1 not intact (at least one error); 66 the file does not exist or cannot be read."
     )
 
-    @Argument(help: "The bundle (.zip).")
+    @Argument(help: "The bundle (.zip), or its extracted folder (the one holding bagit.txt, or the one unzip made around it).")
     var bundle: String
 
     @Option(help: "The seal printed on the paper letter (64 hex digits; spaces and case ignored). The bundle must have exactly this seal.")
@@ -59,13 +59,16 @@ struct VerifyCommand: ParsableCommand {
                 Console.result("intact: \(report.entryCount) entries checked\(warnings == 0 ? "" : ", \(warnings) warning(s)")")
             case .repacked:
                 Console.result("CONTENT INTACT, CONTAINER RE-PACKED: \(report.entryCount) entries checked; every digest and the seal hold, the ZIP was rewritten by another tool")
+            case .extractedFolder:
+                let warnings = report.findings.filter { $0.severity == .warning }.count
+                Console.result("content intact (an extracted folder): \(report.entryCount) files checked\(warnings == 0 ? "" : ", \(warnings) warning(s)"); every digest and the seal hold (there is no ZIP to judge)")
             case .notIntact:
                 Console.result("NOT INTACT: \(errors) error\(errors == 1 ? "" : "s")")
             }
         }
         switch report.verdict {
         case .intact: break
-        case .repacked: throw ExitCode.contentIntactRepacked
+        case .repacked, .extractedFolder: throw ExitCode.contentIntactRepacked
         case .notIntact: throw ExitCode.problemsFound
         }
     }

@@ -19,7 +19,7 @@ extension VerificationRun {
         let name = entryName(path)
         guard let file = files[path] else {
             if !presentEntries.contains(path) {
-                add(Finding(.followsMissing, entry: name, "manifest.xml cites the earlier bundle \(followed.id ?? "") here, but the archive does not hold it; the chain cannot be checked"))
+                add(Finding(.followsMissing, entry: name, "manifest.xml cites the earlier bundle \(followed.id ?? "") here, but the \(container) does not hold it; the chain cannot be checked"))
             } else {
                 add(Finding(.followsMissing, entry: name, "the earlier bundle could not be read (see the finding above); the chain cannot be checked"))
             }
@@ -33,7 +33,7 @@ extension VerificationRun {
         do {
             try ArchivedEntryCopy.withPrivateFolder { (folder: URL) throws(ArchivedEntryCopy.Failure) in
                 let copy = folder.appendingPathComponent("carried.zip")
-                try ArchivedEntryCopy.copy(entryNamed: name, of: bundle, to: copy, maximumBytes: file.size, limits: limits)
+                try copyOut(path, entry: name, to: copy, maximumBytes: file.size)
                 var verifier = BundleVerifier(schemas: schemas, limits: limits, today: today)
                 verifier.depth = depth + 1
                 inner = try? verifier.verify(copy)
