@@ -9,8 +9,9 @@ internal import TimestampKit
 /// entry it does not own copied as stored, atomically. A token is stored only when it
 /// proves the seal: status granted, SHA-256 imprint equal to the seal, the request's nonce
 /// echoed (when claimpack sent the request), the signature valid for the certificate in
-/// the token, whose extended key usage is timeStamping (critical). Its chain to a root is
-/// not checked here.
+/// the token, whose extended key usage is timeStamping (critical), which was valid at the
+/// token's time and is the authority the token names. Its chain to a root is not checked
+/// here.
 public struct BundleTimestamper: Sendable {
     public var schemas: URL
     /// How long to wait for another run that holds the bundle.
@@ -39,7 +40,8 @@ public struct BundleTimestamper: Sendable {
     ///
     /// The authority is asked after the event is checked and before anything is written:
     /// when it cannot be reached or its answer is refused, nothing is recorded (the bundle
-    /// is left as it was) and the error says why.
+    /// is left as it was) and the error says why. The bundle stays locked meanwhile (the
+    /// client's timeouts bound it: 30 s).
     public func record(_ request: DeliveryRequest, with recorder: DeliveryRecorder, in url: URL,
                        authority: String) throws(TimestampingError) -> TimestampResult {
         let replacement: BundleReplacement, bundle: OpenedBundle
