@@ -61,8 +61,9 @@ struct DeliverTimestampTests {
         #expect(status.standardOutput.contains("stamped:   the record up to event 4 existed no later than 20"), "\(status.standardOutput)")
     }
 
-    /// The authority down, or answering HTML: exit 69, nothing recorded (the bundle byte for
-    /// byte as it was, and not left locked), and the message says how to go on.
+    /// The authority down, or answering HTML: exit 69; its token for another digest: exit 1;
+    /// nothing recorded (the bundle byte for byte as it was, and not left locked), and the
+    /// message says how to go on.
     @Test func nothingIsRecordedWhenTheAuthorityCannotBeUsed() throws {
         let (scratch, bundle, _) = try TimestampCommandTests.bundle()
         let file = scratch.url.appendingPathComponent(bundle)
@@ -80,6 +81,16 @@ struct DeliverTimestampTests {
         #expect(down.status == 69)
         #expect(down.standardError.contains("cannot be reached"))
         #expect(down.standardError.contains("nothing was recorded; try again, or record the event without --timestamp and stamp it afterwards: claimpack timestamp b.zip --tsa URL --record"))
+        #expect(try Data(contentsOf: file) == before)
+
+        // A token for another digest (a replayed answer): refused (exit 1), nothing recorded.
+        let other = try LocalAuthority(serving: true)
+        let replayed = try CLIRunner.run(["deliver", bundle, "sent", "--date", "2026-11-20", "--tracking", "RR473124829RU",
+                                          "--timestamp", other.url("other")], in: scratch.url)
+        other.stop()
+        #expect(replayed.status == 1)
+        #expect(replayed.standardError.contains("not the delivery record's chain head"), "\(replayed.standardError)")
+        #expect(replayed.standardError.contains("nothing was recorded"))
         #expect(try Data(contentsOf: file) == before)
 
         // An event refused by the rules is refused before the authority is asked (exit 1).
