@@ -79,6 +79,16 @@ struct ConventionsTests {
         #expect(quoted.standardError.hasSuffix("then run: claimpack check 'Bob'\\''s claim'\n"), "\(quoted.standardError)")
     }
 
+    @Test func timestampsHintQuotesTheFilesItNames() throws {
+        let scratch = try ScratchFolder()
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/en-bank-duplicate-payment").path
+        #expect(try CLIRunner.run(["build", example, "-o", "card claim.zip"], in: scratch.url).status == 0)
+        let requested = try CLIRunner.run(["timestamp", "card claim.zip", "--request", "my request.tsq"], in: scratch.url)
+        #expect(requested.status == 0, "\(requested.standardError)")
+        #expect(requested.standardError.contains("--data-binary '@my request.tsq' URL -o answer.tsr, then: claimpack timestamp 'card claim.zip' --response answer.tsr"),
+                "\(requested.standardError)")
+    }
+
     @Test func buildAndLetterShowTheFolderAsGiven() throws {
         let scratch = try ScratchFolder()
         _ = try CLIRunner.run(["init", "my claim", "--language", "en"], in: scratch.url)
