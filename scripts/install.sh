@@ -81,6 +81,9 @@ if ! swift package "${lock[@]}" plugin generate-manual --help >"$stage/plugin.lo
   exit 70
 fi
 manual_tool="$(swift build "${lock[@]}" --show-bin-path)/generate-manual-tool"
+if [[ ! -x $manual_tool ]]; then  # where another SwiftPM version may put the plugin's tool
+  manual_tool=$(find .build -name generate-manual-tool -type f -perm -u+x -print -quit 2>/dev/null || true)
+fi
 if [[ ! -x $manual_tool ]]; then
   echo "scripts/install.sh: swift package plugin generate-manual did not build $manual_tool" >&2
   exit 70
@@ -146,3 +149,6 @@ echo "$manifest_path" >>"$manifest"
   >"$root/$manifest_path"
 chmod 0644 "$root/$manifest_path"
 echo "$prefix/bin/claimpack"
+if [[ -z $destdir && ":$PATH:" != *":$prefix/bin:"* ]]; then
+  echo "scripts/install.sh: note: $prefix/bin is not on PATH; add it (for bash: echo 'export PATH=\"$prefix/bin:\$PATH\"' >> ~/.bashrc)" >&2
+fi
