@@ -19,7 +19,7 @@ struct DeliverCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The bundle (.zip).")
+    @Argument(help: "The bundle (.zip).", completion: .file(extensions: ["zip"]))
     var bundle: String
 
     @Argument(help: "sent, delivered, returned or answered.")
@@ -34,7 +34,7 @@ struct DeliverCommand: ParsableCommand {
     @Option(help: "russian-post, ukrposhta, usps, royal-mail or other (default: from the tracking number).")
     var carrier: TrackingNumber.Carrier?
 
-    @Option(parsing: .upToNextOption, help: "Files proving it: the post's receipt, the signed Form 119 card, the answer.")
+    @Option(parsing: .upToNextOption, help: "Files proving it: the post's receipt, the signed Form 119 card, the answer.", completion: .file())
     var proof: [String] = []
 
     @Option(help: "A note to keep with the event.")
@@ -43,6 +43,7 @@ struct DeliverCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Have the record up to this event stamped by this time-stamping authority (http:// or https://) in the same step, as timestamp --record does.",
                                valueName: "url"))
     var timestamp: String?
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         if event == .prepared { throw ValidationError("\"prepared\" is recorded by build; give sent, delivered, returned or answered") }

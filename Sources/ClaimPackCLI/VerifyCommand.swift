@@ -10,17 +10,19 @@ struct VerifyCommand: ParsableCommand {
         discussion: "Nothing is extracted. Prints the seal it computed, the time and authority of each good time-stamp token, and every finding with its code (docs/verification-codes.md). Exit status: 0 intact; 2 content intact, container re-packed by another tool (V130), or an extracted folder whose content is intact; 1 not intact (at least one error); 66 the file does not exist or cannot be read."
     )
 
-    @Argument(help: "The bundle (.zip), or its extracted folder (the one holding bagit.txt, or the one unzip made around it).")
+    @Argument(help: "The bundle (.zip), or its extracted folder (the one holding bagit.txt, or the one unzip made around it).", completion: .file(extensions: ["zip"]))
     var bundle: String
 
     @Option(help: "The seal printed on the paper letter (64 hex digits; spaces and case ignored). The bundle must have exactly this seal.")
     var seal: String?
 
-    @Option(name: .customLong("trust"), help: ArgumentHelp("A PEM file of root certificates the time-stamp tokens' authorities must lead to (repeatable); without it, the system's CA store.", valueName: "file.pem"))
+    @Option(name: .customLong("trust"), help: ArgumentHelp("A PEM file of root certificates the time-stamp tokens' authorities must lead to (repeatable); without it, the system's CA store.", valueName: "file.pem"), completion: .file(extensions: ["pem", "crt"]))
     var trust: [String] = []
 
     @Flag(help: "Print the report as JSON on standard output (see docs/json.md).")
     var json = false
+
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         if let seal, SHA256Digest(hex: seal) == nil {
