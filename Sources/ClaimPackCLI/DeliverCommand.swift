@@ -3,7 +3,7 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack deliver BUNDLE EVENT --date D …`: records dispatch, delivery, return or answer.
-struct DeliverCommand: ParsableCommand {
+struct DeliverCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "deliver",
         abstract: "Add an event to a bundle's delivery record: sent, delivered, returned or answered.",
@@ -37,6 +37,9 @@ struct DeliverCommand: ParsableCommand {
     @Option(help: "A note to keep with the event.")
     var note: String?
 
+    @Flag(help: "Print the result as JSON on standard output (see docs/json.md).")
+    var json = false
+
     func validate() throws {
         if event == .prepared { throw ValidationError("\"prepared\" is recorded by build; give sent, delivered, returned or answered") }
         if case .failure = EventTime.parse(date) {
@@ -58,6 +61,10 @@ struct DeliverCommand: ParsableCommand {
         do throws(DeliveryError) {
             let recorder = DeliveryRecorder(schemas: resources.schemas, notice: { Console.message("claimpack: note: \($0)") })
             let updated = try recorder.record(request, in: URL(fileURLWithPath: bundle))
+            if json, let recorded = updated.record.events.last {
+                JSONReport.write(DeliverSummary(bundle: bundle, event: StatusSummary.Event(recorded), seal: updated.seal.hex))
+                return
+            }
             Console.result("recorded: \(event.rawValue) \(at) in \(bundle)")
             Console.result("seal: \(updated.seal.hex) (unchanged)")
         } catch {
@@ -67,3 +74,12 @@ struct DeliverCommand: ParsableCommand {
     }
 }
 
+
+/// The `deliver --json` object.
+struct DeliverSummary: Encodable {
+    let bundle: String
+    /// The event recorded, as in `status --json`'s `events`.
+    let event: StatusSummary.Event
+    /// The seal, unchanged.
+    let seal: String
+}

@@ -3,7 +3,7 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack init [DIR]`: a new claim folder with a commented `claim.yaml`.
-struct InitCommand: ParsableCommand {
+struct InitCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a claim folder with a commented claim.yaml and an empty evidence/.",
@@ -16,6 +16,9 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The language of the claim and its letters: ru, uk or en.")
     var language: Language?
 
+    @Flag(help: "Print the result as JSON on standard output (see docs/json.md).")
+    var json = false
+
     func run() throws {
         let resources = try Resources.locate()
         let chosen = language ?? Self.languageFromEnvironment()
@@ -23,6 +26,11 @@ struct InitCommand: ParsableCommand {
         do {
             let result = try ClaimFolderScaffold(templates: resources.templates)
                 .create(at: target, language: chosen, today: .today())
+            if json {
+                JSONReport.write(InitSummary(folder: folder, claimFile: result.claimFile.path, language: chosen.rawValue,
+                                             next: "claimpack check \(folder)"))
+                return
+            }
             Console.result(result.claimFile.path)
             Console.message("created \(folder)/claim.yaml (\(chosen.rawValue)) and \(folder)/evidence/; fill in the <…> placeholders, put the evidence files in evidence/, then run: claimpack check \(folder)")
         } catch let error as ScaffoldError {
@@ -42,3 +50,14 @@ struct InitCommand: ParsableCommand {
     }
 }
 
+
+/// The `init --json` object.
+struct InitSummary: Encodable {
+    /// The folder as given.
+    let folder: String
+    /// The absolute path of the `claim.yaml` written.
+    let claimFile: String
+    let language: String
+    /// The command to run once the placeholders are filled in.
+    let next: String
+}

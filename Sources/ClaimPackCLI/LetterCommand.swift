@@ -3,7 +3,7 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack letter BUNDLE|DIR`: the printed kit — letter, inventory, envelope.
-struct LetterCommand: ParsableCommand {
+struct LetterCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "letter",
         abstract: "Print the kit for registered mail: the letter, printed copies of the evidence, the Form 107 inventory and the envelope (PDF), or the letter as text.",
@@ -37,8 +37,17 @@ struct LetterCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
+    @Flag(help: "Print the result as JSON on standard output (see docs/json.md).")
+    var json = false
+
     enum LetterFormat: String, ExpressibleByArgument {
         case pdf, text
+    }
+
+    func validate() throws {
+        if json, format == .text, output == nil {
+            throw ValidationError("--json with --format text needs -o FILE: the letter's text would go to standard output")
+        }
     }
 
     func run() throws {
@@ -79,6 +88,11 @@ struct LetterCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitCode.cannotCreate
         }
+        if json {
+            JSONReport.write(LetterSummary(letter: path, type: format.rawValue, bytes: bytes.count, seal: seal.hex,
+                                           warnings: kit.warnings))
+            return
+        }
         Console.result("letter: \(path)")
         Console.result("seal: \(seal.hex)")
     }
@@ -91,6 +105,7 @@ struct LetterCommand: ParsableCommand {
             let report = try ClaimFolderLoader.read(source, templates: templates)
             for diagnostic in report.diagnostics where diagnostic.severity == .error { Console.message(diagnostic.description) }
             guard let claim = report.claim, report.isBuildable else {
+                JSONReport.capture(report.diagnostics.filter { $0.severity == .error })
                 Console.error("\(source): \(DiagnosticOutput.summary(report.diagnostics)); no letter written")
                 throw ExitCode.problemsFound
             }
@@ -104,4 +119,17 @@ struct LetterCommand: ParsableCommand {
         let bundle = try BundleLoader.open(source, schemas: schemas)
         return (bundle.claim, bundle.seal, URL(fileURLWithPath: source).lastPathComponent, .bundle(bundle.url))
     }
+}
+
+/// The `letter --json` object.
+struct LetterSummary: Encodable {
+    /// The file written.
+    let letter: String
+    /// `pdf` or `text` (`--format`; `format` is the layout's version).
+    let type: String
+    let bytes: Int
+    /// The seal printed on the letter.
+    let seal: String
+    /// What the kit could not do as asked (also on standard error).
+    let warnings: [String]
 }

@@ -3,7 +3,7 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack list BUNDLE`: what a verified bundle holds.
-struct ListCommand: ParsableCommand {
+struct ListCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List what a bundle holds: the evidence, the delivery proofs and any other payload.",
@@ -20,7 +20,7 @@ struct ListCommand: ParsableCommand {
         let resources = try Resources.locate()
         let listing = BundleListing(try BundleLoader.open(bundle, schemas: resources.schemas))
         if json {
-            Console.json(JSONOutput.encode(ListingSummary(listing, path: bundle)))
+            JSONReport.write(ListingSummary(listing, path: bundle))
             return
         }
         Console.result("bundle: \(bundle)")

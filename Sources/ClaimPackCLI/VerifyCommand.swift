@@ -3,7 +3,7 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack verify BUNDLE`: every finding about a bundle, hostile ones included.
-struct VerifyCommand: ParsableCommand {
+struct VerifyCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check a bundle completely: ZIP, BagIt, manifest, evidence, seal, delivery record, time stamps.",
@@ -46,7 +46,7 @@ struct VerifyCommand: ParsableCommand {
             throw ExitCode.noInput
         }
         if json {
-            Console.json(JSONOutput.encode(VerificationSummary(report, path: bundle)))
+            JSONReport.write(VerificationSummary(report, path: bundle, sealGiven: seal != nil))
         } else {
             Console.result("bundle: \(bundle)")
             Console.result("seal: \(report.seal?.hex ?? "none (manifest.xml is missing or unreadable)")")
@@ -104,19 +104,14 @@ struct VerifyCommand: ParsableCommand {
 
 /// The `verify --json` object.
 struct VerificationSummary: Encodable {
-    struct Item: Encodable {
-        let code: String
-        let severity: String
-        @NullEncoded var entry: String?
-        let message: String
-    }
-
     let bundle: String
     @NullEncoded var seal: String?
     let intact: Bool
     let verdict: String
     let entries: Int
-    let findings: [Item]
+    let findings: [FindingRecord]
+    /// With `--seal`: whether the bundle has that seal (a mismatch is also finding V400); else `null`.
+    @NullEncoded var sealMatches: Bool?
     let timestamps: [Stamp]
 
     /// A good time-stamp token.
@@ -130,7 +125,7 @@ struct VerificationSummary: Encodable {
         @NullEncoded var trusted: Bool?
     }
 
-    init(_ report: VerificationReport, path: String) {
+    init(_ report: VerificationReport, path: String, sealGiven: Bool = false) {
         bundle = path
         seal = report.seal?.hex
         intact = report.isIntact
@@ -140,6 +135,7 @@ struct VerificationSummary: Encodable {
             Stamp(path: $0.path, time: $0.time, authority: $0.authority, serial: $0.serial, stamps: $0.subject.rawValue,
                   anchoredEvents: $0.anchoredEvents, trusted: $0.trusted)
         }
-        findings = report.findings.map { Item(code: $0.code.rawValue, severity: $0.severity.rawValue, entry: $0.entry, message: $0.message) }
+        findings = report.findings.map(FindingRecord.init)
+        sealMatches = sealGiven ? !report.findings.contains { $0.code == .sealMismatch } : nil
     }
 }

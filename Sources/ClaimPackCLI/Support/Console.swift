@@ -23,6 +23,7 @@ enum Console {
 
     /// Writes a message line to standard error.
     static func message(_ text: String) {
+        JSONReport.capture(text)
         FileHandle.standardError.write(Data((text.terminalEscaped + "\n").utf8))
     }
 
@@ -30,6 +31,7 @@ enum Console {
     /// otherwise cost a system call each.
     static func messages(_ lines: [String]) {
         guard !lines.isEmpty else { return }
+        lines.forEach(JSONReport.capture)
         FileHandle.standardError.write(Data((lines.map(\.terminalEscaped).joined(separator: "\n") + "\n").utf8))
     }
 
