@@ -22,7 +22,7 @@ struct DeliverCommand: ParsableCommand, JSONCommand {
     @Argument(help: "sent, delivered, returned or answered.")
     var event: DeliveryEvent.Kind
 
-    @Option(help: "When it happened: YYYY-MM-DD, or YYYY-MM-DDTHH:MM+03:00.")
+    @Option(help: "When it happened: YYYY-MM-DD, YYYY-MM-DDTHH:MM+03:00, today or yesterday.")
     var date: String
 
     @Option(help: "The tracking number (checked by its check digit).")
@@ -42,11 +42,11 @@ struct DeliverCommand: ParsableCommand, JSONCommand {
 
     func validate() throws {
         if event == .prepared { throw ValidationError("\"prepared\" is recorded by build; give sent, delivered, returned or answered") }
-        if case .failure = EventTime.parse(date) {
-            throw ValidationError("--date takes YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00, not \"\(date.terminalEscaped)\"")
+        if case .failure(let problem) = DeliveryDate.parse(date, today: .today()) {
+            throw ValidationError(problem.description.terminalEscaped)
         }
         if let note, note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--note is empty") }
-        if case .success(let at) = EventTime.parse(date),
+        if case .success(let at) = DeliveryDate.parse(date, today: .today()),
            let problem = DeliveryRequest(kind: event, at: at, tracking: tracking, note: note).textProblem {
             throw ValidationError(problem)
         }
@@ -54,7 +54,8 @@ struct DeliverCommand: ParsableCommand, JSONCommand {
 
     func run() throws {
         let resources = try Resources.locate()
-        guard case .success(let at) = EventTime.parse(date) else { throw ExitCode.usage }
+        guard case .success(let at) = DeliveryDate.parse(date, today: .today()) else { throw ExitCode.usage }
+        if DeliveryDate.isWord(date) { Console.message("claimpack: note: --date \(date) is \(at)") }
         let request = DeliveryRequest(kind: event, at: at, tracking: tracking, carrier: carrier,
                                       proofs: proof.map { URL(fileURLWithPath: $0) }, note: note)
         SignalCleanup.install()

@@ -79,7 +79,7 @@ struct ExtractCommand: ParsableCommand, JSONCommand {
     }
 
     private func printResult(_ result: ExtractionResult) {
-        Console.result("extracted: \(result.written.count) file\(result.written.count == 1 ? "" : "s"), \(result.bytes) bytes into \(folder)")
+        Console.result("extracted: \(Plural.english(result.written.count, "file")), \(result.bytes) bytes into \(folder)")
         Console.result("seal: \(result.report.seal?.hex ?? "none (manifest.xml is missing or unreadable)")")
         for item in result.renamed {
             Console.result("renamed: \(item.entry) -> \(item.written)")

@@ -46,7 +46,7 @@ struct ListCommand: ParsableCommand, JSONCommand {
     static func count(_ items: [BundleListing.Item]) -> String {
         guard !items.isEmpty else { return "none" }
         let bytes = items.reduce(UInt64(0)) { $0 + $1.size }
-        return "\(items.count) file\(items.count == 1 ? "" : "s"), \(bytes) bytes"
+        return "\(Plural.english(items.count, "file")), \(bytes) bytes"
     }
 
     /// Size (right-aligned), the first 12 digits of the SHA-256, the path.

@@ -13,7 +13,7 @@ struct VerifyCommand: ParsableCommand, JSONCommand {
     @Argument(help: "The bundle (.zip).")
     var bundle: String
 
-    @Option(help: "The seal printed on the paper letter (64 hex digits; spaces and case ignored). The bundle must have exactly this seal.")
+    @Option(help: "The seal printed on the paper letter (64 hex digits; spaces and case ignored; Cyrillic or Greek look-alikes such as с, е, а are read as c, e, a and said). The bundle must have exactly this seal.")
     var seal: String?
 
     @Option(name: .customLong("trust"), help: ArgumentHelp("A PEM file of root certificates the time-stamp tokens' authorities must lead to (repeatable); without it, the system's CA store.", valueName: "file.pem"))
@@ -23,8 +23,8 @@ struct VerifyCommand: ParsableCommand, JSONCommand {
     var json = false
 
     func validate() throws {
-        if let seal, SHA256Digest(hex: seal) == nil {
-            throw ValidationError("--seal takes the 64 hexadecimal digits of the seal (spaces allowed), not \"\(seal.terminalEscaped)\"")
+        if let seal, case .failure(let problem) = SealText.parse(seal) {
+            throw ValidationError("--seal: \(problem.description.terminalEscaped)")
         }
     }
 
@@ -36,9 +36,11 @@ struct VerifyCommand: ParsableCommand, JSONCommand {
         if let progress {
             verifier.progress = { done, total in progress.update(done: done, total: total) }
         }
+        let expected = seal.flatMap { try? SealText.parse($0).get() }
+        if let note = expected?.note { Console.message("claimpack: note: --seal: \(note)") }
         let report: VerificationReport
         do throws(VerificationError) {
-            report = try verifier.verify(URL(fileURLWithPath: bundle), expectedSeal: seal.flatMap(SHA256Digest.init(hex:)))
+            report = try verifier.verify(URL(fileURLWithPath: bundle), expectedSeal: expected?.digest)
             progress?.finish()
         } catch {
             progress?.finish()
@@ -50,17 +52,20 @@ struct VerifyCommand: ParsableCommand, JSONCommand {
         } else {
             Console.result("bundle: \(bundle)")
             Console.result("seal: \(report.seal?.hex ?? "none (manifest.xml is missing or unreadable)")")
+            if expected != nil, !report.findings.contains(where: { $0.code == .sealMismatch }) {
+                Console.result("seal matches: the bundle's seal is the one given with --seal")
+            }
             for stamp in report.timestamps { Console.result(Self.line(stamp)) }
             for finding in report.findings { Console.result(finding.description) }
             let errors = report.findings.filter { $0.severity == .error }.count
             switch report.verdict {
             case .intact:
                 let warnings = report.findings.filter { $0.severity == .warning }.count
-                Console.result("intact: \(report.entryCount) entries checked\(warnings == 0 ? "" : ", \(warnings) warning(s)")")
+                Console.result("intact: \(report.entryCount) entries checked\(warnings == 0 ? "" : ", " + Plural.english(warnings, "warning"))")
             case .repacked:
                 Console.result("CONTENT INTACT, CONTAINER RE-PACKED: \(report.entryCount) entries checked; every digest and the seal hold, the ZIP was rewritten by another tool")
             case .notIntact:
-                Console.result("NOT INTACT: \(errors) error\(errors == 1 ? "" : "s")")
+                Console.result("NOT INTACT: \(Plural.english(errors, "error"))")
             }
         }
         switch report.verdict {

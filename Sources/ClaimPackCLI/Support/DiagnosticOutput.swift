@@ -32,7 +32,7 @@ enum DiagnosticOutput {
     static func summary(_ diagnostics: [Diagnostic]) -> String {
         let counts = [(Severity.error, "error"), (.warning, "warning"), (.note, "note")].compactMap { severity, noun in
             let count = diagnostics.count(of: severity)
-            return count == 0 ? nil : "\(count) \(noun)\(count == 1 ? "" : "s")"
+            return count == 0 ? nil : Plural.english(count, noun)
         }
         return counts.isEmpty ? "no problems" : counts.joined(separator: ", ")
     }
