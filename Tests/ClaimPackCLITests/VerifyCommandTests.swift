@@ -39,7 +39,7 @@ struct VerifyCommandTests {
         let (scratch, bundle, _) = try Self.bundle()
         let outcome = try CLIRunner.run(["verify", bundle.path, "--seal", "12ab"], in: scratch.url)
         #expect(outcome.status == 64)
-        #expect(outcome.standardError.contains("--seal takes the 64 hexadecimal digits"))
+        #expect(outcome.standardError.contains("--seal: a seal has 64 hexadecimal digits (16 groups of 4), not 4"))
     }
 
     @Test func aTamperedBundleExitsOneAndNothingIsWritten() throws {

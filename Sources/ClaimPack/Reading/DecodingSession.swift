@@ -11,8 +11,12 @@ final class DecodingSession {
     private var visitedNodes = 0
     private static let maximumNodes = 200_000
 
-    init(file: String) {
+    /// The zone whose current offset a time without one is told to add.
+    let timeZone: TimeZone
+
+    init(file: String, timeZone: TimeZone = .current) {
         self.file = file
+        self.timeZone = timeZone
     }
 
     func location(_ mark: TextPosition?) -> SourceLocation {
@@ -142,7 +146,7 @@ final class DecodingSession {
         case .success(let time):
             return time
         case .failure(.missingOffset):
-            error(.invalidDateTime, at: node.position, "\(path): \"\(value)\" has a time but no UTC offset; add it: \(value)\(ValueRepair.currentOffset()) with this computer's offset now (Moscow is +03:00, Kyiv +02:00 in winter, +03:00 in summer)")
+            error(.invalidDateTime, at: node.position, "\(path): \"\(value)\" has a time but no UTC offset; add it: \(value)\(ValueRepair.currentOffset(timeZone)) with this computer's offset now (Moscow is +03:00)")
         case .failure(.malformed):
             if let meant = ValueRepair.dottedDate(value) {
                 error(.invalidDateTime, at: node.position, "\(path): \"\(value)\" is written day first; write it as \(meant) (YYYY-MM-DD, or 2026-10-01T10:15+03:00 with a time)")
