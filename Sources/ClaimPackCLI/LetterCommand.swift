@@ -45,7 +45,7 @@ struct LetterCommand: ParsableCommand, JSONCommand {
     }
 
     func validate() throws {
-        if json, format == .text, output == nil {
+        if json, format == .text, output == nil || output == "-" {
             throw ValidationError("--json with --format text needs -o FILE: the letter's text would go to standard output")
         }
     }
