@@ -77,12 +77,12 @@ struct FixingMessagesTests {
             let again = try CLIRunner.run(["deliver", "b.zip", event, "--date", "2026-11-26"], in: scratch.url)
             #expect(again.status == 1)
             #expect(again.standardOutput.isEmpty)
-            #expect(again.standardError == "claimpack: error: the delivery is already recorded: \"delivered\" on 2026-11-25 (claimpack status BUNDLE shows the record); a record holds one, so there is nothing to add\n")
+            #expect(again.standardError == "claimpack: error: the delivery is already recorded (\"delivered\" on 2026-11-25); a record holds only one\n")
             #expect(!again.standardError.contains("record the dispatch first"))
         }
         let sentAgain = try CLIRunner.run(["deliver", "b.zip", "sent", "--date", "2026-11-26", "--tracking", "RR473124829RU"], in: scratch.url)
         #expect(sentAgain.status == 1)
-        #expect(sentAgain.standardError.contains("the dispatch is already recorded: \"sent\" on 2026-11-22"), "\(sentAgain.standardError)")
+        #expect(sentAgain.standardError.contains("the dispatch is already recorded (\"sent\" on 2026-11-22)"), "\(sentAgain.standardError)")
     }
 
     @Test func thirteenDigitsSuggestUkrposhta() throws {

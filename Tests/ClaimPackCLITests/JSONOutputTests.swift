@@ -106,6 +106,45 @@ struct JSONOutputTests {
         try Self.check(["escalate", "b.zip"], schema: "escalate", status: 64, in: scratch, error: true)
     }
 
+    @Test func aBundleThatDoesNotVerifyGivesItsFindingsInTheErrorObject() throws {
+        let scratch = try ScratchFolder()
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/ru-telecom-subscription").path
+        #expect(try CLIRunner.run(["build", example, "-o", "b.zip"], in: scratch.url).status == 0)
+        // One evidence file changed, the archive re-packed by Python's zipfile.
+        let script = """
+            import sys, zipfile
+            src = zipfile.ZipFile(sys.argv[1]); out = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
+            for info in src.infolist():
+                data = src.read(info.filename)
+                out.writestr(info.filename, data + b'x' if '/data/evidence/' in info.filename and not info.is_dir() else data)
+            out.close()
+            """
+        _ = try CLIRunner.runTool("/usr/bin/python3", ["-c", script, "b.zip", "t.zip"], in: scratch.url)
+        for command in ["list", "status"] {
+            let object = try Self.check([command, "t.zip"], schema: command, status: 1, in: scratch, error: true)
+            let findings = try #require(object["findings"] as? [[String: Any]])
+            #expect(findings.contains { $0["code"] as? String == "V204" && $0["severity"] as? String == "error" }, "\(findings)")
+        }
+        // verify's own object carries the verdict; no error object.
+        let verified = try Self.check(["verify", "t.zip"], schema: "verify", status: 1, in: scratch)
+        #expect(verified["verdict"] as? String == "not-intact")
+        #expect(verified["error"] == nil)
+    }
+
+    @Test func aSealWithLookAlikesIsNotedInMessages() throws {
+        let scratch = try ScratchFolder()
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/ru-telecom-subscription").path
+        let built = try Self.check(["build", example, "-o", "b.zip"], schema: "build", status: 0, in: scratch)
+        let seal = try #require(built["seal"] as? String).replacingOccurrences(of: "c", with: "с")
+        let verified = try Self.check(["verify", "b.zip", "--seal", seal], schema: "verify", status: 0, in: scratch)
+        #expect(verified["sealMatches"] as? Bool == true)
+        let messages = try #require(verified["messages"] as? [String])
+        #expect(messages.first?.hasPrefix("claimpack: note: --seal: read Cyrillic с (U+0441) at digit") == true, "\(messages)")
+        let refused = try Self.check(["verify", "b.zip", "--seal", "р" + seal.dropFirst()], schema: "verify", status: 64, in: scratch,
+                                     error: true)
+        #expect(((refused["error"] as? [String: Any])?["message"] as? String)?.contains("retype Cyrillic р (U+0440) at digit 1") == true)
+    }
+
     @Test func theValidatorRejectsAnObjectTheSchemaDoesNotDescribe() throws {
         let scratch = try ScratchFolder()
         let outcome = try CLIRunner.run(["check", CLIRunner.repositoryRoot.appendingPathComponent("Examples/ru-telecom-subscription").path,

@@ -118,7 +118,7 @@ enum DeliveryRules {
         }
         guard let recorded = earlier.last(where: { kinds.contains($0.kind) }) else { return nil }
         let what = new == .answered ? "the answer" : new == .sent ? "the dispatch" : "the delivery"
-        return "\(what) is already recorded: \"\(recorded.kind.rawValue)\" on \(recorded.at) (claimpack status BUNDLE shows the record); a record holds one, so there is nothing to add"
+        return "\(what) is already recorded (\"\(recorded.kind.rawValue)\" on \(recorded.at)); a record holds only one"
     }
 
     /// Why an event at `time` cannot come after `last` in a claim dated `claimDate`.

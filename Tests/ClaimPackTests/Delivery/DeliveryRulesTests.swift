@@ -123,8 +123,8 @@ extension DeliveryRulesTests {
     @Test func aRepeatedEventSaysItIsAlreadyRecordedAndWhen() {
         let record = [(DeliveryEvent.Kind.prepared, 1), (.sent, 2), (.returned, 7)].map { event($0.0, $0.1) }
         #expect(DeliveryRules.orderProblem(.delivered, after: record)
-                == "the delivery is already recorded: \"returned\" on 2026-11-07 (claimpack status BUNDLE shows the record); a record holds one, so there is nothing to add")
-        #expect(DeliveryRules.orderProblem(.sent, after: record)?.hasPrefix("the dispatch is already recorded: \"sent\" on 2026-11-02") == true)
+                == "the delivery is already recorded (\"returned\" on 2026-11-07); a record holds only one")
+        #expect(DeliveryRules.orderProblem(.sent, after: record)?.hasPrefix("the dispatch is already recorded (\"sent\" on 2026-11-02)") == true)
         #expect(DeliveryRules.orderProblem(.answered, after: record) == nil)
         // Before any dispatch, a delivery still asks for the dispatch first.
         #expect(DeliveryRules.orderProblem(.delivered, after: [event(.prepared, 1)])?.contains("record the dispatch first") == true)
