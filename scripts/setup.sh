@@ -36,4 +36,8 @@ if $want_tests; then
     echo "setup: installing bagit-python" >&2
     "$python" -m pip install -q bagit 2>/dev/null || "$python" -m pip install -q --break-system-packages bagit
   fi
+  if ! "$python" -c "import jsonschema" 2>/dev/null; then
+    echo "setup: installing jsonschema (validates --json output against Schemas/json/)" >&2
+    "$python" -m pip install -q jsonschema 2>/dev/null || "$python" -m pip install -q --break-system-packages jsonschema
+  fi
 fi

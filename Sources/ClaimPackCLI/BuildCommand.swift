@@ -3,7 +3,7 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack build DIR`: the sealed bundle of a claim folder.
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the sealed, checksummed bundle (ZIP + BagIt) of a claim folder.",
@@ -38,6 +38,7 @@ struct BuildCommand: ParsableCommand {
             Console.messages(DiagnosticOutput.lines(report.diagnostics, folder: folder))
         }
         guard let claim = report.claim, report.isBuildable else {
+            JSONReport.capture(report.diagnostics)
             Console.error("\(folder): \(DiagnosticOutput.summary(report.diagnostics)); nothing written")
             let unreadable = report.diagnostics.contains { $0.severity == .error && $0.code == .unreadableEvidence }
             throw unreadable ? ExitCode.noInput : ExitCode.problemsFound
@@ -62,8 +63,9 @@ struct BuildCommand: ParsableCommand {
         }
         let path = output ?? "\(claim.id).zip"
         if json {
-            Console.json(JSONOutput.encode(BuildSummary(bundle: path, seal: result.seal.hex, files: result.payload.count,
-                                                        bytes: result.payload.reduce(0) { $0 + $1.size })))
+            JSONReport.write(BuildSummary(bundle: path, seal: result.seal.hex, files: result.payload.count,
+                                          bytes: result.payload.reduce(0) { $0 + $1.size },
+                                          diagnostics: report.diagnostics.map(DiagnosticOutput.Record.init)))
         } else {
             Console.result("bundle: \(path)")
             Console.result("seal: \(result.seal.hex)")
@@ -77,4 +79,6 @@ struct BuildSummary: Encodable {
     let seal: String
     let files: Int
     let bytes: UInt64
+    /// The claim's warnings and notes (a bundle is built only when there is no error).
+    let diagnostics: [DiagnosticOutput.Record]
 }

@@ -3,7 +3,7 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack check DIR`: every diagnostic of a claim folder; nothing is written.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Report every problem of a claim folder; nothing is written.",
@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The claim folder (the one holding claim.yaml).", completion: .directory)
     var folder: String = "."
 
-    @Flag(help: "Print the diagnostics as a JSON array on standard output (see docs/json.md).")
+    @Flag(help: "Print the diagnostics as a JSON object on standard output (see docs/json.md).")
     var json = false
 
     @OptionGroup var display: DisplayOptions
@@ -21,10 +21,27 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let report = try ClaimFolderLoader.read(folder)
         if json {
-            Console.json(DiagnosticOutput.json(report.diagnostics))
+            JSONReport.write(CheckSummary(folder: folder, diagnostics: report.diagnostics))
         } else {
             DiagnosticOutput.printText(report.diagnostics, subject: folder)
         }
         if report.diagnostics.containsErrors { throw ExitCode.problemsFound }
+    }
+}
+
+/// The `check --json` object.
+struct CheckSummary: Encodable {
+    let folder: String
+    let diagnostics: [DiagnosticOutput.Record]
+    let errors: Int
+    let warnings: Int
+    let notes: Int
+
+    init(folder: String, diagnostics: [Diagnostic]) {
+        self.folder = folder
+        self.diagnostics = diagnostics.map(DiagnosticOutput.Record.init)
+        errors = diagnostics.count(of: .error)
+        warnings = diagnostics.count(of: .warning)
+        notes = diagnostics.count(of: .note)
     }
 }

@@ -18,9 +18,18 @@ public struct ClaimpackCommand: ParsableCommand {
         throw ExitCode.usage
     }
 
-    /// Parses the process's arguments, runs the command and exits with its status.
+    /// Parses the process's arguments, runs the command and exits with its status; with
+    /// `--json`, a failure is also the error object on standard output (`JSONReport`).
     public static func runAsMain() {
         TimeZonePin.apply()
-        main()
+        JSONReport.begin(nil)
+        do {
+            var command = try parseAsRoot()
+            JSONReport.begin(command)
+            try command.run()
+        } catch {
+            JSONReport.writeError(for: error)
+            exit(withError: error)
+        }
     }
 }

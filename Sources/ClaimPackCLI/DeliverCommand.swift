@@ -3,7 +3,7 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack deliver BUNDLE EVENT --date D …`: records dispatch, delivery, return or answer.
-struct DeliverCommand: ParsableCommand {
+struct DeliverCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "deliver",
         abstract: "Add an event to a bundle's delivery record: sent, delivered, returned or answered.",
@@ -25,7 +25,7 @@ struct DeliverCommand: ParsableCommand {
     @Argument(help: "sent, delivered, returned or answered.")
     var event: DeliveryEvent.Kind
 
-    @Option(help: "When it happened: YYYY-MM-DD, or YYYY-MM-DDTHH:MM+03:00.")
+    @Option(help: "When it happened: YYYY-MM-DD, YYYY-MM-DDTHH:MM+03:00, today or yesterday.")
     var date: String
 
     @Option(help: "The tracking number (checked by its check digit).")
@@ -44,17 +44,19 @@ struct DeliverCommand: ParsableCommand {
                                valueName: "url"))
     var timestamp: String?
     @OptionGroup var display: DisplayOptions
+    @Flag(help: "Print the result as JSON on standard output (see docs/json.md).")
+    var json = false
 
     func validate() throws {
         if event == .prepared { throw ValidationError("\"prepared\" is recorded by build; give sent, delivered, returned or answered") }
-        if case .failure = EventTime.parse(date) {
-            throw ValidationError("--date takes YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00, not \"\(date.terminalEscaped)\"")
+        if case .failure(let problem) = DeliveryDate.parse(date, today: .today()) {
+            throw ValidationError(problem.description.terminalEscaped)
         }
         if let timestamp, !(timestamp.lowercased().hasPrefix("http://") || timestamp.lowercased().hasPrefix("https://")) {
             throw ValidationError("--timestamp takes an http:// or https:// URL, not \"\(timestamp.terminalEscaped)\"")
         }
         if let note, note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--note is empty") }
-        if case .success(let at) = EventTime.parse(date),
+        if case .success(let at) = DeliveryDate.parse(date, today: .today()),
            let problem = DeliveryRequest(kind: event, at: at, tracking: tracking, note: note).textProblem {
             throw ValidationError(problem)
         }
@@ -62,7 +64,8 @@ struct DeliverCommand: ParsableCommand {
 
     func run() throws {
         let resources = try Resources.locate()
-        guard case .success(let at) = EventTime.parse(date) else { throw ExitCode.usage }
+        guard case .success(let at) = DeliveryDate.parse(date, today: .today()) else { throw ExitCode.usage }
+        if DeliveryDate.isWord(date) { Console.message("claimpack: note: --date \(date) is \(at)") }
         let request = DeliveryRequest(kind: event, at: at, tracking: tracking, carrier: carrier,
                                       proofs: proof.map { URL(fileURLWithPath: $0) }, note: note)
         SignalCleanup.install()
@@ -70,6 +73,10 @@ struct DeliverCommand: ParsableCommand {
         if let timestamp { return try recordStamped(request, recorder: recorder, resources: resources, authority: timestamp) }
         do throws(DeliveryError) {
             let updated = try recorder.record(request, in: URL(fileURLWithPath: bundle))
+            if json, let recorded = updated.record.events.last {
+                JSONReport.write(DeliverSummary(bundle: bundle, event: StatusSummary.Event(recorded), seal: updated.seal.hex))
+                return
+            }
             Console.result("recorded: \(event.rawValue) \(request.at) in \(bundle)")
             Console.result("seal: \(updated.seal.hex) (unchanged)")
         } catch {
@@ -83,6 +90,10 @@ struct DeliverCommand: ParsableCommand {
         let stamper = BundleTimestamper(schemas: resources.schemas, notice: { Console.message("claimpack: note: \($0)") })
         do throws(TimestampingError) {
             let result = try stamper.record(request, with: recorder, in: URL(fileURLWithPath: bundle), authority: authority)
+            if json, let recorded = result.bundle.record.events.last(where: { $0.kind == event }) {
+                JSONReport.write(DeliverSummary(bundle: bundle, event: StatusSummary.Event(recorded), seal: result.bundle.seal.hex))
+                return
+            }
             Console.result("recorded: \(event.rawValue) \(request.at) in \(bundle)")
             if let token = result.event.token {
                 Console.result("stamped: the delivery record up to event \(result.bundle.record.events.count - 1) existed no later than \(result.event.at), by \(token.authority)")
@@ -99,4 +110,13 @@ struct DeliverCommand: ParsableCommand {
             throw ExitCode(error.exitStatus)
         }
     }
+}
+
+/// The `deliver --json` object.
+struct DeliverSummary: Encodable {
+    let bundle: String
+    /// The event recorded, as in `status --json`'s `events`.
+    let event: StatusSummary.Event
+    /// The seal, unchanged.
+    let seal: String
 }

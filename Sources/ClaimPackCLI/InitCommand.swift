@@ -3,7 +3,7 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack init [DIR]`: a new claim folder with a commented `claim.yaml`.
-struct InitCommand: ParsableCommand {
+struct InitCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a claim folder with a commented claim.yaml and an empty evidence/.",
@@ -17,6 +17,8 @@ struct InitCommand: ParsableCommand {
     var language: Language?
 
     @OptionGroup var display: DisplayOptions
+    @Flag(help: "Print the result as JSON on standard output (see docs/json.md).")
+    var json = false
 
     func run() throws {
         let resources = try Resources.locate()
@@ -25,6 +27,11 @@ struct InitCommand: ParsableCommand {
         do {
             let result = try ClaimFolderScaffold(templates: resources.templates)
                 .create(at: target, language: chosen, today: .today())
+            if json {
+                JSONReport.write(InitSummary(folder: folder, claimFile: result.claimFile.path, language: chosen.rawValue,
+                                             next: "claimpack check \(folder)"))
+                return
+            }
             Console.result(result.claimFile.path)
             Console.message("created \(Console.path("claim.yaml", in: folder)) (\(chosen.rawValue)) and \(Console.path("evidence/", in: folder)); fill in the <…> placeholders, put the evidence files in evidence/, then run: claimpack check \(Console.quoted(folder))")
         } catch let error as ScaffoldError {
@@ -44,3 +51,14 @@ struct InitCommand: ParsableCommand {
     }
 }
 
+
+/// The `init --json` object.
+struct InitSummary: Encodable {
+    /// The folder as given.
+    let folder: String
+    /// The absolute path of the `claim.yaml` written.
+    let claimFile: String
+    let language: String
+    /// The command to run once the placeholders are filled in.
+    let next: String
+}

@@ -3,7 +3,7 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack letter BUNDLE|DIR`: the printed kit — letter, inventory, envelope.
-struct LetterCommand: ParsableCommand {
+struct LetterCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "letter",
         abstract: "Print the kit for registered mail: the letter, printed copies of the evidence, the Form 107 inventory and the envelope (PDF), or the letter as text.",
@@ -38,9 +38,17 @@ struct LetterCommand: ParsableCommand {
     var force = false
 
     @OptionGroup var display: DisplayOptions
+    @Flag(help: "Print the result as JSON on standard output (see docs/json.md).")
+    var json = false
 
     enum LetterFormat: String, ExpressibleByArgument {
         case pdf, text
+    }
+
+    func validate() throws {
+        if json, format == .text, output == nil || output == "-" {
+            throw ValidationError("--json with --format text needs -o FILE: the letter's text would go to standard output")
+        }
     }
 
     func run() throws {
@@ -82,6 +90,11 @@ struct LetterCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitCode.cannotCreate
         }
+        if json {
+            JSONReport.write(LetterSummary(letter: path, type: format.rawValue, bytes: bytes.count, seal: seal.hex,
+                                           warnings: kit.warnings))
+            return
+        }
         Console.result("letter: \(path)")
         Console.result("seal: \(seal.hex)")
     }
@@ -95,6 +108,7 @@ struct LetterCommand: ParsableCommand {
             let report = try ClaimFolderLoader.read(source, templates: templates)
             Console.messages(DiagnosticOutput.lines(report.diagnostics.filter { $0.severity == .error }, folder: source))
             guard let claim = report.claim, report.isBuildable else {
+                JSONReport.capture(report.diagnostics.filter { $0.severity == .error })
                 Console.error("\(source): \(DiagnosticOutput.summary(report.diagnostics)); no letter written")
                 throw ExitCode.problemsFound
             }
@@ -110,4 +124,17 @@ struct LetterCommand: ParsableCommand {
         let name = bundle.report.isExtractedFolder ? "\(bundle.claim.id).zip" : URL(fileURLWithPath: source).lastPathComponent
         return (bundle.claim, bundle.seal, name, .bundle(bundle.url))
     }
+}
+
+/// The `letter --json` object.
+struct LetterSummary: Encodable {
+    /// The file written.
+    let letter: String
+    /// `pdf` or `text` (`--format`; `format` is the layout's version).
+    let type: String
+    let bytes: Int
+    /// The seal printed on the letter.
+    let seal: String
+    /// What the kit could not do as asked (also on standard error).
+    let warnings: [String]
 }

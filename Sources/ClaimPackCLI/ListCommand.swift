@@ -3,7 +3,7 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack list BUNDLE`: what a verified bundle holds.
-struct ListCommand: ParsableCommand {
+struct ListCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List what a bundle holds: the evidence, the delivery proofs and any other payload.",
@@ -22,7 +22,7 @@ struct ListCommand: ParsableCommand {
         let resources = try Resources.locate()
         let listing = BundleListing(try BundleLoader.open(bundle, schemas: resources.schemas, readOnly: true))
         if json {
-            Console.json(JSONOutput.encode(ListingSummary(listing, path: bundle)))
+            JSONReport.write(ListingSummary(listing, path: bundle))
             return
         }
         Console.result("bundle: \(bundle)")
@@ -48,7 +48,7 @@ struct ListCommand: ParsableCommand {
     static func count(_ items: [BundleListing.Item]) -> String {
         guard !items.isEmpty else { return "none" }
         let bytes = items.reduce(UInt64(0)) { $0 + $1.size }
-        return "\(items.count) file\(items.count == 1 ? "" : "s"), \(bytes) bytes"
+        return "\(Plural.english(items.count, "file")), \(bytes) bytes"
     }
 
     /// Size (right-aligned), the first 12 digits of the SHA-256, the path.

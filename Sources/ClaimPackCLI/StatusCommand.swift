@@ -3,7 +3,7 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack status BUNDLE`: the claim in one screen.
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "The claim in one screen: parties, seal, delivery events, and the date the answer is due.",
@@ -45,8 +45,8 @@ struct StatusCommand: ParsableCommand {
         default: nil
         }
         if json {
-            Console.json(JSONOutput.encode(StatusSummary(opened, status: status, provision: provision, rule: rule, path: bundle,
-                                                           next: next, chain: chain)))
+            JSONReport.write(StatusSummary(opened, status: status, provision: provision, rule: rule, path: bundle,
+                                           next: next, chain: chain))
             return
         }
         StatusText.print(opened, status: status, provision: provision, rule: rule, wording: wording, next: next, chain: chain)

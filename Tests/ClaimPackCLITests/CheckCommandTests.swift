@@ -46,17 +46,22 @@ struct CheckCommandTests {
             try Data(outcome.standardOutput.utf8).write(to: golden)
         }
         #expect(outcome.standardOutput == (try String(contentsOf: golden, encoding: .utf8)))
-        let parsed = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [[String: Any]]
+        let object = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
+        #expect(object?["format"] as? Int == 1)
+        #expect(object?["errors"] as? Int == 3 && object?["warnings"] as? Int == 1)
+        let parsed = object?["diagnostics"] as? [[String: Any]]
         #expect(parsed?.count == 4)
         #expect(parsed?.first?["code"] as? String == "C024")
         #expect(parsed?.first?["line"] as? Int == 11)
         #expect(parsed?.last?["line"] is NSNull)
     }
 
-    @Test func jsonOfACleanClaimIsAnEmptyArray() throws {
+    @Test func jsonOfACleanClaimHasAnEmptyDiagnosticsArray() throws {
         let outcome = try CLIRunner.run(["check", "Examples/ru-telecom-subscription", "--json"])
         #expect(outcome.status == 0)
-        #expect(outcome.standardOutput == "[]\n")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        #expect((object["diagnostics"] as? [Any])?.isEmpty == true)
+        #expect(object["errors"] as? Int == 0 && object["warnings"] as? Int == 0)
     }
 
     @Test func missingFolderExits66WithAMessage() throws {

@@ -125,7 +125,7 @@ extension LetterMaker {
             counted[id] = sheets
             if let entry = claim.evidence.first(where: { $0.id == id }), let typed = entry.sheets, typed != sheets {
                 let place = entry.location.map { "\($0): " } ?? "claim.yaml: "
-                warnings.append("\(place)warning: evidence \"\(id)\" (\(entry.file)) has sheets: \(typed), but its printed copy takes \(sheets) \(sheets == 1 ? "sheet" : "sheets")\(duplex ? " (duplex)" : ""); the list of attachments and Form 107 give \(sheets)")
+                warnings.append("\(place)warning: evidence \"\(id)\" (\(entry.file)) has sheets: \(typed), but its printed copy takes \(Plural.english(sheets, "sheet"))\(duplex ? " (duplex)" : ""); the list of attachments and Form 107 give \(sheets)")
             }
         }
         return (counted, warnings)

@@ -122,14 +122,6 @@ public struct LocaleWording: Sendable {
     /// The word for `count` of `noun` (`day`, `sheet`) in the right plural form.
     public func plural(_ noun: String, _ count: Int) -> String {
         guard let forms = plurals[noun], !forms.isEmpty else { return noun }
-        switch language {
-        case .ru, .uk:
-            let (lastDigit, lastTwo) = (count % 10, count % 100)
-            if lastDigit == 1, lastTwo != 11 { return forms[0] }
-            if (2...4).contains(lastDigit), !(12...14).contains(lastTwo) { return forms[min(1, forms.count - 1)] }
-            return forms[min(2, forms.count - 1)]
-        case .en:
-            return count == 1 ? forms[0] : forms[min(1, forms.count - 1)]
-        }
+        return Plural.form(forms, count: count, language: language)
     }
 }

@@ -29,6 +29,7 @@ enum BundleLoader {
     /// Prints why a bundle was refused: its findings, then the error.
     static func report(_ error: BundleError) {
         if case .notIntact(let report) = error {
+            JSONReport.capture(report.findings)
             for finding in report.findings { Console.message(finding.description) }
         }
         Console.error(error.description)

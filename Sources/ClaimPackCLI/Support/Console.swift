@@ -25,6 +25,7 @@ enum Console {
 
     /// Writes a message line to standard error.
     static func message(_ text: String) {
+        JSONReport.capture(text)
         FileHandle.standardError.write(Data((styled(text, for: STDERR_FILENO) + "\n").utf8))
     }
 
@@ -32,6 +33,7 @@ enum Console {
     /// otherwise cost a system call each.
     static func messages(_ lines: [String]) {
         guard !lines.isEmpty else { return }
+        lines.forEach(JSONReport.capture)
         FileHandle.standardError.write(Data((lines.map { styled($0, for: STDERR_FILENO) }.joined(separator: "\n") + "\n").utf8))
     }
 
