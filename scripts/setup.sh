@@ -40,4 +40,10 @@ if $want_tests; then
     echo "setup: installing jsonschema (validates --json output against Schemas/json/)" >&2
     "$python" -m pip install -q jsonschema 2>/dev/null || "$python" -m pip install -q --break-system-packages jsonschema
   fi
+  # swift-argument-parser's generate-manual tool (install.sh makes the man page with it),
+  # built once here: built inside the suite, by the install test, it held one of the test
+  # pool's two threads for minutes and starved the tests beside it.
+  if ! (cd "$(dirname "$0")/.." && swift package plugin generate-manual --help >/dev/null 2>&1); then
+    echo "setup: could not build generate-manual now; the install test will build it" >&2
+  fi
 fi
