@@ -7,7 +7,7 @@ struct LetterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "letter",
         abstract: "Print the kit for registered mail: the letter, printed copies of the evidence, the Form 107 inventory and the envelope (PDF), or the letter as text.",
-        discussion: "A claim of kind court is refused: a statement of claim will be made by escalate --to court. From a bundle, the bundle is verified first and a bad one is refused. From a claim folder, check runs first, and the seal printed is the one the bundle built from that folder and date will have. Exit status: 0 written; 1 the claim or bundle has problems; 66 an input cannot be read; 73 the output exists (without --force) or cannot be created."
+        discussion: "A claim of kind complaint prints a complaint to a state body; kind court prints a statement of claim with its calculation table (the penalty counted from the day after the earlier claim's answer was due, read from the bundle it follows), and its Form 107, Form 119 and envelope are for the copy sent to the defendant. From a bundle, the bundle is verified first and a bad one is refused. From a claim folder, check runs first, and the seal printed is the one the bundle built from that folder and date will have. Exit status: 0 written; 1 the claim or bundle has problems; 66 an input cannot be read; 73 the output exists (without --force) or cannot be created."
     )
 
     @Argument(help: "A bundle (.zip) or a claim folder.")
@@ -45,22 +45,18 @@ struct LetterCommand: ParsableCommand {
         let resources = try Resources.locate()
         let templateFolder = templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? resources.templates
         let (claim, seal, bundleName, evidence) = try loadClaim(schemas: resources.schemas, templates: templateFolder)
-        if claim.kind == .court {
-            // A claim letter retitled «ИСКОВОЕ ЗАЯВЛЕНИЕ» is not a statement of claim (ГПК РФ ст. 131–132).
-            Console.error("\(source): kind: court — a statement of claim is not a claim letter; it will be made by `claimpack escalate BUNDLE --to court` (a coming command). No letter written.")
-            throw ExitCode.problemsFound
-        }
+        let answerDue = claim.kind == .court ? earlierAnswerDue(claim, evidence: evidence, schemas: resources.schemas, templates: templateFolder) : nil
         let maker = LetterMaker(templates: templateFolder)
         let kit: LetterKit
         do throws(LetterError) {
             switch format {
             case .text:
                 kit = try maker.textKit(claim: claim, seal: seal, bundleName: bundleName, attachments: attachments,
-                                        evidence: evidence, duplex: duplex)
+                                        evidence: evidence, duplex: duplex, answerDue: answerDue)
             case .pdf:
                 let kind = envelope ?? (claim.delivery.method == .registeredMail ? .dl : LetterMaker.Envelope.none)
                 kit = try maker.kit(claim: claim, seal: seal, bundleName: bundleName, envelope: kind, deliveryNotice: !noForm119,
-                                    attachments: attachments, evidence: evidence, duplex: duplex)
+                                    attachments: attachments, evidence: evidence, duplex: duplex, answerDue: answerDue)
             }
         } catch {
             Console.error(error.description)
@@ -81,6 +77,23 @@ struct LetterCommand: ParsableCommand {
         }
         Console.result("letter: \(path)")
         Console.result("seal: \(seal.hex)")
+    }
+
+    /// The last day the answer to the first claim of the chain was due (the statement's
+    /// penalty runs from the day after it), or `nil` with a warning when it cannot be read.
+    private func earlierAnswerDue(_ claim: Claim, evidence: EvidenceSource, schemas: URL, templates: URL) -> CalendarDate? {
+        guard let law = try? LegalProvisions(templates: templates) else { return nil }
+        let chain: BundleChain? = switch evidence {
+        case .folder(let report): BundleChain(following: claim, folder: report, schemas: schemas, law: law, today: claim.date)
+        case .bundle(let url):
+            // Opened (and verified) once more: only a statement of claim needs its chain.
+            BundleChain(of: (try? OpenedBundle.open(url, verifier: BundleVerifier(schemas: schemas, today: claim.date))), schemas: schemas, law: law, today: claim.date)
+        }
+        guard let due = chain?.links.first(where: { $0.kind == .claim && $0.answerDue != nil })?.answerDue else {
+            Console.message("\(source): warning: the answer date of the claim this statement follows cannot be read from its bundle (not delivered, or no follows:); the calculation has no penalty")
+            return nil
+        }
+        return due
     }
 
     /// The claim of `source` (a folder, read with the law table of `templates`, or a bundle),

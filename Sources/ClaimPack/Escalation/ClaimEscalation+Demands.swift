@@ -66,7 +66,7 @@ extension ClaimEscalation {
         case .en: demands.append(("Pay me \(amount(principal.total)), the amount of transactions \(ids).", claim.demands.first?.basis,
                                   "The principal: only the transactions marked disputed: true."))
         }
-        if let sector = claim.respondent.sector, let rule = PenaltyRule.statutory(jurisdiction: claim.jurisdiction, sector: sector),
+        if let sector = claim.respondent.sector, let rule = law.penaltyRule(jurisdiction: claim.jurisdiction, sector: sector),
            let due = status.deadline?.due {
             let penalty = try StatutoryPenalty(rule: rule, base: principal.total, answerDue: due, asOf: asOf)
             let from = penalty.firstDay.map(wording.date) ?? wording.date(asOf)

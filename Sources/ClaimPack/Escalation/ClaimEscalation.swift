@@ -137,6 +137,13 @@ public struct ClaimEscalation: Sendable {
         yaml.quoted("address", claim.claimant.address, indent: 2)
         yaml.quoted("phone", claim.claimant.phone, indent: 2)
         yaml.quoted("email", claim.claimant.email, indent: 2)
+        let asked = to == .court ? wording.plaintiffPlaceholders : (birthDate: nil, birthPlace: nil, identifier: nil)
+        if to == .court, asked.birthDate != nil || asked.identifier != nil {
+            yaml.comment(wording.plaintiffComment, indent: 2)
+        }
+        yaml.quoted("birth_date", claim.claimant.birthDate?.description ?? asked.birthDate, indent: 2)
+        yaml.quoted("birth_place", claim.claimant.birthPlace ?? asked.birthPlace, indent: 2)
+        yaml.quoted("identifier", claim.claimant.identifier ?? asked.identifier, indent: 2)
         yaml.open("respondent")
         if let sector = claim.respondent.sector { yaml.plain("sector", sector.rawValue, indent: 2) }
         yaml.quoted("name", claim.respondent.name, indent: 2)
@@ -160,14 +167,10 @@ public struct ClaimEscalation: Sendable {
             yaml.quoted("name", wording.courtPlaceholder, indent: 2)
             yaml.quoted("address", wording.courtAddressPlaceholder, indent: 2)
         }
+        guard !claim.account.isEmpty else { return }
         yaml.open("account")
         for identifier in claim.account {
             text(&yaml, key: identifier.label, value: identifier.value, indent: 2)
-        }
-        if to == .court {
-            for line in wording.plaintiffIdentifiers {
-                text(&yaml, key: line.label, value: line.placeholder, indent: 2)
-            }
         }
     }
 

@@ -54,10 +54,36 @@ struct LawTableFile: Decodable, Sendable {
         }
     }
 
+    /// A statutory penalty (`penalties:`, docs/escalation.md §3).
+    struct Penalty: Decodable, Sendable {
+        let id: String
+        /// The sectors it applies to; absent: every sector.
+        let sectors: [Sector]?
+        /// The rate in hundredths of a percent (3 % is 300).
+        let basisPoints: Int
+        /// `day` or `year`.
+        let per: String
+        /// For a yearly rate: the days it is divided by.
+        let daysInYear: Int?
+        let capPercent: Int?
+        let law: String
+        let confirmed: Bool
+        let sources: [Source]
+
+        enum CodingKeys: String, CodingKey {
+            case id, sectors, per, law, confirmed, sources
+            case basisPoints = "basis_points"
+            case daysInYear = "days_in_year"
+            case capPercent = "cap_percent"
+        }
+    }
+
     let jurisdiction: Jurisdiction
     /// The language the jurisdiction's law is written in.
     let native: Language
     let counting: Counting
     let notes: Notes
     let provisions: [Row]
+    /// Absent in a table written before penalties were data: no penalty is computed then.
+    let penalties: [Penalty]?
 }

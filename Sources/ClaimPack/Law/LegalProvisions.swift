@@ -39,6 +39,12 @@ public struct LegalProvisions: Sendable {
                     throw .badTemplate(path: file.path, reason: "the row for \(row.kind.rawValue)/\(row.sector?.rawValue ?? "-") needs days > 0 and start: receipt, or start: registration with registration: {within:, unit:}")
                 }
             }
+            for penalty in table.penalties ?? [] {
+                let rateOK = penalty.basisPoints > 0 && (penalty.per == "day" || (penalty.per == "year" && (penalty.daysInYear ?? 0) > 0))
+                guard rateOK, penalty.capPercent.map({ $0 > 0 }) ?? true, !penalty.sources.isEmpty else {
+                    throw .badTemplate(path: file.path, reason: "the penalty \(penalty.id) needs basis_points > 0, per: day or per: year with days_in_year > 0, a cap_percent > 0 when it has one, and sources")
+                }
+            }
             tables[jurisdiction] = table
             let calendarFile = folder.appendingPathComponent("calendars/\(jurisdiction.rawValue).yaml")
             if FileManager.default.fileExists(atPath: calendarFile.path) {
@@ -82,6 +88,18 @@ public struct LegalProvisions: Sendable {
             consequences: row.consequences?.sentences(textLanguage) ?? [],
             authority: row.authority?.text(textLanguage, native: native)?.1,
             notes: notes, sources: row.sources.map(LegalProvisions.source), confirmed: row.confirmed)
+    }
+
+    /// The statutory penalty for a claim against a company of `sector` under the law of
+    /// `jurisdiction` (the `penalties:` section of its table), or `nil` where the table has
+    /// none (ru and ua finance and state bodies, the United States).
+    public func penaltyRule(jurisdiction: Jurisdiction, sector: Sector) -> PenaltyRule? {
+        guard let row = tables[jurisdiction]?.penalties?.first(where: { $0.sectors?.contains(sector) ?? true }) else { return nil }
+        let rate: PenaltyRule.Rate = row.per == "year"
+            ? .perYear(basisPoints: row.basisPoints, daysInYear: row.daysInYear ?? 365)
+            : .perDay(basisPoints: row.basisPoints)
+        return PenaltyRule(id: row.id, rate: rate, capPercent: row.capPercent, law: row.law,
+                           sources: row.sources.map(LegalProvisions.source), confirmed: row.confirmed)
     }
 
     /// How `jurisdiction` counts a period, in `language` (else English, else its own).
