@@ -78,6 +78,13 @@ struct LawTableFile: Decodable, Sendable {
         }
     }
 
+    /// The act a complaint or a statement of claim follows (`procedure:`).
+    struct Procedure: Decodable, Sendable {
+        let citation: LawText
+        let confirmed: Bool
+        let sources: [Source]
+    }
+
     let jurisdiction: Jurisdiction
     /// The language the jurisdiction's law is written in.
     let native: Language
@@ -86,4 +93,6 @@ struct LawTableFile: Decodable, Sendable {
     let provisions: [Row]
     /// Absent in a table written before penalties were data: no penalty is computed then.
     let penalties: [Penalty]?
+    /// By kind (`complaint`, `court`); absent in a table written before it.
+    let procedure: [String: Procedure]?
 }

@@ -102,6 +102,16 @@ public struct LegalProvisions: Sendable {
                            sources: row.sources.map(LegalProvisions.source), confirmed: row.confirmed)
     }
 
+    /// The act a printed complaint or statement of claim of `kind` follows under the law of
+    /// `jurisdiction`, cited in `language` (else English, else the jurisdiction's own), or
+    /// `nil` where the table has none.
+    public func procedure(jurisdiction: Jurisdiction, kind: ClaimKind, language: Language) -> ProcedureRequirement? {
+        guard let table = tables[jurisdiction], let row = table.procedure?[kind.rawValue],
+              let (textLanguage, citation) = row.citation.text(language, native: table.native) else { return nil }
+        return ProcedureRequirement(jurisdiction: jurisdiction, kind: kind, language: textLanguage, citation: citation,
+                                    sources: row.sources.map(LegalProvisions.source), confirmed: row.confirmed)
+    }
+
     /// How `jurisdiction` counts a period, in `language` (else English, else its own).
     public func countingRule(for jurisdiction: Jurisdiction, language: Language) -> CountingRule {
         let table = tables[jurisdiction]!

@@ -20,6 +20,13 @@ extension LetterContext {
             values["earlier"] = ["id": id, "seal": follows.seal.hex, "sealGrouped": follows.seal.grouped,
                                  "bundle": follows.bundle, "number": number.map(String.init) ?? ""]
         }
+        // The act the document follows, from the law table (`procedure:`).
+        if FileManager.default.fileExists(atPath: LegalProvisions.folder(templates: wording.templates).path),
+           let law = try? LegalProvisions(templates: wording.templates),
+           let procedure = law.procedure(jurisdiction: claim.jurisdiction, kind: claim.kind, language: claim.language),
+           procedure.language == claim.language {
+            values["procedure"] = ["citation": procedure.citation]
+        }
         // What the claim says was broken: the legal basis of its first demand.
         values["rightBasis"] = claim.demands.first?.basis ?? ""
         // The statement's own attachments come after the evidence: the proof the copy was

@@ -59,7 +59,7 @@ extension LetterMaker {
 
         let renderer = LetterPDFRenderer(canvas: canvas)
         renderer.startSection()
-        renderer.render(try blocks(LetterMaker.templateName(for: claim.kind), claim.language, values))
+        renderer.render(try blocks(letterTemplate(for: claim), claim.language, values))
         let letterPages = renderer.pageInSection
         if duplex, letterPages % 2 == 1 { canvas.beginPage(width: PageGeometry.a4.width, height: PageGeometry.a4.height) }
         let enclosures = context.enclosures
@@ -123,7 +123,7 @@ extension LetterMaker {
         context.copies = attachments
         context.counted = counted
         context.calculation = try calculation(claim, answerDue: answerDue)
-        let text = LetterTextRenderer.render(try blocks(LetterMaker.templateName(for: claim.kind), claim.language, context.values()))
+        let text = LetterTextRenderer.render(try blocks(letterTemplate(for: claim), claim.language, context.values()))
         return LetterKit(bytes: Array(text.utf8), warnings: warnings)
     }
 

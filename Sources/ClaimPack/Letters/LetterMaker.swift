@@ -78,6 +78,16 @@ public struct LetterMaker: Sendable {
         }
     }
 
+    /// The template a claim is printed with: its kind's, or `letter` for a complaint when an
+    /// older templates copy (`--templates`) has no `complaint.mustache` (its letter template
+    /// still has the complaint's wording). A statement of claim has no such fallback.
+    func letterTemplate(for claim: Claim) -> String {
+        let name = LetterMaker.templateName(for: claim.kind)
+        let file = templates.appendingPathComponent("\(claim.language.rawValue)/\(name).mustache")
+        if claim.kind == .complaint, !FileManager.default.fileExists(atPath: file.path) { return "letter" }
+        return name
+    }
+
     /// The money of a statement of claim, or `nil` for another kind.
     func calculation(_ claim: Claim, answerDue: CalendarDate?) throws(LetterError) -> CourtCalculation? {
         guard claim.kind == .court else { return nil }
