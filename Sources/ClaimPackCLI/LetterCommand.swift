@@ -89,7 +89,7 @@ struct LetterCommand: ParsableCommand {
             // Opened (and verified) once more: only a statement of claim needs its chain.
             BundleChain(of: (try? OpenedBundle.open(url, verifier: BundleVerifier(schemas: schemas, today: claim.date))), schemas: schemas, law: law, today: claim.date)
         }
-        guard let due = chain?.links.first(where: { $0.kind == .claim && $0.answerDue != nil })?.answerDue else {
+        guard let due = chain?.claimAnswerDue else {
             Console.message("\(source): warning: the answer date of the claim this statement follows cannot be read from its bundle (not delivered, or no follows:); the calculation has no penalty")
             return nil
         }

@@ -147,6 +147,16 @@ struct EscalateCommandTests {
         try Self.expectSuccess(["build", "court", "-o", "court.zip"], in: scratch)
         let verify = try CLIRunner.run(["verify", "court.zip", "--json"], in: scratch.url)
         #expect(verify.status == 0, "\(verify.standardOutput)")
+        // From the complaint, the penalty still runs from the claim's answer date (due
+        // 30.12.2026), not the regulator's: 31.12.2026–15.01.2027, 16 × 45,00 = 720,00 —
+        // as the printed statement counts it.
+        try Self.expectSuccess(["escalate", "complaint.zip", "--to", "court", "--as-of", "2027-01-15", "-o", "court-later"], in: scratch)
+        let later = try Self.claimText(scratch.url.appendingPathComponent("court-later"))
+        #expect(later.contains("неустойку за период с 31.12.2026 по 15.01.2027 в размере 720,00 ₽"), "\(later)")
+        try Self.fillPlaceholders(scratch.url.appendingPathComponent("court-later"))
+        let letter = try CLIRunner.run(["letter", "court-later", "--format", "text"], in: scratch.url)
+        #expect(letter.status == 0, "\(letter.standardError)")
+        #expect(letter.standardOutput.contains("1\u{00A0}500,00 × 3\u{00A0}% × 16 = 720,00"), "\(letter.standardOutput)")
     }
 
     @Test func aCitedSealThatDoesNotMatchIsRefusedByBuild() throws {

@@ -20,6 +20,12 @@ public struct BundleChain: Sendable {
     /// From the bundle's own predecessor back to the first claim.
     public let links: [Link]
 
+    /// The day the answer to the nearest claim (kind `claim`) of the chain was due: a
+    /// statement of claim's penalty runs from the day after it.
+    public var claimAnswerDue: CalendarDate? {
+        links.first { $0.kind == .claim && $0.answerDue != nil }?.answerDue
+    }
+
     /// Reads the chain of `bundle` (empty when it follows nothing), at most as deep as
     /// `verify` checks; a bundle that cannot be read ends the chain with a `nil` state.
     public init(of bundle: OpenedBundle, schemas: URL, law: LegalProvisions, today: CalendarDate) {

@@ -13,6 +13,11 @@ public struct ClaimEscalation: Sendable {
     public let authority: Authority?
     /// The day the step is drafted on (`--as-of`): the new claim's date.
     public let asOf: CalendarDate
+    /// When the bundle escalated is itself a complaint: the day the answer to the first
+    /// claim of its chain was due (`BundleChain.Link.answerDue`). The court penalty runs
+    /// from the company's failure to answer the claim, not the regulator's, as the printed
+    /// statement counts it.
+    public var firstClaimAnswerDue: CalendarDate?
 
     public init(bundle: OpenedBundle, to: ClaimKind, law: LegalProvisions, authority: Authority?, asOf: CalendarDate) {
         self.bundle = bundle
