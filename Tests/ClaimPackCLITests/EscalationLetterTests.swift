@@ -62,8 +62,9 @@ struct EscalationLetterTests {
         #expect(fonts.contains("LiberationSerif"))
     }
 
-    /// A statement of claim in Ukrainian and English particulars of claim, each from an
-    /// example delivered on 24.11.2026 and escalated on 15.02.2027.
+    /// A complaint and a statement of claim in Ukrainian, and a complaint to the ombudsman and
+    /// particulars of claim in English, each from an example delivered on 24.11.2026 and
+    /// escalated on 15.02.2027.
     @Test(arguments: [("uk-mobile-roaming", "uk-mobile-roaming-court"), ("en-bank-duplicate-payment", "en-bank-court")])
     func aStatementOfClaimInEachLanguage(_ example: String, _ golden: String) throws {
         let scratch = try ScratchFolder()
@@ -71,6 +72,11 @@ struct EscalationLetterTests {
         try EscalateCommandTests.expectSuccess(["build", path, "-o", "c.zip"], in: scratch)
         try EscalateCommandTests.expectSuccess(["deliver", "c.zip", "sent", "--date", "2026-11-22"], in: scratch)
         try EscalateCommandTests.expectSuccess(["deliver", "c.zip", "delivered", "--date", "2026-11-24"], in: scratch)
+        try EscalateCommandTests.expectSuccess(["escalate", "c.zip", "--to", "complaint", "--as-of", "2027-02-15", "-o", "complaint"], in: scratch)
+        try EscalateCommandTests.fillPlaceholders(scratch.url.appendingPathComponent("complaint"))
+        let complaint = try CLIRunner.run(["letter", "complaint", "--format", "text"], in: scratch.url)
+        #expect(complaint.status == 0, "\(complaint.standardError)")
+        try Self.golden(golden.replacingOccurrences(of: "-court", with: "-complaint"), complaint.standardOutput)
         try EscalateCommandTests.expectSuccess(["escalate", "c.zip", "--to", "court", "--as-of", "2027-02-15", "-o", "court"], in: scratch)
         try EscalateCommandTests.fillPlaceholders(scratch.url.appendingPathComponent("court"))
         let letter = try CLIRunner.run(["letter", "court", "--format", "text"], in: scratch.url)
@@ -80,6 +86,8 @@ struct EscalationLetterTests {
             // 1 240,00 × 3 % = 37,20 a day × 53 days (25.12.2026–15.02.2027) = 1 971,60; no cap applied.
             #expect(letter.standardOutput.contains("1\u{00A0}240,00 × 3\u{00A0}% × 53 = 1\u{00A0}971,60"))
             #expect(letter.standardOutput.contains("ПОЗОВНА ЗАЯВА"))
+            #expect(complaint.standardOutput.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\n", with: " ")
+                .contains("відповідно до ст. 5 Закону України «Про звернення громадян»"))
         } else {
             // £649.00 × 8 % ÷ 365 × 27 days (20/01/2027–15/02/2027) = 3.8405… → £3.84.
             #expect(letter.standardOutput.contains("649.00 × 8% ÷ 365 × 27 = 3.84"))
