@@ -10,7 +10,8 @@ public struct CourtCalculation: Sendable, Hashable {
     /// - Parameters:
     ///   - answerDue: the last day the company could answer the earlier claim (`nil` when it
     ///     is not known: no penalty is computed then).
-    ///   - law: the law table, whose `penalties:` give the rate.
+    ///   - law: the law table, whose `penalties:`, `court_fee:` and `courts:` give the rate,
+    ///     the fee and the court.
     /// - Throws: `EscalationError` when no operation is disputed, the disputed ones are in
     ///   several currencies, or a sum overflows.
     public init(claim: Claim, answerDue: CalendarDate?, law: LegalProvisions) throws(EscalationError) {
@@ -21,8 +22,8 @@ public struct CourtCalculation: Sendable, Hashable {
             penalty = try StatutoryPenalty(rule: rule, base: principal.total, answerDue: answerDue, asOf: claim.date)
         }
         price = try ClaimPrice(jurisdiction: claim.jurisdiction, principal: principal, penalty: penalty)
-        fee = CourtFee(jurisdiction: claim.jurisdiction, claimPrice: price.total)
-        court = CourtChoice(jurisdiction: claim.jurisdiction, claimPrice: price.total)
+        fee = CourtFee(jurisdiction: claim.jurisdiction, claimPrice: price.total, schedule: law.courtFeeSchedule(jurisdiction: claim.jurisdiction))
+        court = CourtChoice(jurisdiction: claim.jurisdiction, claimPrice: price.total, rule: law.courtRule(jurisdiction: claim.jurisdiction))
     }
 
     /// Every row, in the order the statement prints them.

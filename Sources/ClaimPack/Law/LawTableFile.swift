@@ -85,6 +85,55 @@ struct LawTableFile: Decodable, Sendable {
         let sources: [Source]
     }
 
+    /// The court fee (`court_fee:`), amounts in whole units.
+    struct Fee: Decodable, Sendable {
+        struct Bracket: Decodable, Sendable {
+            let from: Int
+            let upTo: Int
+            let fixed: Int
+            let basisPoints: Int
+
+            enum CodingKeys: String, CodingKey {
+                case from, fixed
+                case upTo = "up_to"
+                case basisPoints = "basis_points"
+            }
+        }
+
+        let currency: String
+        let law: String
+        let brackets: [Bracket]?
+        let consumerExemptUpTo: Int?
+        let consumersExempt: Bool?
+        let exemptionLaw: String
+        let confirmed: Bool
+        let sources: [Source]
+
+        enum CodingKeys: String, CodingKey {
+            case currency, law, brackets, confirmed, sources
+            case consumerExemptUpTo = "consumer_exempt_up_to"
+            case consumersExempt = "consumers_exempt"
+            case exemptionLaw = "exemption_law"
+        }
+    }
+
+    /// Which court hears the claim (`courts:`).
+    struct Courts: Decodable, Sendable {
+        let currency: String?
+        let justiceOfThePeaceUpTo: Int?
+        let justiceOfThePeaceLaw: String?
+        let otherwise: String
+        let law: String
+        let confirmed: Bool
+        let sources: [Source]
+
+        enum CodingKeys: String, CodingKey {
+            case currency, otherwise, law, confirmed, sources
+            case justiceOfThePeaceUpTo = "justice_of_the_peace_up_to"
+            case justiceOfThePeaceLaw = "justice_of_the_peace_law"
+        }
+    }
+
     let jurisdiction: Jurisdiction
     /// The language the jurisdiction's law is written in.
     let native: Language
@@ -95,4 +144,12 @@ struct LawTableFile: Decodable, Sendable {
     let penalties: [Penalty]?
     /// By kind (`complaint`, `court`); absent in a table written before it.
     let procedure: [String: Procedure]?
+    /// Absent where claimpack does not compute the fee (gb, us).
+    let courtFee: Fee?
+    let courts: Courts?
+
+    enum CodingKeys: String, CodingKey {
+        case jurisdiction, native, counting, notes, provisions, penalties, procedure, courts
+        case courtFee = "court_fee"
+    }
 }

@@ -45,6 +45,18 @@ public struct LegalProvisions: Sendable {
                     throw .badTemplate(path: file.path, reason: "the penalty \(penalty.id) needs basis_points > 0, per: day or per: year with days_in_year > 0, a cap_percent > 0 when it has one, and sources")
                 }
             }
+            if let fee = table.courtFee {
+                var top = 0
+                for bracket in fee.brackets ?? [] {
+                    guard bracket.from == top, bracket.upTo > bracket.from, bracket.fixed >= 0, bracket.basisPoints >= 0 else {
+                        throw .badTemplate(path: file.path, reason: "court_fee.brackets: each bracket starts where the one before ends (the first at 0) and has up_to > from; the one from \(bracket.from) does not")
+                    }
+                    top = bracket.upTo
+                }
+            }
+            if let courts = table.courts, LegalProvisions.level(courts.otherwise) == nil {
+                throw .badTemplate(path: file.path, reason: "courts.otherwise: \(courts.otherwise) is not district or county")
+            }
             tables[jurisdiction] = table
             let calendarFile = folder.appendingPathComponent("calendars/\(jurisdiction.rawValue).yaml")
             if FileManager.default.fileExists(atPath: calendarFile.path) {
@@ -112,6 +124,26 @@ public struct LegalProvisions: Sendable {
                                     sources: row.sources.map(LegalProvisions.source), confirmed: row.confirmed)
     }
 
+    /// The court fee of `jurisdiction` (`court_fee:`), or `nil` where claimpack does not
+    /// compute it.
+    public func courtFeeSchedule(jurisdiction: Jurisdiction) -> CourtFeeSchedule? {
+        guard let fee = tables[jurisdiction]?.courtFee else { return nil }
+        return CourtFeeSchedule(
+            currency: fee.currency,
+            brackets: (fee.brackets ?? []).map { .init(from: $0.from, upTo: $0.upTo, fixed: $0.fixed, basisPoints: $0.basisPoints) },
+            consumerExemptUpTo: fee.consumerExemptUpTo, consumersExempt: fee.consumersExempt ?? false,
+            law: fee.law, exemptionLaw: fee.exemptionLaw, sources: fee.sources.map(LegalProvisions.source), confirmed: fee.confirmed)
+    }
+
+    /// Which court hears a claim under the law of `jurisdiction` (`courts:`), or `nil`
+    /// where claimpack does not say (us).
+    public func courtRule(jurisdiction: Jurisdiction) -> CourtRule? {
+        guard let courts = tables[jurisdiction]?.courts, let otherwise = LegalProvisions.level(courts.otherwise) else { return nil }
+        return CourtRule(currency: courts.currency, justiceOfThePeaceUpTo: courts.justiceOfThePeaceUpTo,
+                         justiceOfThePeaceLaw: courts.justiceOfThePeaceLaw, otherwise: otherwise, law: courts.law,
+                         sources: courts.sources.map(LegalProvisions.source), confirmed: courts.confirmed)
+    }
+
     /// How `jurisdiction` counts a period, in `language` (else English, else its own).
     public func countingRule(for jurisdiction: Jurisdiction, language: Language) -> CountingRule {
         let table = tables[jurisdiction]!
@@ -125,6 +157,14 @@ public struct LegalProvisions: Sendable {
     /// and Sundays off) when its file is absent.
     public func calendar(for jurisdiction: Jurisdiction) -> WorkingCalendar {
         calendars[jurisdiction] ?? .weekendsOnly(jurisdiction)
+    }
+
+    private static func level(_ word: String) -> CourtChoice.Level? {
+        switch word {
+        case "district": .districtCourt
+        case "county": .countyCourt
+        default: nil
+        }
     }
 
     private static func source(_ source: LawTableFile.Source) -> LegalSource {
