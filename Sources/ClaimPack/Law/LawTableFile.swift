@@ -81,6 +81,8 @@ struct LawTableFile: Decodable, Sendable {
     /// The act a complaint or a statement of claim follows (`procedure:`).
     struct Procedure: Decodable, Sendable {
         let citation: LawText
+        /// The most characters the form takes (Money Claim Online's particulars).
+        let characters: Int?
         let confirmed: Bool
         let sources: [Source]
     }

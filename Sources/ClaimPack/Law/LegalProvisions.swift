@@ -121,6 +121,7 @@ public struct LegalProvisions: Sendable {
         guard let table = tables[jurisdiction], let row = table.procedure?[kind.rawValue],
               let (textLanguage, citation) = row.citation.text(language, native: table.native) else { return nil }
         return ProcedureRequirement(jurisdiction: jurisdiction, kind: kind, language: textLanguage, citation: citation,
+                                    characterLimit: row.characters,
                                     sources: row.sources.map(LegalProvisions.source), confirmed: row.confirmed)
     }
 

@@ -8,6 +8,9 @@ public struct ProcedureRequirement: Sendable, Hashable {
     public let language: Language
     /// The act as the document cites it: «ст. 131–132 ГПК РФ».
     public let citation: String
+    /// The most characters the filing form takes, when it has a limit (Money Claim
+    /// Online's particulars of claim: 1,080).
+    public let characterLimit: Int?
     /// Where each requirement was read.
     public let sources: [LegalSource]
     /// Whether every requirement was read in the act's text.

@@ -20,11 +20,12 @@ extension LetterContext {
             values["earlier"] = ["id": id, "seal": follows.seal.hex, "sealGrouped": follows.seal.grouped,
                                  "bundle": follows.bundle, "number": number.map(String.init) ?? ""]
         }
-        // The act the document follows, from the law table (`procedure:`).
-        if FileManager.default.fileExists(atPath: LegalProvisions.folder(templates: wording.templates).path),
-           let law = try? LegalProvisions(templates: wording.templates),
-           let procedure = law.procedure(jurisdiction: claim.jurisdiction, kind: claim.kind, language: claim.language),
-           procedure.language == claim.language {
+        // The act the document follows, from the law table (`procedure:`); none from an
+        // older templates copy without the table.
+        let hasLaw = FileManager.default.fileExists(atPath: LegalProvisions.folder(templates: wording.templates).path)
+        let procedure = hasLaw ? (try? LegalProvisions(templates: wording.templates))?
+            .procedure(jurisdiction: claim.jurisdiction, kind: claim.kind, language: claim.language) : nil
+        if let procedure, procedure.language == claim.language {
             values["procedure"] = ["citation": procedure.citation]
         }
         // What the claim says was broken: the legal basis of its first demand.
@@ -54,7 +55,7 @@ extension LetterContext {
                          "isUnknown": fee.payable == nil, "law": fee.law]
         values["court"] = ["isJusticeOfThePeace": calculation.court.level == .justiceOfThePeace,
                            "isDistrictCourt": calculation.court.level == .districtCourt, "law": calculation.court.law]
-        values.merge(moneyClaimOnlineValues()) { $1 }
+        values.merge(moneyClaimOnlineValues(limit: procedure?.characterLimit)) { $1 }
         return values
     }
 
@@ -78,15 +79,12 @@ extension LetterContext {
 }
 
 extension LetterContext {
-    /// The most characters Money Claim Online takes for the particulars of claim, spaces
-    /// included (https://www.svlegal.co.uk/2023/01/moneyclaim-online/; "1080 characters over
-    /// 24 lines", http://www.AboutSmallClaims.co.uk/small-claims-online.html).
-    static let moneyClaimOnlineLimit = 1_080
-
     /// `mcol`: the short particulars of an English claim to paste into Money Claim Online
-    /// (`text`, `count`, `limit`, `fits`); the statement itself is the longer version attached.
-    func moneyClaimOnlineValues() -> [String: Any] {
-        guard claim.jurisdiction == .gb, let calculation else { return [:] }
+    /// (`text`, `count`, `limit`, `fits`), when the law table gives the form's character
+    /// limit (`procedure.court.characters` in gb.yaml: 1,080); the statement itself is the
+    /// longer version attached.
+    func moneyClaimOnlineValues(limit: Int?) -> [String: Any] {
+        guard claim.jurisdiction == .gb, let limit, let calculation else { return [:] }
         let price = calculation.price
         let ids = price.principal.parts.map(\.id).joined(separator: ", ")
         var sentences = [
@@ -102,7 +100,6 @@ extension LetterContext {
         }
         sentences.append("Total claimed: \(format(price.total)). Full particulars with the evidence are attached.")
         let text = sentences.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: " ")
-        return ["mcol": ["text": text, "count": text.count, "limit": LetterContext.moneyClaimOnlineLimit,
-                         "fits": text.count <= LetterContext.moneyClaimOnlineLimit]]
+        return ["mcol": ["text": text, "count": text.count, "limit": limit, "fits": text.count <= limit]]
     }
 }
