@@ -44,8 +44,9 @@ struct LetterCommand: ParsableCommand {
     func run() throws {
         let resources = try Resources.locate()
         let templateFolder = templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? resources.templates
-        let (claim, seal, bundleName, evidence) = try loadClaim(schemas: resources.schemas, templates: templateFolder)
-        let answerDue = claim.kind == .court ? earlierAnswerDue(claim, evidence: evidence, schemas: resources.schemas, templates: templateFolder) : nil
+        let (claim, seal, bundleName, evidence, opened) = try loadClaim(schemas: resources.schemas, templates: templateFolder)
+        let answerDue = claim.kind == .court
+            ? earlierAnswerDue(claim, evidence: evidence, opened: opened, schemas: resources.schemas, templates: templateFolder) : nil
         let maker = LetterMaker(templates: templateFolder)
         let kit: LetterKit
         do throws(LetterError) {
@@ -79,15 +80,14 @@ struct LetterCommand: ParsableCommand {
         Console.result("seal: \(seal.hex)")
     }
 
-    /// The last day the answer to the first claim of the chain was due (the statement's
+    /// The last day the answer to the nearest claim of the chain was due (the statement's
     /// penalty runs from the day after it), or `nil` with a warning when it cannot be read.
-    private func earlierAnswerDue(_ claim: Claim, evidence: EvidenceSource, schemas: URL, templates: URL) -> CalendarDate? {
+    private func earlierAnswerDue(_ claim: Claim, evidence: EvidenceSource, opened: OpenedBundle?, schemas: URL, templates: URL) -> CalendarDate? {
         guard let law = try? LegalProvisions(templates: templates) else { return nil }
         let chain: BundleChain? = switch evidence {
         case .folder(let report): BundleChain(following: claim, folder: report, schemas: schemas, law: law, today: claim.date)
-        case .bundle(let url):
-            // Opened (and verified) once more: only a statement of claim needs its chain.
-            BundleChain(of: (try? OpenedBundle.open(url, verifier: BundleVerifier(schemas: schemas, today: claim.date))), schemas: schemas, law: law, today: claim.date)
+        case .bundle:
+            BundleChain(of: opened, schemas: schemas, law: law, today: claim.date)
         }
         guard let due = chain?.claimAnswerDue else {
             Console.message("\(source): warning: the answer date of the claim this statement follows cannot be read from its bundle (not delivered, or no follows:); the calculation has no penalty")
@@ -97,8 +97,9 @@ struct LetterCommand: ParsableCommand {
     }
 
     /// The claim of `source` (a folder, read with the law table of `templates`, or a bundle),
-    /// its seal, the bundle's file name and where its evidence files are read from.
-    private func loadClaim(schemas: URL, templates: URL) throws -> (Claim, SHA256Digest, String, EvidenceSource) {
+    /// its seal, the bundle's file name, where its evidence files are read from, and the
+    /// opened bundle (nil for a folder).
+    private func loadClaim(schemas: URL, templates: URL) throws -> (Claim, SHA256Digest, String, EvidenceSource, OpenedBundle?) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue {
             let report = try ClaimFolderLoader.read(source, templates: templates)
@@ -108,13 +109,13 @@ struct LetterCommand: ParsableCommand {
                 throw ExitCode.problemsFound
             }
             do {
-                return (claim, try SealCalculator.seal(of: report), "\(claim.id).zip", .folder(report))
+                return (claim, try SealCalculator.seal(of: report), "\(claim.id).zip", .folder(report), nil)
             } catch {
                 Console.error(error.description)
                 throw ExitCode(error.exitStatus)
             }
         }
         let bundle = try BundleLoader.open(source, schemas: schemas)
-        return (bundle.claim, bundle.seal, URL(fileURLWithPath: source).lastPathComponent, .bundle(bundle.url))
+        return (bundle.claim, bundle.seal, URL(fileURLWithPath: source).lastPathComponent, .bundle(bundle.url), bundle)
     }
 }
