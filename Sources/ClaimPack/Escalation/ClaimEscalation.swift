@@ -162,7 +162,9 @@ public struct ClaimEscalation: Sendable {
                 ?? "No authority in Templates/\(claim.language.rawValue)/authorities.yaml for this sector: name the body the complaint goes to ('claimpack escalate --list-authorities').")
             if let notes = authority?.notes { yaml.comment("Note: \(notes)") }
             yaml.open("addressee")
-            yaml.quoted("position", wording.complaintPosition, indent: 2)
+            // No bare «Руководителю» before a name in the nominative: the body's name is enough
+            // (59-ФЗ ст. 7); a position is the person's to write, in the dative, naming the body.
+            if let note = wording.complaintPositionNote { yaml.comment(note, indent: 2) }
             yaml.quoted("person", wording.officialPlaceholder, indent: 2, note: "59-ФЗ ст. 7 / the official the complaint is addressed to")
             yaml.quoted("name", authority?.name ?? wording.authorityPlaceholder, indent: 2)
             yaml.quoted("address", authority?.address ?? wording.authorityAddressPlaceholder, indent: 2)

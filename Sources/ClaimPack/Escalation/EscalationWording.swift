@@ -137,8 +137,8 @@ struct EscalationWording {
 
     var officialPlaceholder: String {
         switch language {
-        case .ru: "<Ф. И. О. руководителя органа — по его сайту, или удалите строку>"
-        case .uk: "<П. І. Б. керівника органу — за його сайтом, або видаліть рядок>"
+        case .ru: "<Ф. И. О. руководителя органа в дательном падеже («Иванову И. И.») — по его сайту, или удалите строку>"
+        case .uk: "<П. І. Б. керівника органу в давальному відмінку («Іваненку І. І.») — за його сайтом, або видаліть рядок>"
         case .en: "<the ombudsman's or official's name, or delete this line>"
         }
     }
@@ -175,10 +175,11 @@ struct EscalationWording {
         }
     }
 
-    var complaintPosition: String? {
+    /// What the comment above `addressee:` says of a position, which `escalate` does not write.
+    var complaintPositionNote: String? {
         switch language {
-        case .ru: "Руководителю"
-        case .uk: "Керівнику"
+        case .ru: "position: — по желанию, в дательном падеже и с названием органа: «Руководителю Управления Роскомнадзора по г. Москве»; без неё жалоба адресована органу (ст. 7 59-ФЗ)."
+        case .uk: "position: — за бажанням, у давальному відмінку з назвою органу: «Начальнику Головного управління Держпродспоживслужби в м. Києві»; без неї скарга адресована органу."
         case .en: nil
         }
     }
