@@ -98,8 +98,11 @@ struct EscalateCommand: ParsableCommand, JSONCommand {
             }
         }
         let asOfDate = asOf.flatMap(CalendarDate.init(iso:)) ?? CalendarDate.today()
-        let escalation = ClaimEscalation(bundle: opened, to: to == .court ? .court : .complaint, law: law,
+        var escalation = ClaimEscalation(bundle: opened, to: to == .court ? .court : .complaint, law: law,
                                          authority: chosen, asOf: asOfDate)
+        if opened.claim.kind != .claim {
+            escalation.firstClaimAnswerDue = BundleChain(of: opened, schemas: resources.schemas, law: law, today: asOfDate).claimAnswerDue
+        }
         if let reason = escalation.earlyReason {
             if !anyway {
                 Console.error(EscalationError.early(reason).description)

@@ -7,7 +7,7 @@ struct LetterCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "letter",
         abstract: "Print the kit for registered mail: the letter, printed copies of the evidence, the Form 107 inventory and the envelope (PDF), or the letter as text.",
-        discussion: "A claim of kind court is refused: a statement of claim will be made by escalate --to court. From a bundle, the bundle is verified first and a bad one is refused. From a claim folder, check runs first, and the seal printed is the one the bundle built from that folder and date will have. Exit status: 0 written; 1 the claim or bundle has problems; 66 an input cannot be read; 73 the output exists (without --force) or cannot be created."
+        discussion: "A claim of kind complaint prints a complaint to a state body; kind court prints a statement of claim with its calculation table (the penalty counted from the day after the earlier claim's answer was due, read from the bundle it follows), and its Form 107, Form 119 and envelope are for the copy sent to the defendant. From a bundle, the bundle is verified first and a bad one is refused. From a claim folder, check runs first, and the seal printed is the one the bundle built from that folder and date will have. Exit status: 0 written; 1 the claim or bundle has problems; 66 an input cannot be read; 73 the output exists (without --force) or cannot be created."
     )
 
     @Argument(help: "A bundle (.zip), its extracted folder (holding bagit.txt), or a claim folder.", completion: .file(extensions: ["zip"]))
@@ -54,23 +54,20 @@ struct LetterCommand: ParsableCommand, JSONCommand {
     func run() throws {
         let resources = try Resources.locate()
         let templateFolder = templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? resources.templates
-        let (claim, seal, bundleName, evidence) = try loadClaim(schemas: resources.schemas, templates: templateFolder)
-        if claim.kind == .court {
-            // A claim letter retitled «ИСКОВОЕ ЗАЯВЛЕНИЕ» is not a statement of claim (ГПК РФ ст. 131–132).
-            Console.error("\(source): kind: court — a statement of claim is not a claim letter; it will be made by `claimpack escalate BUNDLE --to court` (a coming command). No letter written.")
-            throw ExitCode.problemsFound
-        }
+        let (claim, seal, bundleName, evidence, opened) = try loadClaim(schemas: resources.schemas, templates: templateFolder)
+        let answerDue = claim.kind == .court
+            ? earlierAnswerDue(claim, evidence: evidence, opened: opened, schemas: resources.schemas, templates: templateFolder) : nil
         let maker = LetterMaker(templates: templateFolder)
         let kit: LetterKit
         do throws(LetterError) {
             switch format {
             case .text:
                 kit = try maker.textKit(claim: claim, seal: seal, bundleName: bundleName, attachments: attachments,
-                                        evidence: evidence, duplex: duplex)
+                                        evidence: evidence, duplex: duplex, answerDue: answerDue)
             case .pdf:
                 let kind = envelope ?? (claim.delivery.method == .registeredMail ? .dl : LetterMaker.Envelope.none)
                 kit = try maker.kit(claim: claim, seal: seal, bundleName: bundleName, envelope: kind, deliveryNotice: !noForm119,
-                                    attachments: attachments, evidence: evidence, duplex: duplex)
+                                    attachments: attachments, evidence: evidence, duplex: duplex, answerDue: answerDue)
             }
         } catch {
             Console.error(error.description)
@@ -99,9 +96,26 @@ struct LetterCommand: ParsableCommand, JSONCommand {
         Console.result("seal: \(seal.hex)")
     }
 
+    /// The last day the answer to the nearest claim of the chain was due (the statement's
+    /// penalty runs from the day after it), or `nil` with a warning when it cannot be read.
+    private func earlierAnswerDue(_ claim: Claim, evidence: EvidenceSource, opened: OpenedBundle?, schemas: URL, templates: URL) -> CalendarDate? {
+        guard let law = try? LegalProvisions(templates: templates) else { return nil }
+        let chain: BundleChain? = switch evidence {
+        case .folder(let report): BundleChain(following: claim, folder: report, schemas: schemas, law: law, today: claim.date)
+        case .bundle:
+            BundleChain(of: opened, schemas: schemas, law: law, today: claim.date)
+        }
+        guard let due = chain?.claimAnswerDue else {
+            Console.message("\(source): warning: the answer date of the claim this statement follows cannot be read from its bundle (not delivered, or no follows:); the calculation has no penalty")
+            return nil
+        }
+        return due
+    }
+
     /// The claim of `source` (a folder, read with the law table of `templates`, or a bundle),
-    /// its seal, the bundle's file name and where its evidence files are read from.
-    private func loadClaim(schemas: URL, templates: URL) throws -> (Claim, SHA256Digest, String, EvidenceSource) {
+    /// its seal, the bundle's file name, where its evidence files are read from, and the
+    /// opened bundle (nil for a folder).
+    private func loadClaim(schemas: URL, templates: URL) throws -> (Claim, SHA256Digest, String, EvidenceSource, OpenedBundle?) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue,
            !BundleVerifier.isExtractedBundle(URL(fileURLWithPath: source)) {
@@ -113,7 +127,7 @@ struct LetterCommand: ParsableCommand, JSONCommand {
                 throw ExitCode.problemsFound
             }
             do {
-                return (claim, try SealCalculator.seal(of: report), "\(claim.id).zip", .folder(report))
+                return (claim, try SealCalculator.seal(of: report), "\(claim.id).zip", .folder(report), nil)
             } catch {
                 Console.error(error.description)
                 throw ExitCode(error.exitStatus)
@@ -122,7 +136,7 @@ struct LetterCommand: ParsableCommand, JSONCommand {
         let bundle = try BundleLoader.open(source, schemas: schemas, readOnly: true)
         // An extracted folder was sent as the bundle's ZIP, named as build names it.
         let name = bundle.report.isExtractedFolder ? "\(bundle.claim.id).zip" : URL(fileURLWithPath: source).lastPathComponent
-        return (bundle.claim, bundle.seal, name, .bundle(bundle.url))
+        return (bundle.claim, bundle.seal, name, .bundle(bundle.url), bundle)
     }
 }
 

@@ -68,6 +68,34 @@ public struct LetterMaker: Sendable {
         }
     }
 
+    /// The template of the letter itself for a kind: `letter` (a claim to the company),
+    /// `complaint` (to a state body or an ombudsman), `court` (a statement of claim).
+    static func templateName(for kind: ClaimKind) -> String {
+        switch kind {
+        case .claim: "letter"
+        case .complaint: "complaint"
+        case .court: "court"
+        }
+    }
+
+    /// The template a claim is printed with: its kind's, or `letter` for a complaint when an
+    /// older templates copy (`--templates`) has no `complaint.mustache` (its letter template
+    /// still has the complaint's wording). A statement of claim has no such fallback.
+    func letterTemplate(for claim: Claim) -> String {
+        let name = LetterMaker.templateName(for: claim.kind)
+        let file = templates.appendingPathComponent("\(claim.language.rawValue)/\(name).mustache")
+        if claim.kind == .complaint, !FileManager.default.fileExists(atPath: file.path) { return "letter" }
+        return name
+    }
+
+    /// The money of a statement of claim, or `nil` for another kind.
+    func calculation(_ claim: Claim, answerDue: CalendarDate?) throws(LetterError) -> CourtCalculation? {
+        guard claim.kind == .court else { return nil }
+        let law: LegalProvisions
+        do { law = try LegalProvisions(templates: templates) } catch { throw .template(error.description) }
+        do { return try CourtCalculation(claim: claim, answerDue: answerDue, law: law) } catch { throw .calculation(error.description) }
+    }
+
     /// Blocks split at each `::page`.
     func split(_ blocks: [LetterBlock]) -> [[LetterBlock]] {
         var sections: [[LetterBlock]] = [[]]

@@ -105,6 +105,11 @@ public struct LocaleWording: Sendable {
         return parts.count == 2 ? grouped + decimal + parts[1] : grouped
     }
 
+    /// The currency's sign as the language writes it («₽», «£»), else its code.
+    public func currencySymbol(_ currency: CurrencyCode) -> String {
+        currencies[currency.code] ?? currency.code
+    }
+
     /// An amount with its currency: «1 500,00 ₽», «£649.00», «12,00 EUR» for an unknown one.
     public func formatMoney(_ amount: DecimalAmount, currency: CurrencyCode) -> String {
         let symbol = currencies[currency.code] ?? currency.code
