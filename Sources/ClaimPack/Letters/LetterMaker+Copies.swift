@@ -27,8 +27,6 @@ extension LetterMaker {
     public func kit(claim: Claim, seal: SHA256Digest, bundleName: String, envelope: Envelope,
                     deliveryNotice: Bool = true, attachments: Attachments, evidence: EvidenceSource?,
                     duplex: Bool = false) throws(LetterError) -> LetterKit {
-        let wording = try locale(claim.language)
-        try checkEnclosures(claim, bundleName: bundleName, attachments: attachments)
         let canvas: PDFCanvas
         do {
             canvas = try PDFCanvas(metadata: .init(title: claim.subject, author: claim.claimant.name,
@@ -36,23 +34,14 @@ extension LetterMaker {
         } catch {
             throw .rendering(error.description)
         }
-        var copies: [EvidenceCopy] = []
-        var printer: EvidencePrinter?
-        if attachments == .print {
-            guard let evidence else { throw .rendering("printed copies need the evidence files (a claim folder or a bundle)") }
-            let made = EvidencePrinter(canvas: canvas, source: evidence, claim: claim, seal: seal, wording: wording)
-            copies = try made.plan(Enclosure.list(for: claim, bundleName: bundleName, copies: .print).enclosures)
-            printer = made
-        }
-        let (counted, warnings) = LetterMaker.sheets(of: copies, claim: claim, duplex: duplex)
-        var context = LetterContext(claim: claim, seal: seal, bundleName: bundleName, wording: wording)
-        context.copies = attachments
-        context.counted = counted
+        let prepared = try prepare(claim: claim, seal: seal, bundleName: bundleName, attachments: attachments,
+                                   evidence: evidence, duplex: duplex, canvas: canvas)
+        let (copies, printer, warnings, context) = (prepared.copies, prepared.printer, prepared.warnings, prepared.context)
         var values = context.values()
 
         let renderer = LetterPDFRenderer(canvas: canvas)
         renderer.startSection()
-        renderer.render(try blocks("letter", claim.language, values))
+        renderer.render(try letterBlocks(claim, values))
         let letterPages = renderer.pageInSection
         if duplex, letterPages % 2 == 1 { canvas.beginPage(width: PageGeometry.a4.width, height: PageGeometry.a4.height) }
         let enclosures = context.enclosures
@@ -90,28 +79,57 @@ extension LetterMaker {
     /// - Throws: as `kit`.
     public func textKit(claim: Claim, seal: SHA256Digest, bundleName: String, attachments: Attachments,
                         evidence: EvidenceSource?, duplex: Bool = false) throws(LetterError) -> LetterKit {
+        let prepared = try prepare(claim: claim, seal: seal, bundleName: bundleName, attachments: attachments,
+                                   evidence: evidence, duplex: duplex, canvas: nil)
+        let text = LetterTextRenderer.render(try letterBlocks(claim, prepared.context.values()))
+        return LetterKit(bytes: Array(text.utf8), warnings: prepared.warnings)
+    }
+
+    /// What `kit`, `textKit` and the export share before anything is drawn: the copies of
+    /// the evidence planned (with `.print`), their sheets counted, and the letter's context.
+    struct Prepared {
+        var wording: LocaleWording
+        var copies: [EvidenceCopy]
+        /// The printer that planned the copies, drawing on the canvas given (with `.print`).
+        var printer: EvidencePrinter?
+        var warnings: [String]
+        var context: LetterContext
+    }
+
+    /// Checks the enclosures, plans the copies and makes the letter's context.
+    /// - Parameter canvas: the canvas the copies will be drawn on; `nil` lays them out on
+    ///   one of their own, only to count their pages.
+    func prepare(claim: Claim, seal: SHA256Digest, bundleName: String, attachments: Attachments,
+                 evidence: EvidenceSource?, duplex: Bool, canvas: PDFCanvas?) throws(LetterError) -> Prepared {
         let wording = try locale(claim.language)
         try checkEnclosures(claim, bundleName: bundleName, attachments: attachments)
         var copies: [EvidenceCopy] = []
+        var printer: EvidencePrinter?
         if attachments == .print {
             guard let evidence else { throw .rendering("printed copies need the evidence files (a claim folder or a bundle)") }
-            do {
-                // A canvas of its own, only to lay the copies out and count their pages.
-                let canvas = try PDFCanvas(metadata: .init(title: "", author: "", creationDate: "\(claim.date)T00:00:00"))
-                let printer = EvidencePrinter(canvas: canvas, source: evidence, claim: claim, seal: seal, wording: wording)
-                copies = try printer.plan(Enclosure.list(for: claim, bundleName: bundleName, copies: .print).enclosures)
-            } catch let error as LetterError {
-                throw error
-            } catch {
-                throw .rendering("\(error)")
+            var surface = canvas
+            if surface == nil {
+                do {
+                    surface = try PDFCanvas(metadata: .init(title: "", author: "", creationDate: "\(claim.date)T00:00:00"))
+                } catch {
+                    throw .rendering(error.description)
+                }
             }
+            guard let surface else { throw .rendering("no canvas to lay the copies out on") }
+            let made = EvidencePrinter(canvas: surface, source: evidence, claim: claim, seal: seal, wording: wording)
+            copies = try made.plan(Enclosure.list(for: claim, bundleName: bundleName, copies: .print).enclosures)
+            printer = made
         }
         let (counted, warnings) = LetterMaker.sheets(of: copies, claim: claim, duplex: duplex)
         var context = LetterContext(claim: claim, seal: seal, bundleName: bundleName, wording: wording)
         context.copies = attachments
         context.counted = counted
-        let text = LetterTextRenderer.render(try blocks("letter", claim.language, context.values()))
-        return LetterKit(bytes: Array(text.utf8), warnings: warnings)
+        return Prepared(wording: wording, copies: copies, printer: printer, warnings: warnings, context: context)
+    }
+
+    /// The blocks of the letter the claim's kind prints, with `values`.
+    func letterBlocks(_ claim: Claim, _ values: [String: Any]) throws(LetterError) -> [LetterBlock] {
+        try blocks("letter", claim.language, values)
     }
 
     /// The sheets of each printed copy on paper, by evidence id, and a warning for each

@@ -1,0 +1,88 @@
+internal import Foundation
+internal import ArgumentParser
+internal import ClaimPack
+
+/// `claimpack export BUNDLE --for TARGET -o DIR`: the files a court's e-filing portal (or an
+/// e-mail) takes, in a new folder.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the files a court's e-filing portal or an e-mail takes: the letter and each enclosure as its own text PDF under the target's size limit, the bundle, and a list with sheets and SHA-256.",
+        discussion: "The bundle is verified first and a bad one is refused. Targets, their limits and sources are in Templates/export/targets.yaml (docs/export.md); a copy given with --templates is used instead. The output folder must not exist. Exit status: 0 written; 1 the bundle or its claim has problems; 64 an unknown target; 66 the bundle cannot be read; 73 the folder exists or cannot be made; 78 claimpack's templates cannot be read."
+    )
+
+    @Argument(help: "The bundle (.zip).")
+    var bundle: String
+
+    @Option(name: .customLong("for"), help: "court-ru, court-ua or email (the keys of Templates/export/targets.yaml).")
+    var target: String
+
+    @Option(name: .shortAndLong, help: "The folder to write; it must not exist.")
+    var output: String
+
+    @Option(help: "A folder of templates to use instead of claimpack's (a copy of Templates/).")
+    var templates: String?
+
+    @Flag(help: "Describe what was written as JSON on standard output (see docs/export.md).")
+    var json = false
+
+    func run() throws {
+        let resources = try Resources.locate()
+        let templateFolder = templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? resources.templates
+        let opened = try BundleLoader.open(bundle, schemas: resources.schemas)
+        if opened.claim.kind == .court {
+            // As `letter`: a claim letter retitled «ИСКОВОЕ ЗАЯВЛЕНИЕ» is not a statement of claim.
+            Console.error("\(bundle): kind: court — claimpack does not print a statement of claim yet, so there is no document to export. Nothing written.")
+            throw ExitCode.problemsFound
+        }
+        let report: ExportReport
+        do {
+            report = try ClaimExporter(templates: templateFolder).export(
+                bundle: opened.url, claim: opened.claim, seal: opened.seal, for: target,
+                to: URL(fileURLWithPath: output, isDirectory: true))
+        } catch {
+            Console.error(error.description)
+            switch error {
+            case .rules: throw ExitCode.configuration
+            case .unknownTarget: throw ExitCode.usage
+            case .outputExists, .cannotWrite: throw ExitCode.cannotCreate
+            case .letter(let letter): throw letter.isClaimProblem ? ExitCode.problemsFound : ExitCode.configuration
+            }
+        }
+        Console.messages(report.warnings.map { "warning: \($0)" })
+        if json {
+            Console.json(JSONOutput.encode(Summary(report, bundle: bundle)))
+            return
+        }
+        for file in report.files { Console.result((output as NSString).appendingPathComponent(file.name)) }
+    }
+
+    /// The `export --json` object (docs/export.md).
+    struct Summary: Encodable {
+        struct Target: Encodable {
+            let key: String
+            let name: String
+            let fileLimit: Int
+            @NullEncoded var messageLimit: Int?
+            let source: String
+            let confirmed: Bool
+        }
+
+        let version = 1
+        let bundle: String
+        let folder: String
+        let target: Target
+        let files: [ExportedFile]
+        let warnings: [String]
+
+        init(_ report: ExportReport, bundle: String) {
+            self.bundle = bundle
+            folder = report.folder.path
+            let target = report.target
+            self.target = Target(key: target.key, name: target.name, fileLimit: target.fileLimit, messageLimit: target.messageLimit,
+                                 source: target.source, confirmed: target.confirmed)
+            files = report.files
+            warnings = report.warnings
+        }
+    }
+}
