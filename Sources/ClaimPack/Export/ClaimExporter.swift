@@ -120,6 +120,9 @@ public struct ClaimExporter: Sendable {
     /// The copy as one PDF, or — when that is larger than `limit` — as the fewest parts of
     /// nearly equal page counts that each fit (a single page that does not fit stays one
     /// part, and is reported as over the limit when written).
+    ///
+    /// An image is never split: its pages show bands of one image the PDF holds once, and
+    /// every part would hold it whole again.
     func split(_ copy: EvidenceCopy, enclosures: [Enclosure], claim: Claim, seal: SHA256Digest, bundle: URL,
                wording: LocaleWording, limit: Int) throws(ExportError) -> [Part] {
         func render(_ pages: Range<Int>) throws(ExportError) -> [UInt8] {
@@ -133,6 +136,7 @@ public struct ClaimExporter: Sendable {
             }
         }
         let whole = try render(0..<copy.pages)
+        if case .image = copy.content { return [Part(pages: 0..<copy.pages, bytes: whole)] }
         guard whole.count > limit, copy.pages > 1 else { return [Part(pages: 0..<copy.pages, bytes: whole)] }
         var count = min(copy.pages, (whole.count + limit - 1) / limit)
         while true {
