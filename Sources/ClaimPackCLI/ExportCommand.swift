@@ -49,7 +49,7 @@ struct ExportCommand: ParsableCommand {
             case .letter(let letter): throw letter.isClaimProblem ? ExitCode.problemsFound : ExitCode.configuration
             }
         }
-        Console.messages(report.warnings.map { "warning: \($0)" })
+        Console.messages(report.warnings)
         if json {
             Console.json(JSONOutput.encode(Summary(report, bundle: bundle)))
             return

@@ -191,6 +191,29 @@ struct ExportCommandTests {
         #expect(list.contains("не более \(limit) байт"))
     }
 
+    @Test func whatCannotBeSplitUnderTheLimitIsMarkedAndNamed() throws {
+        let scratch = try ScratchFolder()
+        _ = try Self.bundle(in: scratch)
+        let templates = try Self.templates(in: scratch, courtLimit: 1000)
+        let outcome = try CLIRunner.run(["export", "claim.zip", "--for", "court-ru", "-o", "out", "--templates", templates, "--json"],
+                                        in: scratch.url)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        let files = try #require(object["files"] as? [[String: Any]])
+        // The tall screenshot stays one file of 4 pages: each part would hold the image whole.
+        let history = files.filter { $0["attachment"] as? Int == 4 }
+        #expect(history.count == 1 && history.first?["sheets"] as? Int == 4 && history.first?["overLimit"] as? Bool == true, "\(history)")
+        // The notes go page by page, each still over 1000 bytes.
+        let notes = files.filter { $0["attachment"] as? Int == 2 }
+        #expect(notes.count == 4 && notes.allSatisfy { $0["sheets"] as? Int == 1 && $0["parts"] as? Int == 4 && $0["overLimit"] as? Bool == true })
+        #expect(files.filter { $0["kind"] as? String != "list" }.allSatisfy { $0["overLimit"] as? Bool == true })
+        let name = try #require(history.first?["name"] as? String)
+        #expect(outcome.standardError.contains("\(name): warning: ") && outcome.standardError.contains("cannot be split further"),
+                "\(outcome.standardError)")
+        let list = try String(contentsOf: scratch.url.appendingPathComponent("out/Опись.txt"), encoding: .utf8)
+        #expect(list.split(separator: "\n").contains { $0.hasPrefix(name + "\t") && $0.hasSuffix("портал его не примет; передайте его на носителе") })
+    }
+
     @Test func filesTooManyForOneMessageAreSaidToGoInSeveral() throws {
         let scratch = try ScratchFolder()
         _ = try Self.bundle(in: scratch)

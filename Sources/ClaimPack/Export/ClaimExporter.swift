@@ -76,7 +76,7 @@ public struct ClaimExporter: Sendable {
                                  part: numbered, sheets: part.pages.count)
             }
             if parts.count > 1 {
-                writer.warnings.append("\(copy.path): its copy of \(copy.pages) pages is larger than \(target.fileLimit) bytes, the most \(target.name) takes a file; written in \(parts.count) parts")
+                writer.warnings.append("\(copy.path): warning: its copy of \(copy.pages) pages is larger than \(target.fileLimit) bytes, the most \(target.name) takes a file; written in \(parts.count) parts")
             }
         }
         try writer.copy(bundle, name: PortableName.portable(component: bundleName))
@@ -84,7 +84,7 @@ public struct ClaimExporter: Sendable {
             let messages = writer.messageCount(limit: limit)
             if messages > 1 {
                 writer.notes.append(ExportNaming.fill(naming.messages, ["limit": String(limit), "count": String(messages)]))
-                writer.warnings.append("the files together are larger than \(limit) bytes, the most one message takes: send them in \(messages) messages")
+                writer.warnings.append("warning: the files together are larger than \(limit) bytes, the most one message takes: send them in \(messages) messages")
             }
         }
         try writer.writeList(naming: naming, claim: claim, seal: seal, bundleName: bundleName)

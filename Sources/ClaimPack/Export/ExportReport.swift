@@ -6,5 +6,6 @@ public struct ExportReport: Sendable {
     public var folder: URL
     public var target: ExportTarget
     public var files: [ExportedFile]
+    /// One line each, as `letter` prints its warnings (`place: warning: …`).
     public var warnings: [String]
 }

@@ -110,7 +110,7 @@ struct ExportWriter {
         var file = file
         if file.bytes > target.fileLimit {
             file.overLimit = true
-            warnings.append("\(file.name): \(file.bytes) bytes, more than the \(target.fileLimit) \(target.name) takes a file; it cannot be split further — send it another way (on a medium, or by another channel)")
+            warnings.append("\(file.name): warning: \(file.bytes) bytes, more than the \(target.fileLimit) bytes a file \(target.name) takes, and it cannot be split further; send it another way (on a medium, or by another channel)")
         }
         files.append(file)
     }
