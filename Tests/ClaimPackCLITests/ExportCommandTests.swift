@@ -129,6 +129,24 @@ struct ExportCommandTests {
         }
     }
 
+    @Test func theCopiesAreTheKitsOwnPages() throws {
+        let scratch = try ScratchFolder()
+        _ = try Self.bundle(in: scratch)
+        let export = try CLIRunner.run(["export", "claim.zip", "--for", "court-ru", "-o", "out"], in: scratch.url)
+        #expect(export.status == 0, "\(export.standardError)")
+        let (kit, kitPages, _) = try EvidenceCopyTests.kit("claim.zip", in: scratch)
+        #expect(kit.status == 0, "\(kit.standardError)")
+        let rows = try Self.rows(scratch.url.appendingPathComponent("out"), list: "Опись.txt")
+        for (row, enclosure) in zip(rows.dropFirst(), Self.enclosures) {
+            let exported = try Self.pages(scratch.url.appendingPathComponent("out").appendingPathComponent(row.name))
+            #expect(exported == EvidenceCopyTests.copyPages(kitPages, number: enclosure.number), "\(row.name)")
+        }
+        // The letter is the kit's first pages, up to the first copy.
+        let letter = try Self.pages(scratch.url.appendingPathComponent("out").appendingPathComponent(rows[0].name))
+        #expect(letter == Array(kitPages.prefix(letter.count)))
+        #expect(kitPages[letter.count].contains("Приложение № 1 к претензии"))
+    }
+
     @Test func jsonDescribesWhatWasWritten() throws {
         let scratch = try ScratchFolder()
         _ = try Self.bundle(in: scratch)

@@ -76,7 +76,7 @@ public struct ClaimExporter: Sendable {
                                  part: numbered, sheets: part.pages.count)
             }
             if parts.count > 1 {
-                writer.warnings.append("\(copy.path): warning: its copy of \(copy.pages) pages is larger than \(target.fileLimit) bytes, the most \(target.name) takes a file; written in \(parts.count) parts")
+                writer.warnings.append("\(copy.path): warning: its copy of \(copy.pages) pages is larger than the \(target.fileLimit) bytes a file \(target.name) takes; written in \(parts.count) parts")
             }
         }
         try writer.copy(bundle, name: PortableName.portable(component: bundleName))
