@@ -65,6 +65,7 @@ struct ExportCommand: ParsableCommand {
             let fileLimit: Int
             @NullEncoded var messageLimit: Int?
             let source: String
+            let urls: [String]
             let confirmed: Bool
         }
 
@@ -80,7 +81,7 @@ struct ExportCommand: ParsableCommand {
             folder = report.folder.path
             let target = report.target
             self.target = Target(key: target.key, name: target.name, fileLimit: target.fileLimit, messageLimit: target.messageLimit,
-                                 source: target.source, confirmed: target.confirmed)
+                                 source: target.source, urls: target.urls, confirmed: target.confirmed)
             files = report.files
             warnings = report.warnings
         }

@@ -40,7 +40,7 @@ public struct ExportRules: Sendable {
             let messageLimit = entry["message_limit"] as? Int
             if let messageLimit, messageLimit < fileLimit { throw bad("target \(key) has message_limit: below its file_limit:") }
             targets[key] = ExportTarget(key: key, name: name, fileLimit: fileLimit, messageLimit: messageLimit,
-                                        source: source, confirmed: confirmed)
+                                        source: source, urls: entry["urls"] as? [String] ?? [], confirmed: confirmed)
         }
         guard let nameLimit = document["name_limit"] as? Int, nameLimit >= 40, nameLimit <= PortableName.maximumComponentLength else {
             throw bad("needs name_limit: (40 to \(PortableName.maximumComponentLength) characters)")

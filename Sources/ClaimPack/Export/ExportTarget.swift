@@ -12,6 +12,9 @@ public struct ExportTarget: Sendable, Hashable {
     public var messageLimit: Int?
     /// The act or page the limits come from.
     public var source: String
-    /// Whether the limits were read in that source; `false` marks a cautious guess.
+    /// Where the source was read.
+    public var urls: [String]
+    /// Whether the limits were read in the act's (or the service's own) text; `false`:
+    /// only in a secondary source, or not at all.
     public var confirmed: Bool
 }
