@@ -50,6 +50,9 @@ struct ExportCommand: ParsableCommand {
             }
         }
         Console.messages(report.warnings)
+        if !report.target.confirmed {
+            Console.message("note: the limits of --for \(report.target.key) were not read in the act's own text (confirmed: false in export/targets.yaml; docs/export.md): check them against the portal before you file")
+        }
         if json {
             Console.json(JSONOutput.encode(Summary(report, bundle: bundle)))
             return
