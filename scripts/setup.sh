@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what claimpack needs on a fresh Debian 12 machine with Swift 6.3, and only what
 # is missing. `scripts/setup.sh` installs the build dependencies; `--tests` adds the
-# independent witnesses the test suite runs (unzip, xmllint, bagit-python, …).
+# independent witnesses the test suite runs (unzip, 7-Zip, xmllint, bagit-python, …).
 set -euo pipefail
 
 build_packages=(pkg-config libzip-dev libxml2-dev zlib1g-dev libssl-dev libcurl4-openssl-dev libcairo2-dev libpango1.0-dev libpoppler-glib-dev libgdk-pixbuf-2.0-dev libheif-dev fonts-liberation2 fonts-dejavu-core)
-test_packages=(unzip zip libxml2-utils python3 openssl poppler-utils qpdf)
+test_packages=(unzip zip p7zip-full libxml2-utils python3 openssl poppler-utils qpdf)
 want_tests=false
 for argument in "$@"; do
   case "$argument" in

@@ -10,10 +10,10 @@ struct BuildCommand: ParsableCommand {
         discussion: "Runs every check first and writes nothing when there is an error. Prints the bundle's path and its seal (the SHA-256 of manifest.xml). With --force over a bundle whose delivery record holds events (sent, delivered…), the record and its proofs are carried over when the seal is the same; otherwise nothing is written unless --discard-delivery. Exit status: 0 built; 1 the claim has errors; 66 an input cannot be read; 73 the output cannot be created (or exists, without --force; or holds a delivery record the new bundle cannot carry); 74 an I/O error; 75 another claimpack is using the bundle (try again)."
     )
 
-    @Argument(help: "The claim folder (the one holding claim.yaml).")
+    @Argument(help: "The claim folder (the one holding claim.yaml).", completion: .directory)
     var folder: String = "."
 
-    @Option(name: .shortAndLong, help: "The bundle to write (default: <id>.zip in the current folder).")
+    @Option(name: .shortAndLong, help: "The bundle to write (default: <id>.zip in the current folder).", completion: .file(extensions: ["zip"]))
     var output: String?
 
     @Flag(help: "Replace the output file if it exists.")
@@ -25,14 +25,17 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON on standard output (see docs/json.md).")
     var json = false
 
+    @OptionGroup var display: DisplayOptions
+
     func validate() throws {
         if discardDelivery && !force { throw ValidationError("--discard-delivery goes with --force") }
+        if output == "-" { throw ValidationError("-o -: a bundle is a file deliver and timestamp rewrite, not a stream; give a file name such as claim.zip") }
     }
 
     func run() throws {
         let report = try ClaimFolderLoader.read(folder)
         if !report.diagnostics.isEmpty, !json || report.diagnostics.containsErrors {
-            Console.messages(report.diagnostics.map(\.description))
+            Console.messages(DiagnosticOutput.lines(report.diagnostics, folder: folder))
         }
         guard let claim = report.claim, report.isBuildable else {
             Console.error("\(folder): \(DiagnosticOutput.summary(report.diagnostics)); nothing written")

@@ -10,11 +10,13 @@ struct CheckCommand: ParsableCommand {
         discussion: "Diagnostics go to standard error as FILE:LINE:COL: SEVERITY: MESSAGE, sorted. Exit status: 0 no errors, 1 errors, 66 the folder or its claim.yaml cannot be read."
     )
 
-    @Argument(help: "The claim folder (the one holding claim.yaml).")
+    @Argument(help: "The claim folder (the one holding claim.yaml).", completion: .directory)
     var folder: String = "."
 
     @Flag(help: "Print the diagnostics as a JSON array on standard output (see docs/json.md).")
     var json = false
+
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
         let report = try ClaimFolderLoader.read(folder)

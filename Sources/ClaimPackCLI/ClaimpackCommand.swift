@@ -1,3 +1,4 @@
+internal import Foundation
 public import ArgumentParser
 
 /// `claimpack`: turn a claim folder into a sealed bundle, verify bundles, print the kit.
@@ -10,6 +11,12 @@ public struct ClaimpackCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// A bare `claimpack`: the usage on standard error, exit status 64 (as git does).
+    public func run() throws {
+        Console.messages(Self.helpMessage().components(separatedBy: "\n"))
+        throw ExitCode.usage
+    }
 
     /// Parses the process's arguments, runs the command and exits with its status.
     public static func runAsMain() {

@@ -22,13 +22,13 @@ struct EscalateCommand: ParsableCommand {
         case complaint, court
     }
 
-    @Argument(help: "The bundle (.zip) of the earlier claim.")
+    @Argument(help: "The bundle (.zip) of the earlier claim.", completion: .file(extensions: ["zip"]))
     var bundle: String?
 
     @Option(help: "The next step: complaint (to a regulator or ombudsman) or court.")
     var to: Step?
 
-    @Option(name: .shortAndLong, help: "The claim folder to write (default: <id>-complaint or <id>-court beside the bundle).")
+    @Option(name: .shortAndLong, help: "The claim folder to write (default: <id>-complaint or <id>-court beside the bundle).", completion: .directory)
     var output: String?
 
     @Option(help: "The authority of a complaint, by its key (default: the sector's; see --list-authorities).")
@@ -43,17 +43,20 @@ struct EscalateCommand: ParsableCommand {
     @Flag(help: "Print the authorities of Templates/<lang>/authorities.yaml and exit.")
     var listAuthorities = false
 
-    @Option(help: "The language of --list-authorities (ru, uk, en; default: all).")
+    @Option(help: "The language of --list-authorities (ru, uk, en; default: all).", completion: .list(Language.allCases.map(\.rawValue)))
     var language: String?
 
-    @Option(help: "A folder of templates to use instead of claimpack's (a copy of Templates/).")
+    @Option(help: "A folder of templates to use instead of claimpack's (a copy of Templates/).", completion: .directory)
     var templates: String?
+
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         if listAuthorities { return }
         guard bundle != nil else { throw ValidationError("give the bundle to escalate") }
         guard to != nil else { throw ValidationError("give --to complaint or --to court") }
         if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of takes YYYY-MM-DD, not \"\(asOf)\"") }
+        if output == "-" { throw ValidationError("-o -: escalate writes a claim folder, not a stream; give the folder's name") }
         if to == .court, authority != nil { throw ValidationError("--authority goes with --to complaint") }
         if let language, Language(rawValue: language) == nil { throw ValidationError("--language takes ru, uk or en") }
     }
@@ -124,7 +127,7 @@ struct EscalateCommand: ParsableCommand {
         Console.result("folder: \(folderShown)")
         Console.result("follows: \(claim.id) (seal \(opened.seal.hex))")
         if let authority = draft.authority { Console.result("to: \(authority.name) [\(authority.key)]") }
-        Console.result("next: fill in every <…> ('claimpack check \(folderShown)' lists them), then 'claimpack build'")
+        Console.result("next: fill in every <…> (claimpack check \(Console.quoted(folderShown)) lists them), then: claimpack build \(Console.quoted(folderShown))")
     }
 
     private func printAuthorities(templates: URL) throws {

@@ -18,10 +18,10 @@ struct ExtractCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The bundle (.zip).")
+    @Argument(help: "The bundle (.zip).", completion: .file(extensions: ["zip"]))
     var bundle: String
 
-    @Argument(help: "The folder to create; it must not exist.")
+    @Argument(help: "The folder to create; it must not exist.", completion: .directory)
     var folder: String
 
     @Flag(help: "Extract a bundle that does not verify: every entry that can be written safely; the others are skipped and listed.")
@@ -29,6 +29,8 @@ struct ExtractCommand: ParsableCommand {
 
     @Flag(name: .customLong("windows-safe"), help: "Change names Windows cannot hold (<>:\"\\|?*, a trailing dot or space, CON, NUL, COM1 …) and list the changes in NAMES.txt.")
     var windowsSafe = false
+
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
         let resources = try Resources.locate()
@@ -67,7 +69,7 @@ struct ExtractCommand: ParsableCommand {
             Console.result("names changed: \(result.renamed.count), listed in \(URL(fileURLWithPath: folder).appendingPathComponent(names).path)")
         }
         switch result.report.verdict {
-        case .intact: break
+        case .intact, .extractedFolder: break
         case .repacked:
             Console.message("claimpack: the content is intact (the sealed files), the ZIP was re-packed by another tool (V130)")
             throw ExitCode.contentIntactRepacked

@@ -10,11 +10,13 @@ struct InitCommand: ParsableCommand {
         discussion: "An existing claim.yaml is never overwritten. Without --language, the language comes from LANG (ru, uk, en), else ru."
     )
 
-    @Argument(help: "The folder to create or fill (default: the current folder).")
+    @Argument(help: "The folder to create or fill (default: the current folder).", completion: .directory)
     var folder: String = "."
 
     @Option(help: "The language of the claim and its letters: ru, uk or en.")
     var language: Language?
+
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
         let resources = try Resources.locate()
@@ -24,7 +26,7 @@ struct InitCommand: ParsableCommand {
             let result = try ClaimFolderScaffold(templates: resources.templates)
                 .create(at: target, language: chosen, today: .today())
             Console.result(result.claimFile.path)
-            Console.message("created \(folder)/claim.yaml (\(chosen.rawValue)) and \(folder)/evidence/; fill in the <…> placeholders, put the evidence files in evidence/, then run: claimpack check \(folder)")
+            Console.message("created \(Console.path("claim.yaml", in: folder)) (\(chosen.rawValue)) and \(Console.path("evidence/", in: folder)); fill in the <…> placeholders, put the evidence files in evidence/, then run: claimpack check \(Console.quoted(folder))")
         } catch let error as ScaffoldError {
             Console.error(error.description)
             throw ExitCode.cannotCreate

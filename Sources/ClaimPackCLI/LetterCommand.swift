@@ -10,16 +10,16 @@ struct LetterCommand: ParsableCommand {
         discussion: "A claim of kind court is refused: a statement of claim will be made by escalate --to court. From a bundle, the bundle is verified first and a bad one is refused. From a claim folder, check runs first, and the seal printed is the one the bundle built from that folder and date will have. Exit status: 0 written; 1 the claim or bundle has problems; 66 an input cannot be read; 73 the output exists (without --force) or cannot be created."
     )
 
-    @Argument(help: "A bundle (.zip) or a claim folder.")
+    @Argument(help: "A bundle (.zip), its extracted folder (holding bagit.txt), or a claim folder.", completion: .file(extensions: ["zip"]))
     var source: String
 
-    @Option(name: .shortAndLong, help: "The file to write (default: <id>-letter.pdf; with --format text, standard output).")
+    @Option(name: .shortAndLong, help: "The file to write, - for standard output (default: <id>-letter.pdf; with --format text, standard output).", completion: .file())
     var output: String?
 
     @Option(help: "pdf or text.")
     var format: LetterFormat = .pdf
 
-    @Option(help: "A folder of templates to use instead of claimpack's (a copy of Templates/).")
+    @Option(help: "A folder of templates to use instead of claimpack's (a copy of Templates/).", completion: .directory)
     var templates: String?
 
     @Option(help: "dl, c5, label or none (default: dl for registered mail, none otherwise).")
@@ -36,6 +36,8 @@ struct LetterCommand: ParsableCommand {
 
     @Flag(help: "Replace the output file if it exists.")
     var force = false
+
+    @OptionGroup var display: DisplayOptions
 
     enum LetterFormat: String, ExpressibleByArgument {
         case pdf, text
@@ -68,8 +70,9 @@ struct LetterCommand: ParsableCommand {
         }
         for warning in kit.warnings { Console.message(warning) }
         let bytes = kit.bytes
-        if format == .text, output == nil {
+        if output == "-" || (format == .text && output == nil) {
             FileHandle.standardOutput.write(Data(bytes))
+            if format == .pdf { Console.message("seal: \(seal.hex)") }
             return
         }
         let path = output ?? "\(claim.id)-letter.pdf"
@@ -87,9 +90,10 @@ struct LetterCommand: ParsableCommand {
     /// its seal, the bundle's file name and where its evidence files are read from.
     private func loadClaim(schemas: URL, templates: URL) throws -> (Claim, SHA256Digest, String, EvidenceSource) {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue,
+           !BundleVerifier.isExtractedBundle(URL(fileURLWithPath: source)) {
             let report = try ClaimFolderLoader.read(source, templates: templates)
-            for diagnostic in report.diagnostics where diagnostic.severity == .error { Console.message(diagnostic.description) }
+            Console.messages(DiagnosticOutput.lines(report.diagnostics.filter { $0.severity == .error }, folder: source))
             guard let claim = report.claim, report.isBuildable else {
                 Console.error("\(source): \(DiagnosticOutput.summary(report.diagnostics)); no letter written")
                 throw ExitCode.problemsFound
@@ -101,7 +105,9 @@ struct LetterCommand: ParsableCommand {
                 throw ExitCode(error.exitStatus)
             }
         }
-        let bundle = try BundleLoader.open(source, schemas: schemas)
-        return (bundle.claim, bundle.seal, URL(fileURLWithPath: source).lastPathComponent, .bundle(bundle.url))
+        let bundle = try BundleLoader.open(source, schemas: schemas, readOnly: true)
+        // An extracted folder was sent as the bundle's ZIP, named as build names it.
+        let name = bundle.report.isExtractedFolder ? "\(bundle.claim.id).zip" : URL(fileURLWithPath: source).lastPathComponent
+        return (bundle.claim, bundle.seal, name, .bundle(bundle.url))
     }
 }

@@ -20,20 +20,22 @@ struct TimestampCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The bundle (.zip).")
+    @Argument(help: "The bundle (.zip).", completion: .file(extensions: ["zip"]))
     var bundle: String
 
     @Option(help: "The authority's URL (http:// or https://), e.g. one from docs/timestamps.md.")
     var tsa: String?
 
-    @Option(help: "Write the time-stamp request (.tsq) to this file instead of sending it.")
+    @Option(help: "Write the time-stamp request (.tsq) to this file instead of sending it.", completion: .file(extensions: ["tsq"]))
     var request: String?
 
-    @Option(help: "Check and store this answer (.tsr) to a request made with --request.")
+    @Option(help: "Check and store this answer (.tsr) to a request made with --request.", completion: .file(extensions: ["tsr"]))
     var response: String?
 
     @Flag(help: "Stamp the delivery record's last event (its chain head, so every event up to it) instead of the seal.")
     var record = false
+
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         guard [tsa, request, response].compactMap({ $0 }).count == 1 else {
@@ -58,7 +60,7 @@ struct TimestampCommand: ParsableCommand {
                     throw TimestampingError.output(path: request, reason: "\(error)")
                 }
                 Console.result("request written: \(request)")
-                Console.message("claimpack: note: send it with curl -H 'Content-Type: application/timestamp-query' --data-binary @\(request) URL -o answer.tsr, then: claimpack timestamp \(bundle) --response answer.tsr")
+                Console.message("claimpack: note: send it with curl -H 'Content-Type: application/timestamp-query' --data-binary \(Console.quoted("@" + request)) URL -o answer.tsr, then: claimpack timestamp \(Console.quoted(bundle)) --response answer.tsr")
                 return
             }
             let result: TimestampResult

@@ -7,20 +7,22 @@ struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check a bundle completely: ZIP, BagIt, manifest, evidence, seal, delivery record, time stamps.",
-        discussion: "Nothing is extracted. Prints the seal it computed, the time and authority of each good time-stamp token, and every finding with its code (docs/verification-codes.md). Exit status: 0 intact; 2 content intact, container re-packed by another tool (V130); 1 not intact (at least one error); 66 the file does not exist or cannot be read."
+        discussion: "Nothing is extracted. Prints the seal it computed, the time and authority of each good time-stamp token, and every finding with its code (docs/verification-codes.md). Exit status: 0 intact; 2 content intact, container re-packed by another tool (V130), or an extracted folder whose content is intact; 1 not intact (at least one error); 66 the file does not exist or cannot be read."
     )
 
-    @Argument(help: "The bundle (.zip).")
+    @Argument(help: "The bundle (.zip), or its extracted folder (the one holding bagit.txt, or the one unzip made around it).", completion: .file(extensions: ["zip"]))
     var bundle: String
 
     @Option(help: "The seal printed on the paper letter (64 hex digits; spaces and case ignored). The bundle must have exactly this seal.")
     var seal: String?
 
-    @Option(name: .customLong("trust"), help: ArgumentHelp("A PEM file of root certificates the time-stamp tokens' authorities must lead to (repeatable); without it, the system's CA store.", valueName: "file.pem"))
+    @Option(name: .customLong("trust"), help: ArgumentHelp("A PEM file of root certificates the time-stamp tokens' authorities must lead to (repeatable); without it, the system's CA store.", valueName: "file.pem"), completion: .file(extensions: ["pem", "crt"]))
     var trust: [String] = []
 
     @Flag(help: "Print the report as JSON on standard output (see docs/json.md).")
     var json = false
+
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         if let seal, SHA256Digest(hex: seal) == nil {
@@ -59,13 +61,16 @@ struct VerifyCommand: ParsableCommand {
                 Console.result("intact: \(report.entryCount) entries checked\(warnings == 0 ? "" : ", \(warnings) warning(s)")")
             case .repacked:
                 Console.result("CONTENT INTACT, CONTAINER RE-PACKED: \(report.entryCount) entries checked; every digest and the seal hold, the ZIP was rewritten by another tool")
+            case .extractedFolder:
+                let warnings = report.findings.filter { $0.severity == .warning }.count
+                Console.result("content intact (an extracted folder): \(report.entryCount) files checked\(warnings == 0 ? "" : ", \(warnings) warning(s)"); every digest and the seal hold (there is no ZIP to judge)")
             case .notIntact:
                 Console.result("NOT INTACT: \(errors) error\(errors == 1 ? "" : "s")")
             }
         }
         switch report.verdict {
         case .intact: break
-        case .repacked: throw ExitCode.contentIntactRepacked
+        case .repacked, .extractedFolder: throw ExitCode.contentIntactRepacked
         case .notIntact: throw ExitCode.problemsFound
         }
     }

@@ -18,8 +18,8 @@ struct CheckCommandTests {
         let outcome = try CLIRunner.run(["check", "Examples/ru-city-portal-complaint"])
         #expect(outcome.status == 0)
         #expect(outcome.standardError == """
-            evidence/.DS_Store: note: hidden file skipped; it is not part of the bundle
-            evidence/notes.md: warning: no entry in claim.yaml; described as id "notes", kind call-notes, title "notes.md"; add it under evidence: to give it a proper title
+            Examples/ru-city-portal-complaint/evidence/.DS_Store: note: hidden file skipped; it is not part of the bundle
+            Examples/ru-city-portal-complaint/evidence/notes.md: warning: no entry in claim.yaml; described as id "notes", kind call-notes, title "notes.md"; add it under evidence: to give it a proper title
             Examples/ru-city-portal-complaint: 1 warning, 1 note
 
             """)
@@ -31,7 +31,10 @@ struct CheckCommandTests {
         #expect(outcome.standardOutput.isEmpty)
         let golden = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent(
             "Tests/ClaimPackTests/Fixtures/Diagnostics/unknown-keys/expected.txt"), encoding: .utf8)
-        #expect(outcome.standardError == golden + "Tests/ClaimPackTests/Fixtures/Diagnostics/unknown-keys: 7 errors, 2 warnings\n")
+        // The files as the user gave the folder: each golden line (relative to it) under it.
+        let folder = "Tests/ClaimPackTests/Fixtures/Diagnostics/unknown-keys"
+        let shown = golden.split(separator: "\n").map { "\(folder)/\($0)\n" }.joined()
+        #expect(outcome.standardError == shown + "\(folder): 7 errors, 2 warnings\n")
     }
 
     @Test func jsonOutputMatchesGoldenFile() throws {

@@ -25,7 +25,18 @@ enum DiagnosticOutput {
 
     /// Every diagnostic as a line on standard error, then a summary line.
     static func printText(_ diagnostics: [Diagnostic], subject: String) {
-        Console.messages(diagnostics.map(\.description) + ["\(subject): \(summary(diagnostics))"])
+        Console.messages(lines(diagnostics, folder: subject) + ["\(subject): \(summary(diagnostics))"])
+    }
+
+    /// The diagnostics of the claim folder `folder` as lines, each file shown as the user
+    /// would type it from where they ran claimpack (`Билайн подписка/claim.yaml:12:1: error: …`);
+    /// the JSON keeps the paths relative to the folder.
+    static func lines(_ diagnostics: [Diagnostic], folder: String) -> [String] {
+        diagnostics.map { diagnostic in
+            var shown = diagnostic
+            shown.location.file = Console.path(diagnostic.location.file, in: folder)
+            return shown.description
+        }
     }
 
     /// The diagnostics as a JSON array, pretty-printed, keys sorted.

@@ -100,3 +100,37 @@ extension LegalProvisionsTests {
         #expect(law.provision(jurisdiction: .ru, sector: nil, kind: .court, language: .ru).periodText == nil)
     }
 }
+
+extension LegalProvisionsTests {
+    /// A row marked confirmed names a source read in the act, with the page and the words.
+    @Test func confirmedRowsQuoteWhereTheyWereRead() {
+        for jurisdiction in Jurisdiction.allCases {
+            for kind in ClaimKind.allCases {
+                for sector in [nil] + Sector.allCases {
+                    let row = law.provision(jurisdiction: jurisdiction, sector: sector, kind: kind, language: .en)
+                    let name = "\(jurisdiction)/\(kind)/\(sector?.rawValue ?? "-")"
+                    if row.confirmed {
+                        #expect(row.sources.contains { $0.confirmed }, "\(name)")
+                    }
+                    for source in row.sources where source.confirmed {
+                        #expect((source.url ?? "").hasPrefix("http"), "\(name): \(source.cite)")
+                        #expect(!(source.note ?? "").isEmpty, "\(name): \(source.cite)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// PD Pre-Action Conduct para 6(b): 14 days in a straightforward case (read on justice.gov.uk's
+    /// page and quoted verbatim); Ofcom: ADR after six weeks from 8 April 2026.
+    @Test func englishLetterBeforeClaimAndTelecomPeriods() {
+        let general = law.provision(jurisdiction: .gb, sector: nil, kind: .claim, language: .en)
+        #expect(general.period == AnswerPeriod(days: 14, unit: .calendar, start: .receipt))
+        #expect(general.confirmed)
+        #expect(general.citation.contains("paragraph 6(b)"))
+        let telecom = law.provision(jurisdiction: .gb, sector: .telecom, kind: .claim, language: .en)
+        #expect(telecom.period == AnswerPeriod(days: 42, unit: .calendar, start: .receipt))
+        #expect(telecom.periodText == "within six weeks of receiving this complaint")
+        #expect(!telecom.confirmed)
+    }
+}
