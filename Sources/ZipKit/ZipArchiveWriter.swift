@@ -37,7 +37,7 @@ public final class ZipArchiveWriter {
     public func add(_ name: String, content: any ZipEntryContent, compression: ZipCompression,
                     timestamp: DOSTimestamp) throws(ZipError) {
         guard let archive else { throw .cannotAdd(entry: name, reason: "the archive is closed") }
-        let box = SourceBox(content: content)
+        let box = SourceBox(content: content, archive: archive)
         let userData = Unmanaged.passRetained(box).toOpaque()
         var error = zip_error_t()
         zip_error_init(&error)
@@ -52,11 +52,8 @@ public final class ZipArchiveWriter {
             throw .cannotAdd(entry: name, reason: lastError())
         }
         let entry = zip_uint64_t(index)
-        let (method, level): (Int32, UInt32) = switch compression {
-        case .store: (ZIP_CM_STORE, 0)
-        case .deflate(let level): (ZIP_CM_DEFLATE, UInt32(level))
-        }
-        guard zip_set_file_compression(archive, entry, method, level) == 0,
+        box.entry = entry
+        guard setCompression(compression, of: entry, in: archive),
               zip_file_set_dostime(archive, entry, timestamp.time, timestamp.date, 0) == 0,
               zip_file_set_external_attributes(archive, entry, 0, UInt8(ZIP_OPSYS_UNIX), ZipCanonicalForm.externalAttributes) == 0
         else { throw .cannotAdd(entry: name, reason: lastError()) }
@@ -130,15 +127,30 @@ public final class ZipArchiveWriter {
     }
 }
 
+/// Sets an entry's method and level; false when libzip refuses.
+private func setCompression(_ compression: ZipCompression, of entry: zip_uint64_t, in archive: OpaquePointer) -> Bool {
+    let (method, level): (Int32, UInt32) = switch compression {
+    case .store: (ZIP_CM_STORE, 0)
+    case .deflate(let level): (ZIP_CM_DEFLATE, UInt32(level))
+    }
+    return zip_set_file_compression(archive, entry, method, level) == 0
+}
+
 /// The state libzip's callback reaches through its user-data pointer.
 private final class SourceBox {
     let content: any ZipEntryContent
+    /// The archive and the entry's index in it, to set the compression the content
+    /// chooses when libzip reaches it.
+    let archive: OpaquePointer
+    var entry: zip_uint64_t = 0
+    var compressionChosen = false
     var error = zip_error_t()
     /// The content's own error, kept to report it better than libzip's code can.
     var failure: (any Error)?
 
-    init(content: any ZipEntryContent) {
+    init(content: any ZipEntryContent, archive: OpaquePointer) {
         self.content = content
+        self.archive = archive
         zip_error_init(&error)
     }
 
@@ -162,7 +174,18 @@ private func sourceCallback(_ userData: UnsafeMutableRawPointer?, _ data: Unsafe
     case ZIP_SOURCE_STAT:
         guard let data, length >= MemoryLayout<zip_stat_t>.size else { return -1 }
         do {
-            return writeSizeStat(try box.content.prepare(), into: data)
+            let size = try box.content.prepare()
+            // libzip 1.7 asks for the source's stat in `zip_close` just before it reads
+            // the entry's method from its directory entry (add_data in zip_close.c): a
+            // method set now is the one the entry is written with.
+            if !box.compressionChosen {
+                box.compressionChosen = true
+                if let chosen = box.content.chosenCompression, !setCompression(chosen, of: box.entry, in: box.archive) {
+                    zip_error_set(&box.error, ZIP_ER_INTERNAL, 0)
+                    return -1
+                }
+            }
+            return writeSizeStat(size, into: data)
         } catch {
             return box.fail(error)
         }

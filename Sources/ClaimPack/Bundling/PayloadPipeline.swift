@@ -1,5 +1,6 @@
 internal import Crypto
 internal import Foundation
+internal import ZipKit
 
 /// Reads the evidence files once, in the order libzip archives them, and hashes every byte
 /// on a second core while libzip computes CRC-32 and writes on the first. The bytes hashed
@@ -52,8 +53,9 @@ final class PayloadPipeline: @unchecked Sendable {
     /// From the background thread to libzip's: the chunks in file order, the digests as
     /// they are taken.
     enum Event {
-        /// The whole of a small file, not hashed yet (slot -1 when it is empty).
-        case chunk(file: Int, slot: Int, count: Int)
+        /// The whole of a small file, not hashed yet (slot -1 when it is empty), and how it
+        /// is to be stored.
+        case chunk(file: Int, slot: Int, count: Int, compression: ZipCompression)
         /// The digest of a file the background thread hashed.
         case end(file: Int, size: UInt64, digest: SHA256Digest)
         case failed(BuildError)
@@ -84,6 +86,8 @@ final class PayloadPipeline: @unchecked Sendable {
 
     // libzip's side: the file being archived and the chunk being copied.
     var current = -1
+    /// How the current file is stored, chosen on its first bytes.
+    var currentCompression = ZipCompression.store
     var chunk = UnsafeRawBufferPointer(start: nil, count: 0)
     var chunkSlot = -1
     var copied = 0
