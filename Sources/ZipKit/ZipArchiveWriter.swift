@@ -8,7 +8,9 @@ internal import CLibZip
 public final class ZipArchiveWriter {
     private var archive: OpaquePointer?
     private let path: String
-    private var sources: [(entry: String, box: SourceBox)] = []
+    /// The sources of the entries added, to report a content's own failure (its entry's
+    /// name is asked of libzip then, not kept: a folder of many files costs less).
+    private var sources: [SourceBox] = []
 
     /// Starts an archive written to `path` (created or truncated) when it is closed,
     /// through 1 MiB write buffers (`BufferedFileSink`). After a failure the file is removed.
@@ -57,7 +59,7 @@ public final class ZipArchiveWriter {
               zip_file_set_dostime(archive, entry, timestamp.time, timestamp.date, 0) == 0,
               zip_file_set_external_attributes(archive, entry, 0, UInt8(ZIP_OPSYS_UNIX), ZipCanonicalForm.externalAttributes) == 0
         else { throw .cannotAdd(entry: name, reason: lastError()) }
-        sources.append((name, box))
+        sources.append(box)
     }
 
     /// Adds entry `index` of `reader`'s archive as it is stored there: its compressed bytes
@@ -107,10 +109,12 @@ public final class ZipArchiveWriter {
             return
         }
         let reason = lastError()
+        let failed = sources.first { $0.failure != nil }
+        let entry = failed.flatMap { zip_get_name(archive, $0.entry, zip_flags_t(ZIP_FL_ENC_RAW)) }.map { String(cString: $0) } ?? ""
         zip_discard(archive)
         self.archive = nil
-        if let failed = sources.first(where: { $0.box.failure != nil }), let failure = failed.box.failure {
-            throw .contentFailed(entry: failed.entry, underlying: failure)
+        if let failure = failed?.failure {
+            throw .contentFailed(entry: entry, underlying: failure)
         }
         throw .cannotWrite(path: path, reason: reason)
     }

@@ -26,8 +26,9 @@ final class BundleAssembly {
     /// Reads and hashes the evidence while libzip archives it.
     private var pipeline: PayloadPipeline?
 
-    /// Evidence bundled so far, by bag path.
-    private(set) var payload: [String: PayloadFile] = [:]
+    /// The digest of each evidence file (by its place in `files`) once it is hashed: an
+    /// array, not a dictionary of paths, so that a folder of many files costs little.
+    private var digests: [SHA256Digest?]
     /// Tag files written so far, by name.
     private var tagDigests: [String: SHA256Digest] = [:]
     private(set) var seal: SHA256Digest?
@@ -50,10 +51,15 @@ final class BundleAssembly {
         self.deliverySchema = deliverySchema
         self.schemaBytes = schemaBytes
         timestamp = BundleLayout.entryTimestamp(for: claim.date)
+        digests = Array(repeating: nil, count: files.count)
     }
 
+    /// The evidence bundled, in the archive's order. (A file's size is the one listed: the
+    /// pipeline fails on any other.)
     var payloadInOrder: [PayloadFile] {
-        files.compactMap { payload[BundleLayout.payloadPath(for: $0.path)] }
+        files.indices.compactMap { index in
+            digests[index].map { PayloadFile(path: BundleLayout.payloadPath(for: files[index].path), size: files[index].size, sha256: $0) }
+        }
     }
 
     func addEntries(to writer: ZipArchiveWriter) throws {
@@ -71,16 +77,14 @@ final class BundleAssembly {
         } catch {
             throw BuildError.evidenceUnreadable(path: folder.path, reason: "the claim folder cannot be opened")
         }
-        let sources = files.map { PayloadPipeline.File(evidence: $0, opener: opener) }
-        let bagPaths = files.map { BundleLayout.payloadPath(for: $0.path) }
         let pipeline = PayloadPipeline(
-            files: sources,
+            evidence: files, opener: opener,
             progress: { [unowned self] count in
                 bytesDone += count
                 progress?(bytesDone, total)
             },
-            completion: { [unowned self] index, size, digest in
-                payload[bagPaths[index]] = PayloadFile(path: bagPaths[index], size: size, sha256: digest)
+            completion: { [unowned self] index, _, digest in
+                digests[index] = digest
             })
         self.pipeline = pipeline
         if files.isEmpty {
@@ -90,7 +94,7 @@ final class BundleAssembly {
         // Each file's method is chosen on its first bytes when libzip reaches it
         // (`HashingFileContent.chosenCompression`): `.store` is only a placeholder.
         for index in files.indices {
-            try writer.add(root + bagPaths[index], content: HashingFileContent(index: index, expectedSize: files[index].size, pipeline: pipeline),
+            try writer.add(root + BundleLayout.payloadPath(for: files[index].path), content: HashingFileContent(index: index, expectedSize: files[index].size, pipeline: pipeline),
                            compression: .store, timestamp: timestamp)
         }
 
@@ -102,11 +106,13 @@ final class BundleAssembly {
                 try pipeline.finish()
                 // manifest.xml is made now, with every digest known, so that the second core
                 // validates it while libzip deflates this file and the next.
-                let manifest = try ManifestDocument.bytes(for: claim, payload: payload)
+                let manifest = try manifestDocument()
                 validateInBackground(manifest, name: BundleLayout.manifest, against: manifestSchema)
                 manifestBytes = manifest
                 seal = SHA256Digest(of: manifest)
-                return manifestSHA256(payloadInOrder)
+                return BundleLayout.manifestBytes(count: files.count) { index in
+                    (BundleLayout.payloadFolder, files[index].path, digests[index] ?? SHA256Digest(of: []))
+                }
             },
             BundleLayout.manifest: { [unowned self] in
                 guard let manifestBytes else { throw BuildError.writeFailed(path: BundleLayout.manifest, reason: "made before the evidence was read") }
@@ -119,8 +125,7 @@ final class BundleAssembly {
                 return bytes
             },
             BundleLayout.bagInfo: { [unowned self] in
-                let files = payloadInOrder
-                return bagInfo(files.reduce(0) { $0 + $1.size }, files.count, try currentSeal())
+                bagInfo(total, files.count, try currentSeal())
             },
             BundleLayout.tagManifest: { [unowned self] in
                 BundleLayout.manifestBytes(BundleLayout.listedTagFiles.compactMap { name in tagDigests[name].map { (name, $0) } })
@@ -130,6 +135,18 @@ final class BundleAssembly {
         for name in BundleLayout.tagFilesAfterPayload {
             guard let make = makers[name] else { throw BuildError.writeFailed(path: name, reason: "no maker for this tag file") }
             try addTag(name, to: writer, make)
+        }
+    }
+
+    /// `manifest.xml`, with every digest known: each evidence entry found by its path
+    /// among the files (a dictionary of indices for the time it takes).
+    private func manifestDocument() throws -> [UInt8] {
+        guard digests.allSatisfy({ $0 != nil }) else {
+            throw BuildError.writeFailed(path: BundleLayout.manifest, reason: "made before the evidence was read")
+        }
+        let places = Dictionary(files.indices.map { (files[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
+        return try ManifestDocument.bytes(for: claim) { entry in
+            places[entry.file].flatMap { index in digests[index].map { (files[index].size, $0) } }
         }
     }
 

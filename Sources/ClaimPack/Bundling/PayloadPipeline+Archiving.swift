@@ -22,11 +22,11 @@ extension PayloadPipeline {
         }
         current = index
         currentDone = false
-        if isLarge(files[index]) {
-            descriptor = try files[index].open()
+        if isLarge(file(index)) {
+            descriptor = try file(index).open()
             largeSize = 0
             try readLargeChunk()
-            currentCompression = files[index].compression(forStart: chunk)
+            currentCompression = file(index).compression(forStart: chunk)
         } else {
             try takeSmallChunk()
         }
@@ -43,7 +43,7 @@ extension PayloadPipeline {
         while copied == chunk.count {
             releaseChunk()
             if currentDone { return 0 }
-            if isLarge(files[current]) { try readLargeChunk() } else { try takeSmallChunk() }
+            if isLarge(file(current)) { try readLargeChunk() } else { try takeSmallChunk() }
         }
         let count = min(target.count, chunk.count - copied)
         target.baseAddress!.copyMemory(from: chunk.baseAddress! + copied, byteCount: count)
@@ -63,7 +63,7 @@ extension PayloadPipeline {
     /// Waits until every file has been hashed and its completion called: before the tag
     /// files, which list the digests.
     func finish() throws(BuildError) {
-        while endsSeen < files.count {
+        while endsSeen < evidence.count {
             try handle(nextEvent())
         }
     }
@@ -83,7 +83,7 @@ extension PayloadPipeline {
         case .chunk(let file, let slot, let count, let compression):
             guard file == current else {
                 if slot >= 0 { release(slot) }
-                throw .writeFailed(path: files[file].displayPath, reason: "evidence read out of order")
+                throw .writeFailed(path: self.file(file).displayPath, reason: "evidence read out of order")
             }
             let bytes = UnsafeRawBufferPointer(start: slot >= 0 ? slots[slot].baseAddress : nil, count: count)
             if claimHash(of: file) {
@@ -107,7 +107,7 @@ extension PayloadPipeline {
     }
 
     private func readLargeChunk() throws(BuildError) {
-        let file = files[current]
+        let file = file(current)
         let slot = takeFreeSlot(asBackground: false)
         guard slot >= 0 else { throw .writeFailed(path: file.displayPath, reason: "the build was stopped") }
         var count: Int

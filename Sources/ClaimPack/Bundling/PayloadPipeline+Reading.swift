@@ -9,7 +9,8 @@ extension PayloadPipeline {
     func readAll() {
         // Small files read and handed over but not hashed yet, newest last.
         var unhashed: [(file: Int, slot: Int, count: Int)] = []
-        for (index, file) in files.enumerated() {
+        for index in evidence.indices {
+            let file = file(index)
             if isLarge(file) {
                 while let newest = unhashed.popLast() { hashIfUnclaimed(newest) }
                 if !hashLarge(index) { return }

@@ -43,7 +43,9 @@ final class PayloadPipeline: @unchecked Sendable {
     /// Small files the background thread keeps read but unhashed, ahead of libzip.
     static let readAheadFiles = 4
 
-    let files: [File]
+    /// The files in order (the listing's own array: no copy per file).
+    let evidence: [EvidenceFile]
+    let opener: EvidenceOpener
     let slots: [UnsafeMutableRawBufferPointer]
     /// Told each file's size and digest, on libzip's thread (not always in file order).
     let completion: (Int, UInt64, SHA256Digest) -> Void
@@ -96,8 +98,10 @@ final class PayloadPipeline: @unchecked Sendable {
     var largeSize: UInt64 = 0
     var endsSeen = 0
 
-    init(files: [File], progress: @escaping (UInt64) -> Void, completion: @escaping (Int, UInt64, SHA256Digest) -> Void) {
-        self.files = files
+    init(evidence: [EvidenceFile], opener: EvidenceOpener, progress: @escaping (UInt64) -> Void,
+         completion: @escaping (Int, UInt64, SHA256Digest) -> Void) {
+        self.evidence = evidence
+        self.opener = opener
         self.progress = progress
         self.completion = completion
         slots = (0..<PayloadPipeline.slotCount).map { _ in
@@ -105,7 +109,7 @@ final class PayloadPipeline: @unchecked Sendable {
         }
         freeSlots = Array((0..<PayloadPipeline.slotCount).reversed())
         slotUsers = Array(repeating: 0, count: PayloadPipeline.slotCount)
-        hashClaimed = Array(repeating: false, count: files.count)
+        hashClaimed = Array(repeating: false, count: evidence.count)
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(backgroundWake, nil)
         pthread_cond_init(consumerWake, nil)
@@ -134,6 +138,9 @@ final class PayloadPipeline: @unchecked Sendable {
         }
         finished.wait()
     }
+
+    /// File `index`, with the opener.
+    func file(_ index: Int) -> File { File(evidence: evidence[index], opener: opener) }
 
     /// Whether libzip's thread reads `file` itself (and the background thread only hashes).
     func isLarge(_ file: File) -> Bool { file.expectedSize > UInt64(PayloadPipeline.slotSize) }
