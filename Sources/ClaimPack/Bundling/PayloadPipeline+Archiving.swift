@@ -1,3 +1,4 @@
+internal import DequeModule
 internal import Foundation
 internal import ZipKit
 

@@ -1,4 +1,5 @@
 internal import Crypto
+internal import DequeModule
 internal import Foundation
 internal import ZipKit
 

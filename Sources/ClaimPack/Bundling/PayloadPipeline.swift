@@ -1,4 +1,5 @@
 internal import Crypto
+internal import DequeModule
 internal import Foundation
 internal import ZipKit
 
@@ -22,8 +23,20 @@ internal import ZipKit
 /// libzip's side is in `PayloadPipeline+Archiving.swift`, the background thread's in
 /// `PayloadPipeline+Reading.swift`; the state they share, and the slots, are here.
 ///
+/// The lock and the two conditions are pthread's, not `Synchronization.Mutex` with a
+/// semaphore per thread: that version (Mutex, a `DispatchSemaphore` as each thread's
+/// parking permit) was measured against this one on 2026-12-04, release builds run in
+/// turns on tmpfs while other builds ran: building 5,000 files of 40 KB took 0.470 s of
+/// CPU against 0.440 s (median of 20 rounds, +6.8 %; `perf stat`, 3 × 6 runs: +2 % of
+/// task-clock and +20 % context switches — Mutex's futex sleeps in the kernel on every
+/// contended lock, and these two threads contend thousands of times a build). The
+/// Swift runtime has no condition variable to pair with Mutex.
+///
 /// `@unchecked Sendable`: everything below `mutex` is touched only with it held; a slot
-/// belongs to whoever fills it until it is handed over through `events` or `jobs`.
+/// belongs to whoever fills it until it is handed over through `events` or `jobs`; the
+/// fields of libzip's side (`current`, `chunk`, `descriptor`, …) are touched only by
+/// libzip's thread, and the slots are freed only after the background thread has ended
+/// (`stop()`).
 final class PayloadPipeline: @unchecked Sendable {
     /// A file to read: the file the listing found, and the opener that opens exactly it
     /// (`PayloadPipeline+Reading.swift`).
@@ -77,8 +90,8 @@ final class PayloadPipeline: @unchecked Sendable {
     var slotUsers: [Int]
     /// For each file, whether one of the threads has taken on hashing it.
     var hashClaimed: [Bool]
-    var events = HandOffQueue<Event>()
-    var jobs = HandOffQueue<Job>()
+    var events = Deque<Event>()
+    var jobs = Deque<Job>()
     var backgroundWaits = false
     var consumerWaits = false
     var backgroundDone = false
