@@ -58,15 +58,22 @@ final class ValidatingParse {
         constraintNames = Dictionary(names.map { ($0, $0) }) { first, _ in first }
     }
 
+    /// The bytes handed to the push parser at a time.
+    static let pieceSize = 64 << 10
+
     /// Runs the parser; whether the document is well-formed.
     private func parse(_ bytes: [UInt8], schema: XMLSchema) -> Bool {
-        let created: xmlParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
+        // A check that builds no tree feeds the bytes in pieces (libxml2's push parser):
+        // the memory parser copies the whole document first (a manifest of 64,000 files:
+        // 17 MB more at the peak of a build). Readers that build a tree keep the memory
+        // parser, whose words for broken documents the verifier reports.
+        let created: xmlParserCtxtPtr? = buildsTree ? bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                     xmlCreateMemoryParserCtxt($0, Int32(buffer.count))
                 }
             }
-        }
+        } : xmlCreatePushParserCtxt(nil, nil, nil, 0, nil)
         guard let context = created else { return false }
         defer { xmlFreeParserCtxt(context) }
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue
@@ -83,7 +90,23 @@ final class ValidatingParse {
             return 0
         }, UnsafeMutableRawPointer(context))
         guard let plug = xmlSchemaSAXPlug(validation, &context.pointee.sax, &context.pointee.userData) else { return false }
-        xmlParseDocument(context)
+        if buildsTree {
+            xmlParseDocument(context)
+        } else {
+            bytes.withUnsafeBufferPointer { buffer in
+                UnsafeRawPointer(buffer.baseAddress).map { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { start in
+                        var offset = 0
+                        while offset < buffer.count {
+                            let count = min(ValidatingParse.pieceSize, buffer.count - offset)
+                            xmlParseChunk(context, start + offset, Int32(count), 0)
+                            offset += count
+                        }
+                    }
+                }
+            }
+            xmlParseChunk(context, nil, 0, 1)
+        }
         xmlSchemaSAXUnplug(plug)
         return context.pointee.wellFormed != 0 && !tooDeep
     }
