@@ -23,9 +23,14 @@ final class ValidatingParse {
     }
 
     /// Parses and validates `bytes` against `schema`.
-    static func run(_ bytes: [UInt8], schema: XMLSchema, buildsTree: Bool, maximumDepth: Int) -> Outcome {
+    /// - Parameter take: given each element of the tree as it closes, with its depth (1 for
+    ///   the root); an element it returns true for is left out of its parent (the caller
+    ///   has taken what it needs of it), so that a long list need not be held whole.
+    static func run(_ bytes: [UInt8], schema: XMLSchema, buildsTree: Bool, maximumDepth: Int,
+                    take: ((XMLElement, Int) -> Bool)? = nil) -> Outcome {
         XMLLibrary.initialize()
         let parse = ValidatingParse(buildsTree: buildsTree, maximumDepth: maximumDepth, constraints: schema.uniqueConstraints)
+        parse.take = take
         let wellFormed = parse.collector.collecting { parse.parse(bytes, schema: schema) }
         var readingIssues = parse.collector.readingIssues
         if !wellFormed, readingIssues.isEmpty, !parse.tooDeep {
@@ -44,6 +49,7 @@ final class ValidatingParse {
     private var tooDeep = false
     private var open: [OpenElement] = []
     private var root: XMLElement?
+    private var take: ((XMLElement, Int) -> Bool)?
     /// Names as Swift strings, by the address libxml2's dictionary keeps them at.
     private var interned: [UnsafePointer<xmlChar>: String] = [:]
     /// The names the constraints use: a name the document uses is made the same string,
@@ -159,6 +165,7 @@ final class ValidatingParse {
         if !keys.isEmpty { keys.close() }
         guard buildsTree, let element = open.popLast() else { return }
         let closed = element.closed()
+        if let take, take(closed, open.count + 1) { return }
         if open.isEmpty { root = closed } else { open[open.count - 1].children.append(closed) }
     }
 
