@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """claimpack's throughput and memory, side by side with the tools people use today.
 
-    python3 Benchmarks/bench.py [--runs 3] [--quick] [--only tmpfs|disk|kit] [--output docs/benchmarks/benchmark-DATE.md]
+    python3 Benchmarks/bench.py [--runs 3] [--quick] [--only tmpfs|disk|kit] [--rows 1,2,...]
+                                [--binary PATH] [--output docs/benchmarks/DATE.md]
 
-Generates its data — 1 GiB in four files, 5,000 files of 40 KB, one 4 GiB file — as
-claim folders, once on tmpfs (/dev/shm) and once on disk (.build-bench/), and measures
-the median wall-clock time of --runs runs and the peak memory (/usr/bin/time -v) of:
+Generates its data — 1 GiB in four files, 5,000 files of 40 KB, one 4 GiB file, 20,000
+and 64,000 files of 1 KB (64,000 short names are about the most a manifest.xml of 16 MiB,
+the tag-file limit, admits) — as claim folders, once on tmpfs (/dev/shm) and once on disk
+(.build-bench/), and measures the median wall-clock time of --runs runs, the median CPU
+time (user + system) and the peak memory (/usr/bin/time -v) of:
 `claimpack build`, `claimpack verify`, `openssl dgst -sha256` over the same bytes (the
 reference: one pass of the hash), `cat` of the same bytes into one file (what writing
 them costs on that file system), `zip -0 -r`, and bagit-python (`--sha256` on a copy,
@@ -14,7 +17,10 @@ verify reads a bundle in the page cache, as openssl does its input.
 The commands take turns, one run of each per round, so that all see the machine alike. The 4 GiB file is measured with claimpack and
 openssl only (a bag and a zip of it as well would need 16 GiB of tmpfs). Prints a
 Markdown table with the ratios to openssl; --output also writes it to a file.
---quick uses a tenth of the sizes, to try the script.
+The rows of many small files give the peak memory per file above the base: the peak of
+the same command on a folder of one file, measured in the same run.
+--quick uses a tenth of the sizes, to try the script; --rows picks datasets by number
+(1 to 5); --binary measures a claimpack built elsewhere instead of building this one.
 
 --only kit measures the printed kit instead (`kit_benchmark`): `claimpack letter` of a
 bundle with 50 enclosures — a 40-page PDF, a 12,000 × 1,080 px screenshot, JPEG photos,
@@ -27,7 +33,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def run(command, cwd=None):
-    """Runs `command` under /usr/bin/time -v; returns (seconds, peak RSS in MiB)."""
+    """Runs `command` under /usr/bin/time -v; returns (seconds, peak RSS in MiB, CPU
+    seconds: user + system). The CPU time says more than the wall time on a machine that
+    others share."""
     start = time.perf_counter()
     result = subprocess.run(['/usr/bin/time', '-v'] + command, cwd=cwd, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
@@ -35,7 +43,8 @@ def run(command, cwd=None):
     if result.returncode != 0:
         sys.exit(f'failed: {" ".join(command)}\n{result.stderr[-2000:]}')
     peak = int(re.search(r'Maximum resident set size \(kbytes\): (\d+)', result.stderr).group(1)) / 1024
-    return elapsed, peak
+    cpu = sum(float(re.search(rf'{kind} time \(seconds\): ([\d.]+)', result.stderr).group(1)) for kind in ('User', 'System'))
+    return elapsed, peak, cpu
 
 
 def remove(path):
@@ -48,17 +57,20 @@ def remove(path):
 def rounds(runs, commands):
     """Runs every command once per round, in order, for `runs` rounds: so that each sees
     the machine in the same state as the others (on these VMs the cost of fresh memory
-    changes from second to second). Returns {name: (median seconds, largest peak)}."""
+    changes from second to second). Returns {name: (median seconds, largest peak, median
+    CPU seconds)}."""
     times = {name: [] for name, _, _ in commands}
     peaks = {name: [] for name, _, _ in commands}
+    cpus = {name: [] for name, _, _ in commands}
     for _ in range(runs):
         for name, measure, prepare in commands:
             if prepare:
                 prepare()
-            seconds, peak = measure()
+            seconds, peak, cpu = measure()
             times[name].append(seconds)
             peaks[name].append(peak)
-    return {name: (statistics.median(times[name]), max(peaks[name])) for name, _, _ in commands}
+            cpus[name].append(cpu)
+    return {name: (statistics.median(times[name]), max(peaks[name]), statistics.median(cpus[name])) for name, _, _ in commands}
 
 
 CLAIM = """format: 1
@@ -73,7 +85,9 @@ delivery: {method: email}
 """
 
 
-def make_dataset(base, name, files, size):
+def make_dataset(base, name, files, size, short_names=False):
+    """A claim folder of `files` files of `size` bytes. With `short_names` the files are
+    `evidence/NN/NNNNN`, so that as many fit in manifest.xml as may."""
     folder = os.path.join(base, name)
     if os.path.exists(folder):
         return folder
@@ -83,8 +97,12 @@ def make_dataset(base, name, files, size):
         f.write(CLAIM)
     chunk = os.urandom(1 << 20)
     for index in range(files):
-        path = os.path.join(evidence, f'{index // 1000:02d}', f'file-{index:05d}.bin') if files > 100 else \
-            os.path.join(evidence, f'recording-{index}.bin')
+        if short_names:
+            path = os.path.join(evidence, f'{index // 1000:02d}', f'{index:05d}')
+        elif files > 100:
+            path = os.path.join(evidence, f'{index // 1000:02d}', f'file-{index:05d}.bin')
+        else:
+            path = os.path.join(evidence, f'recording-{index}.bin')
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, 'wb') as f:
             left = size
@@ -103,7 +121,7 @@ def evidence_files(folder):
     return sorted(paths)
 
 
-def measure(base, label, folder, claimpack, runs, full):
+def measure(base, label, folder, claimpack, runs, full, others=True):
     out = os.path.join(base, 'out')
     os.makedirs(out, exist_ok=True)
     bundle = os.path.join(out, 'bench.zip')
@@ -124,10 +142,13 @@ def measure(base, label, folder, claimpack, runs, full):
     commands = [
         # The reference: one pass of the hash over the same bytes.
         ('openssl dgst -sha256', lambda: run(['sh', '-c', f'xargs -0 openssl dgst -sha256 < "{listing}" > /dev/null']), None),
+    ]
+    if others:
         # Writing the same bytes once, into one file beside the bundle: what the file
         # system charges for the bytes every archiver must write.
-        ('cat > file (writing the bytes once)', lambda: run(['sh', '-c', f'xargs -0 cat < "{listing}" > "{plain}"']),
-         lambda: remove(plain)),
+        commands.append(('cat > file (writing the bytes once)', lambda: run(['sh', '-c', f'xargs -0 cat < "{listing}" > "{plain}"']),
+                         lambda: remove(plain)))
+    commands += [
         # Each build starts without the bundle, as each zip run starts without its archive.
         ('claimpack build', lambda: run([claimpack, 'build', folder, '-o', bundle]), lambda: (remove(plain), remove(bundle))),
         # The bundle is read into the page cache first, as openssl's input is: build wrote
@@ -150,7 +171,7 @@ def measure(base, label, folder, claimpack, runs, full):
 
 
 def sum_pair(a, b):
-    return a[0] + b[0], max(a[1], b[1])
+    return a[0] + b[0], max(a[1], b[1]), a[2] + b[2]
 
 
 def main():
@@ -158,13 +179,19 @@ def main():
     parser.add_argument('--runs', type=int, default=3)
     parser.add_argument('--quick', action='store_true')
     parser.add_argument('--only', choices=['tmpfs', 'disk', 'kit'])
-    parser.add_argument('--output', help='also write the table to this file (docs/benchmarks/benchmark-DATE.md)')
+    parser.add_argument('--output', help='also write the table to this file (docs/benchmarks/DATE.md)')
+    parser.add_argument('--rows', help='the datasets to measure, by number: 1 GiB, 5,000 files, 4 GiB, 20,000 files, 64,000 files')
+    parser.add_argument('--binary', help='a claimpack binary to measure instead of building one')
     args = parser.parse_args()
 
-    subprocess.run(['swift', 'build', '-c', 'release', '--static-swift-stdlib', '--product', 'claimpack'], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    claimpack = os.path.join(subprocess.run(['swift', 'build', '-c', 'release', '--static-swift-stdlib', '--show-bin-path'], cwd=ROOT,
-                                            capture_output=True, text=True, check=True).stdout.strip(), 'claimpack')
+    if args.binary:
+        claimpack = os.path.abspath(args.binary)
+    else:
+        subprocess.run(['swift', 'build', '-c', 'release', '--static-swift-stdlib', '--product', 'claimpack'], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+        claimpack = os.path.join(subprocess.run(['swift', 'build', '-c', 'release', '--static-swift-stdlib', '--show-bin-path'], cwd=ROOT,
+                                                capture_output=True, text=True, check=True).stdout.strip(), 'claimpack')
+    os.environ.setdefault('CLAIMPACK_RESOURCES', ROOT)
     if args.only == 'kit':
         text = kit_benchmark(claimpack, args.runs)
         if args.output:
@@ -173,28 +200,47 @@ def main():
         print(text)
         return
     scale = 10 if args.quick else 1
-    datasets = [('1 GiB in 4 files', 4, (256 << 20) // scale, True),
-                ('5,000 files of 40 KB', 5000 // scale, 40_000, True),
-                ('one 4 GiB file', 1, (4 << 30) // scale, False)]
+    # (name, files, bytes per file, with the other tools, short names: many small files)
+    datasets = [('1 GiB in 4 files', 4, (256 << 20) // scale, True, False),
+                ('5,000 files of 40 KB', 5000 // scale, 40_000, True, False),
+                ('one 4 GiB file', 1, (4 << 30) // scale, False, False),
+                ('20,000 files of 1 KB', 20_000 // scale, 1000, False, True),
+                ('64,000 files of 1 KB', 64_000 // scale, 1000, False, True)]
+    if args.rows:
+        chosen = {int(n) for n in args.rows.split(',')}
+        datasets = [d for i, d in enumerate(datasets, 1) if i in chosen]
     locations = [('tmpfs', '/dev/shm/claimpack-bench'), ('disk', os.path.join(ROOT, '.build-bench'))]
     lines = [f'# claimpack benchmark, {datetime.date.today()}', '',
-             f'Machine: {os.cpu_count()} cores, `{platform_line()}`; {args.runs} runs, medians; peak memory is the '
-             'largest resident set of the runs. Ratios are to `openssl dgst -sha256` over the same bytes in the same run. '
-             'The disk is the one /work is on, with the files in the page cache after they are made.', '']
+             f'Machine: {os.cpu_count()} cores, `{platform_line()}`; {args.runs} runs, medians; CPU is user + system '
+             'time; peak memory is the largest resident set of the runs. Ratios are to `openssl dgst -sha256` over the '
+             'same bytes in the same run. The disk is the one /work is on, with the files in the page cache after they '
+             'are made.', '']
     for location, base in locations:
         if args.only and args.only != location:
             continue
         shutil.rmtree(base, ignore_errors=True)
         os.makedirs(base)
         try:
-            for name, count, size, full in datasets:
-                folder = make_dataset(base, name.replace(' ', '-').replace(',', ''), count, size)
-                rows = measure(base, name, folder, claimpack, args.runs, full)
+            base_peaks = None
+            for name, count, size, full, many in datasets:
+                if many and base_peaks is None:
+                    one = make_dataset(base, 'one-file', 1, size, short_names=True)
+                    base_rows = measure(base, 'one file', one, claimpack, args.runs, False, others=False)
+                    base_peaks = {command: peak for command, (_, peak, _) in base_rows.items()}
+                    shutil.rmtree(one, ignore_errors=True)
+                folder = make_dataset(base, name.replace(' ', '-').replace(',', ''), count, size, short_names=many)
+                rows = measure(base, name, folder, claimpack, args.runs, full, others=not many)
                 reference = rows['openssl dgst -sha256'][0]
-                lines += [f'## {name}, on {location}', '', '| command | seconds | × openssl | peak memory |',
-                          '|---|---:|---:|---:|']
-                for command, (seconds, peak) in rows.items():
-                    lines.append(f'| {command} | {seconds:.2f} | {seconds / reference:.2f} | {peak:.0f} MiB |')
+                header = '| command | seconds | × openssl | CPU seconds | peak memory |'
+                if many:
+                    header += ' per file above one file |'
+                lines += [f'## {name}, on {location}', '', header, '|---|---:|---:|---:|---:|' + ('---:|' if many else '')]
+                for command, (seconds, peak, cpu) in rows.items():
+                    line = f'| {command} | {seconds:.2f} | {seconds / reference:.2f} | {cpu:.2f} | {peak:.0f} MiB |'
+                    if many:
+                        extra = (peak - base_peaks[command]) * 1024 / count if command.startswith('claimpack') else None
+                        line += f' {extra:.2f} KiB |' if extra is not None else ' |'
+                    lines.append(line)
                 lines.append('')
                 shutil.rmtree(folder, ignore_errors=True)
                 print('\n'.join(lines[-len(rows) - 4:]), flush=True)

@@ -2,6 +2,10 @@ internal import CLibXML2
 
 /// A W3C XML Schema, read with libxml2, that validates documents and reports each
 /// violation with its line.
+///
+/// `@unchecked Sendable`: after `init` nothing changes it — the compiled schema and its
+/// document are only read, and every validation makes its own validation context
+/// (`makeValidationContext()`), which is how libxml2 lets threads share one schema.
 public final class XMLSchema: @unchecked Sendable {
     private let pointer: xmlSchemaPtr
     /// The schema document libxml2 compiled `pointer` from, kept while the schema lives.

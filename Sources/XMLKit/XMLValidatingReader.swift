@@ -11,15 +11,19 @@ public enum XMLValidatingReader {
         public let violations: [XMLIssue]
     }
 
+    /// - Parameter take: given each element as it closes, with its depth (1 for the root);
+    ///   an element it returns true for is left out of the tree (the caller has taken what
+    ///   it needs of it): so a list of many thousand elements is never held whole.
     /// - Throws: `XMLError.doctypeRefused`, or `.malformed` when the bytes are not
     ///   well-formed XML or break a limit.
     public static func read(_ bytes: [UInt8], name: String, schema: XMLSchema,
-                            limits: XMLDocument.Limits = XMLDocument.Limits()) throws(XMLError) -> Result {
+                            limits: XMLDocument.Limits = XMLDocument.Limits(),
+                            take: ((XMLElement, Int) -> Bool)? = nil) throws(XMLError) -> Result {
         guard bytes.count <= limits.maximumBytes else {
             throw .malformed(document: name, issues: [XMLIssue(line: 0, message: "larger than \(limits.maximumBytes) bytes")])
         }
         if XMLDocument.containsMarkupDeclaration(bytes) { throw .doctypeRefused(document: name) }
-        let outcome = ValidatingParse.run(bytes, schema: schema, buildsTree: true, maximumDepth: limits.maximumDepth)
+        let outcome = ValidatingParse.run(bytes, schema: schema, buildsTree: true, maximumDepth: limits.maximumDepth, take: take)
         if outcome.tooDeep {
             throw .malformed(document: name, issues: [XMLIssue(line: 0, message: "elements nest deeper than \(limits.maximumDepth) levels")])
         }

@@ -8,7 +8,9 @@ internal import CLibZip
 public final class ZipArchiveWriter {
     private var archive: OpaquePointer?
     private let path: String
-    private var sources: [(entry: String, box: SourceBox)] = []
+    /// The sources of the entries added, to report a content's own failure (its entry's
+    /// name is asked of libzip then, not kept: a folder of many files costs less).
+    private var sources: [SourceBox] = []
 
     /// Starts an archive written to `path` (created or truncated) when it is closed,
     /// through 1 MiB write buffers (`BufferedFileSink`). After a failure the file is removed.
@@ -37,7 +39,7 @@ public final class ZipArchiveWriter {
     public func add(_ name: String, content: any ZipEntryContent, compression: ZipCompression,
                     timestamp: DOSTimestamp) throws(ZipError) {
         guard let archive else { throw .cannotAdd(entry: name, reason: "the archive is closed") }
-        let box = SourceBox(content: content)
+        let box = SourceBox(content: content, archive: archive)
         let userData = Unmanaged.passRetained(box).toOpaque()
         var error = zip_error_t()
         zip_error_init(&error)
@@ -52,15 +54,12 @@ public final class ZipArchiveWriter {
             throw .cannotAdd(entry: name, reason: lastError())
         }
         let entry = zip_uint64_t(index)
-        let (method, level): (Int32, UInt32) = switch compression {
-        case .store: (ZIP_CM_STORE, 0)
-        case .deflate(let level): (ZIP_CM_DEFLATE, UInt32(level))
-        }
-        guard zip_set_file_compression(archive, entry, method, level) == 0,
+        box.entry = entry
+        guard setCompression(compression, of: entry, in: archive),
               zip_file_set_dostime(archive, entry, timestamp.time, timestamp.date, 0) == 0,
               zip_file_set_external_attributes(archive, entry, 0, UInt8(ZIP_OPSYS_UNIX), ZipCanonicalForm.externalAttributes) == 0
         else { throw .cannotAdd(entry: name, reason: lastError()) }
-        sources.append((name, box))
+        sources.append(box)
     }
 
     /// Adds entry `index` of `reader`'s archive as it is stored there: its compressed bytes
@@ -110,10 +109,12 @@ public final class ZipArchiveWriter {
             return
         }
         let reason = lastError()
+        let failed = sources.first { $0.failure != nil }
+        let entry = failed.flatMap { zip_get_name(archive, $0.entry, zip_flags_t(ZIP_FL_ENC_RAW)) }.map { String(cString: $0) } ?? ""
         zip_discard(archive)
         self.archive = nil
-        if let failed = sources.first(where: { $0.box.failure != nil }), let failure = failed.box.failure {
-            throw .contentFailed(entry: failed.entry, underlying: failure)
+        if let failure = failed?.failure {
+            throw .contentFailed(entry: entry, underlying: failure)
         }
         throw .cannotWrite(path: path, reason: reason)
     }
@@ -130,15 +131,30 @@ public final class ZipArchiveWriter {
     }
 }
 
+/// Sets an entry's method and level; false when libzip refuses.
+private func setCompression(_ compression: ZipCompression, of entry: zip_uint64_t, in archive: OpaquePointer) -> Bool {
+    let (method, level): (Int32, UInt32) = switch compression {
+    case .store: (ZIP_CM_STORE, 0)
+    case .deflate(let level): (ZIP_CM_DEFLATE, UInt32(level))
+    }
+    return zip_set_file_compression(archive, entry, method, level) == 0
+}
+
 /// The state libzip's callback reaches through its user-data pointer.
 private final class SourceBox {
     let content: any ZipEntryContent
+    /// The archive and the entry's index in it, to set the compression the content
+    /// chooses when libzip reaches it.
+    let archive: OpaquePointer
+    var entry: zip_uint64_t = 0
+    var compressionChosen = false
     var error = zip_error_t()
     /// The content's own error, kept to report it better than libzip's code can.
     var failure: (any Error)?
 
-    init(content: any ZipEntryContent) {
+    init(content: any ZipEntryContent, archive: OpaquePointer) {
         self.content = content
+        self.archive = archive
         zip_error_init(&error)
     }
 
@@ -162,7 +178,18 @@ private func sourceCallback(_ userData: UnsafeMutableRawPointer?, _ data: Unsafe
     case ZIP_SOURCE_STAT:
         guard let data, length >= MemoryLayout<zip_stat_t>.size else { return -1 }
         do {
-            return writeSizeStat(try box.content.prepare(), into: data)
+            let size = try box.content.prepare()
+            // libzip 1.7 asks for the source's stat in `zip_close` just before it reads
+            // the entry's method from its directory entry (add_data in zip_close.c): a
+            // method set now is the one the entry is written with.
+            if !box.compressionChosen {
+                box.compressionChosen = true
+                if let chosen = box.content.chosenCompression, !setCompression(chosen, of: box.entry, in: box.archive) {
+                    zip_error_set(&box.error, ZIP_ER_INTERNAL, 0)
+                    return -1
+                }
+            }
+            return writeSizeStat(size, into: data)
         } catch {
             return box.fail(error)
         }

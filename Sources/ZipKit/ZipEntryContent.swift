@@ -13,6 +13,15 @@ public protocol ZipEntryContent: AnyObject {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
     /// Reading is done (also after a failure).
     func close()
+    /// How the entry is to be stored, when the content decides it on its bytes: asked right
+    /// after the first `prepare()`, before libzip writes the entry's header; `nil` keeps the
+    /// compression given to `ZipArchiveWriter.add`. The answer must not change afterwards.
+    var chosenCompression: ZipCompression? { get }
+}
+
+extension ZipEntryContent {
+    /// The compression given to `ZipArchiveWriter.add`.
+    public var chosenCompression: ZipCompression? { nil }
 }
 
 /// Content already in memory.
@@ -44,16 +53,22 @@ public final class ZipBufferContent: ZipEntryContent {
 /// entries produced.
 public final class ZipDeferredContent: ZipEntryContent {
     private let make: () throws -> [UInt8]
+    private let choose: (([UInt8]) -> ZipCompression)?
     private var buffer: ZipBufferContent?
+    public private(set) var chosenCompression: ZipCompression?
 
-    public init(_ make: @escaping () throws -> [UInt8]) {
+    /// - Parameter choose: decides the compression on the bytes made, when given.
+    public init(_ make: @escaping () throws -> [UInt8], choose: (([UInt8]) -> ZipCompression)? = nil) {
         self.make = make
+        self.choose = choose
     }
 
     /// Makes the bytes on the first call; libzip asks for the size more than once.
     public func prepare() throws -> UInt64 {
         if let buffer { return buffer.prepare() }
-        let content = ZipBufferContent(try make())
+        let bytes = try make()
+        chosenCompression = choose?(bytes)
+        let content = ZipBufferContent(bytes)
         buffer = content
         return content.prepare()
     }

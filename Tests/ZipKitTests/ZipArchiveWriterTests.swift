@@ -67,4 +67,42 @@ import Testing
         guard FileManager.default.isWritableFile(atPath: shm.path) else { return }
         #expect(try Self.write(into: shm) == disk)
     }
+
+    /// A content that chooses its compression on its bytes, when libzip reaches it, gets
+    /// that method (python's zipfile and `unzip -t` as witnesses), whatever was given to
+    /// `add`; the entries before and after keep theirs.
+    @Test func contentChosenCompressionIsTheOneWritten() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chosen-\(UUID().uuidString).zip").path
+        defer { unlink(path) }
+        let writer = try ZipArchiveWriter(creatingAt: path)
+        let timestamp = DOSTimestamp(year: 2026, month: 12, day: 4)
+        let text = Array(String(repeating: "a line that deflates\n", count: 2_000).utf8)
+        var made: [String] = []
+        let choose: ([UInt8]) -> ZipCompression = { $0.first == UInt8(ascii: "a") ? .deflate(level: 6) : .store }
+        try writer.add("1-given-deflate.txt", bytes: text, compression: .deflate(level: 6), timestamp: timestamp)
+        try writer.add("2-chosen-deflate.txt", content: ZipDeferredContent({ made.append("2"); return text }, choose: choose),
+                       compression: .store, timestamp: timestamp)
+        try writer.add("3-chosen-store.bin", content: ZipDeferredContent({ made.append("3"); return Self.noise(10_000, seed: 5) }, choose: choose),
+                       compression: .deflate(level: 6), timestamp: timestamp)
+        try writer.add("4-given-store.txt", bytes: text, compression: .store, timestamp: timestamp)
+        #expect(made.isEmpty)
+        try writer.close()
+        #expect(made == ["2", "3"])
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", """
+            import sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            assert z.testzip() is None
+            print(" ".join(f"{i.filename}:{i.compress_type}" for i in z.infolist()))
+            """, path]
+        let output = Pipe()
+        check.standardOutput = output
+        try check.run()
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0)
+        let listing = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(listing.trimmingCharacters(in: .whitespacesAndNewlines)
+            == "1-given-deflate.txt:8 2-chosen-deflate.txt:8 3-chosen-store.bin:0 4-given-store.txt:0")
+    }
 }

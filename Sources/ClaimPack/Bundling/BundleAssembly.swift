@@ -20,14 +20,15 @@ final class BundleAssembly {
     private let validationQueue = DispatchQueue(label: "claimpack.validation")
     private let validationProblem = FirstProblem()
 
-    /// How each tag file is compressed, chosen on its draft (`checkLimits()`).
-    private var tagCompressions: [String: ZipCompression] = [:]
+    /// Whether `checkLimits()` passed.
+    private var limitsChecked = false
 
     /// Reads and hashes the evidence while libzip archives it.
     private var pipeline: PayloadPipeline?
 
-    /// Evidence bundled so far, by bag path.
-    private(set) var payload: [String: PayloadFile] = [:]
+    /// The digest of each evidence file (by its place in `files`) once it is hashed: an
+    /// array, not a dictionary of paths, so that a folder of many files costs little.
+    private var digests: [SHA256Digest?]
     /// Tag files written so far, by name.
     private var tagDigests: [String: SHA256Digest] = [:]
     private(set) var seal: SHA256Digest?
@@ -50,10 +51,15 @@ final class BundleAssembly {
         self.deliverySchema = deliverySchema
         self.schemaBytes = schemaBytes
         timestamp = BundleLayout.entryTimestamp(for: claim.date)
+        digests = Array(repeating: nil, count: files.count)
     }
 
+    /// The evidence bundled, in the archive's order. (A file's size is the one listed: the
+    /// pipeline fails on any other.)
     var payloadInOrder: [PayloadFile] {
-        files.compactMap { payload[BundleLayout.payloadPath(for: $0.path)] }
+        files.indices.compactMap { index in
+            digests[index].map { PayloadFile(path: BundleLayout.payloadPath(for: files[index].path), size: files[index].size, sha256: $0) }
+        }
     }
 
     func addEntries(to writer: ZipArchiveWriter) throws {
@@ -71,41 +77,42 @@ final class BundleAssembly {
         } catch {
             throw BuildError.evidenceUnreadable(path: folder.path, reason: "the claim folder cannot be opened")
         }
-        let sources = files.map { PayloadPipeline.File(evidence: $0, opener: opener) }
-        let bagPaths = files.map { BundleLayout.payloadPath(for: $0.path) }
         let pipeline = PayloadPipeline(
-            files: sources,
+            evidence: files, opener: opener,
             progress: { [unowned self] count in
                 bytesDone += count
                 progress?(bytesDone, total)
             },
-            completion: { [unowned self] index, size, digest in
-                payload[bagPaths[index]] = PayloadFile(path: bagPaths[index], size: size, sha256: digest)
+            completion: { [unowned self] index, _, digest in
+                digests[index] = digest
             })
         self.pipeline = pipeline
         if files.isEmpty {
             // An empty payload still needs data/ for the bag to be valid once unzipped.
             try writer.add(root + BundleLayout.payloadFolder, bytes: [], compression: .store, timestamp: timestamp)
         }
-        let compressions = CompressionPolicy.compressions(for: zip(sources, files).map { ($0, $1.path, $1.size) })
+        // Each file's method is chosen on its first bytes when libzip reaches it
+        // (`HashingFileContent.chosenCompression`): `.store` is only a placeholder.
         for index in files.indices {
-            try writer.add(root + bagPaths[index], content: HashingFileContent(index: index, expectedSize: files[index].size, pipeline: pipeline),
-                           compression: compressions[index], timestamp: timestamp)
+            try writer.add(root + BundleLayout.payloadPath(for: files[index].path), content: HashingFileContent(index: index, expectedSize: files[index].size, pipeline: pipeline),
+                           compression: .store, timestamp: timestamp)
         }
 
-        // The tag files are made only when libzip reaches them, after the payload. Their
-        // compression is chosen before, on their drafts (`checkLimits()`).
-        if tagCompressions.isEmpty { try checkLimits() }
+        // The tag files are made only when libzip reaches them, after the payload, and
+        // their compression is chosen then, on their bytes.
+        if !limitsChecked { try checkLimits() }
         let makers: [String: () throws -> [UInt8]] = [
             BundleLayout.payloadManifest: { [unowned self] in
                 try pipeline.finish()
                 // manifest.xml is made now, with every digest known, so that the second core
                 // validates it while libzip deflates this file and the next.
-                let manifest = try ManifestDocument.bytes(for: claim, payload: payload)
+                let manifest = try manifestDocument()
                 validateInBackground(manifest, name: BundleLayout.manifest, against: manifestSchema)
                 manifestBytes = manifest
                 seal = SHA256Digest(of: manifest)
-                return manifestSHA256(payloadInOrder)
+                return BundleLayout.manifestBytes(count: files.count) { index in
+                    (BundleLayout.payloadFolder, files[index].path, digests[index] ?? SHA256Digest(of: []))
+                }
             },
             BundleLayout.manifest: { [unowned self] in
                 guard let manifestBytes else { throw BuildError.writeFailed(path: BundleLayout.manifest, reason: "made before the evidence was read") }
@@ -118,8 +125,7 @@ final class BundleAssembly {
                 return bytes
             },
             BundleLayout.bagInfo: { [unowned self] in
-                let files = payloadInOrder
-                return bagInfo(files.reduce(0) { $0 + $1.size }, files.count, try currentSeal())
+                bagInfo(total, files.count, try currentSeal())
             },
             BundleLayout.tagManifest: { [unowned self] in
                 BundleLayout.manifestBytes(BundleLayout.listedTagFiles.compactMap { name in tagDigests[name].map { (name, $0) } })
@@ -132,6 +138,18 @@ final class BundleAssembly {
         }
     }
 
+    /// `manifest.xml`, with every digest known: each evidence entry found by its path
+    /// among the files (a dictionary of indices for the time it takes).
+    private func manifestDocument() throws -> [UInt8] {
+        guard digests.allSatisfy({ $0 != nil }) else {
+            throw BuildError.writeFailed(path: BundleLayout.manifest, reason: "made before the evidence was read")
+        }
+        let places = Dictionary(files.indices.map { (files[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
+        return try ManifestDocument.bytes(for: claim) { entry in
+            places[entry.file].flatMap { index in digests[index].map { (files[index].size, $0) } }
+        }
+    }
+
     /// Stops the evidence reader: once the archive is written or abandoned.
     func stopReading() {
         pipeline?.stop()
@@ -139,20 +157,21 @@ final class BundleAssembly {
     }
 
     /// A tag file made when libzip reaches it; its digest is kept for the tag manifest.
-    /// It is deflated when deflate shrinks its draft.
+    /// It is deflated when deflate shrinks its start (`CompressionPolicy`).
     private func addTag(_ name: String, to writer: ZipArchiveWriter, _ make: @escaping () throws -> [UInt8]) throws {
-        try writer.add(claim.id + "/" + name, content: ZipDeferredContent { [unowned self] in
+        try writer.add(claim.id + "/" + name, content: ZipDeferredContent({ [unowned self] in
             let bytes = try make()
             tagDigests[name] = SHA256Digest(of: bytes)
             return bytes
-        }, compression: tagCompressions[name] ?? .store, timestamp: timestamp)
+        }, choose: CompressionPolicy.compression(for:)), compression: .store, timestamp: timestamp)
     }
 
     /// Refuses, before anything is written, a bundle `verify` would refuse: too many
     /// entries, too many bytes, a name or a name's component too long, a tag file larger
-    /// than a tag file may be. The tag files are drafted whole for this, with stand-in
-    /// digests and seal: the real ones have the same length, so the sizes are exact; the
-    /// drafts also choose the tag files' compression, and are then dropped.
+    /// than a tag file may be. The tag files that grow with the evidence are not made for
+    /// this: their size is bounded from above, file by file (`tagFileBounds()`); only when
+    /// a bound crosses the limit are they drafted whole, with stand-in digests and seal
+    /// (the real ones have the same length, so the draft's size is exact).
     func checkLimits() throws(BuildError) {
         let entries = files.count + BundleLayout.tagEntryCount
         if entries > BundleLimits.maximumEntries {
@@ -172,30 +191,65 @@ final class BundleAssembly {
                 throw .exceedsLimit("\(Self.shortened(file.diskPath)): the name \(Self.shortened(String(long))) has \(long.utf8.count) bytes in UTF-8, more than the \(BundleLimits.maximumNameComponentBytes) a file or folder name may have on common file systems; shorten it")
             }
         }
-        let draftPayload = Dictionary(files.map { file in
-            let path = BundleLayout.payloadPath(for: file.path)
-            return (path, PayloadFile(path: path, size: file.size, sha256: Self.standIn(path)))
-        }, uniquingKeysWith: { first, _ in first })
         let draftSeal = Self.standIn("seal")
-        var drafts: [String: [UInt8]] = [:]
-        drafts[BundleLayout.declaration] = Array(BundleLayout.declarationText.utf8)
-        for name in BundleLayout.schemaFiles { drafts[name] = schemaBytes[name] ?? [] }
-        drafts[BundleLayout.payloadManifest] = manifestSHA256(draftPayload.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
+        var sizes: [String: Int] = [:]
         do {
-            drafts[BundleLayout.manifest] = try ManifestDocument.bytes(for: claim, payload: draftPayload)
-            drafts[BundleLayout.deliveryRecord] = try DeliveryRecordDocument.initialBytes(for: claim, seal: draftSeal)
+            sizes[BundleLayout.deliveryRecord] = try DeliveryRecordDocument.initialBytes(for: claim, seal: draftSeal).count
+            let bounds = try tagFileBounds()
+            sizes[BundleLayout.manifest] = bounds.manifest
+            sizes[BundleLayout.payloadManifest] = bounds.payloadManifest
+            if bounds.manifest > BundleLimits.maximumTagFileBytes || bounds.payloadManifest > BundleLimits.maximumTagFileBytes {
+                let draft = draftPayload()
+                sizes[BundleLayout.manifest] = try ManifestDocument.bytes(for: claim, payload: draft).count
+                sizes[BundleLayout.payloadManifest] = manifestSHA256(draft.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }).count
+            }
         } catch {
             throw .invalidDocument(name: BundleLayout.manifest, problems: [error.description])
         }
-        drafts[BundleLayout.bagInfo] = bagInfo(total, files.count, draftSeal)
-        drafts[BundleLayout.tagManifest] = BundleLayout.manifestBytes(BundleLayout.listedTagFiles.map { ($0, Self.standIn($0)) })
+        sizes[BundleLayout.bagInfo] = bagInfo(total, files.count, draftSeal).count
+        sizes[BundleLayout.tagManifest] = BundleLayout.manifestBytes(BundleLayout.listedTagFiles.map { ($0, Self.standIn($0)) }).count
+        for name in BundleLayout.schemaFiles { sizes[name] = schemaBytes[name]?.count ?? 0 }
         for name in BundleLayout.listedTagFiles + [BundleLayout.tagManifest] {
-            let size = drafts[name]?.count ?? 0
+            let size = sizes[name] ?? 0
             if size > BundleLimits.maximumTagFileBytes {
                 throw .exceedsLimit("\(name) would have \(size) bytes, more than the \(BundleLimits.maximumTagFileBytes) a tag file may have (the limit verify applies): \(files.count) evidence files; split the evidence into several claims, or shorten the titles and names")
             }
         }
-        tagCompressions = drafts.mapValues { CompressionPolicy.compression(for: $0) }
+        limitsChecked = true
+    }
+
+    /// Upper bounds of the sizes of `manifest.xml` and `manifest-sha256.txt`, without
+    /// making them: `manifest.xml` without its files, plus for each file the most its
+    /// element can take (every character of its texts escaped, at most six bytes each, the
+    /// size and the digest at their longest, the markup and indentation); a line of
+    /// `manifest-sha256.txt` per file, every byte of its path escaped (three bytes).
+    func tagFileBounds() throws(XMLError) -> (manifest: Int, payloadManifest: Int) {
+        var manifest = try ManifestDocument.bytes(for: claim, payload: [:]).count
+        let listed = Set(files.map { BundleLayout.payloadPath(for: $0.path) })
+        for entry in claim.evidence {
+            let path = BundleLayout.payloadPath(for: entry.file)
+            guard listed.contains(path) else { continue }
+            let texts = entry.id.utf8.count + path.utf8.count + entry.kind.rawValue.utf8.count
+                + MediaType(fileName: entry.file).name.utf8.count + (entry.captured?.description.utf8.count ?? 0)
+                + entry.title.utf8.count + (entry.source?.utf8.count ?? 0)
+            manifest += Self.fileElementMarkup + 6 * texts
+        }
+        let payloadManifest = files.reduce(0) { $0 + 64 + 2 + 3 * BundleLayout.payloadPath(for: $1.path).utf8.count + 1 }
+        return (manifest, payloadManifest)
+    }
+
+    /// Bytes of a `<file>` element besides its escaped texts, more than it can take: the
+    /// element and attribute names, quotes, the size (20 digits), the digest (64), the
+    /// sheets (20), the two flags, the `<title>` and `<source>` tags, line ends and
+    /// indentation (about 290 in all).
+    static let fileElementMarkup = 512
+
+    /// The payload with stand-in digests, for drafts whose size is exact.
+    private func draftPayload() -> [String: PayloadFile] {
+        Dictionary(files.map { file in
+            let path = BundleLayout.payloadPath(for: file.path)
+            return (path, PayloadFile(path: path, size: file.size, sha256: Self.standIn(path)))
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     private func manifestSHA256(_ files: [PayloadFile]) -> [UInt8] {

@@ -80,23 +80,47 @@ enum BundleLayout {
     /// A manifest (`sha256sum` format: digest, two spaces, path), one line per file, as
     /// UTF-8 bytes; the path is encoded as RFC 8493 §2.1.3 requires (`%`, CR, LF).
     static func manifestBytes(_ files: [(path: String, digest: SHA256Digest)]) -> [UInt8] {
+        manifestBytes(count: files.count) { index in ("", files[index].path, files[index].digest) }
+    }
+
+    /// The same, for `count` files whose lines `line` gives (the path is `prefix` followed
+    /// by `path`), made into exactly as many bytes as they take: no array of lines, no
+    /// joined paths.
+    static func manifestBytes(count: Int, line: (Int) -> (prefix: String, path: String, digest: SHA256Digest)) -> [UInt8] {
+        var size = 0
+        for index in 0..<count {
+            let (prefix, path, _) = line(index)
+            size += 64 + 2 + encodedLength(prefix) + encodedLength(path) + 1
+        }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(files.count * 128)
-        for file in files {
-            file.digest.appendHex(to: &bytes)
+        bytes.reserveCapacity(size)
+        for index in 0..<count {
+            let (prefix, path, digest) = line(index)
+            digest.appendHex(to: &bytes)
             bytes.append(UInt8(ascii: " "))
             bytes.append(UInt8(ascii: " "))
-            for byte in file.path.utf8 {
-                switch byte {
-                case UInt8(ascii: "%"): bytes += Array("%25".utf8)
-                case UInt8(ascii: "\r"): bytes += Array("%0D".utf8)
-                case UInt8(ascii: "\n"): bytes += Array("%0A".utf8)
-                default: bytes.append(byte)
-                }
-            }
+            appendEncoded(prefix, to: &bytes)
+            appendEncoded(path, to: &bytes)
             bytes.append(UInt8(ascii: "\n"))
         }
         return bytes
+    }
+
+    /// The bytes of `path` in a manifest line, encoded as RFC 8493 §2.1.3 requires.
+    private static func appendEncoded(_ path: String, to bytes: inout [UInt8]) {
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"): bytes += [UInt8(ascii: "%"), UInt8(ascii: "2"), UInt8(ascii: "5")]
+            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "%"), UInt8(ascii: "0"), UInt8(ascii: "D")]
+            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "%"), UInt8(ascii: "0"), UInt8(ascii: "A")]
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    /// The number of bytes `appendEncoded` gives for `path`.
+    private static func encodedLength(_ path: String) -> Int {
+        path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "%") || $1 == UInt8(ascii: "\r") || $1 == UInt8(ascii: "\n") ? 3 : 1) }
     }
 
     /// `bag-info.txt`: the bag's metadata, with the claim's seal.

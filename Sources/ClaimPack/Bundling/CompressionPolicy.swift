@@ -1,4 +1,3 @@
-internal import Dispatch
 internal import Foundation
 internal import ZipKit
 
@@ -11,45 +10,21 @@ internal import ZipKit
 /// its first 16 KiB smaller, else stored. So every entry `build` writes is within the
 /// verifier's limits whatever its content (docs/bundle-format.md, "Compression").
 ///
-/// The sample is read before the archive is written, only to choose the method; the
-/// digest and the archived bytes come from the single read of the whole file.
+/// The sample is the start of the one read of each file (`PayloadPipeline`), which also
+/// gives the digest and the archived bytes: the method is chosen when libzip reaches the
+/// entry, before it writes its header (`ZipEntryContent.chosenCompression`).
 enum CompressionPolicy {
     static let level = 6
     /// The sample is deflated at level 1: whatever level 1 shrinks, level 6 shrinks too.
     static let probeLevel = 1
     static let sampleSize = 16 << 10
 
-    /// The methods for `files` (opened as the payload is, their bag names and sizes), in
-    /// order; the samples are read and judged on every core.
-    static func compressions(for files: [(file: PayloadPipeline.File, name: String, size: UInt64)]) -> [ZipCompression] {
-        let stripes = min(max(1, files.count / 64), ProcessInfo.processInfo.activeProcessorCount)
-        // Each stripe writes its own indices only.
-        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<ZipCompression>.allocate(capacity: files.count)
-        defer { results.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
-            let sample = UnsafeMutableRawBufferPointer.allocate(byteCount: sampleSize, alignment: 64)
-            defer { sample.deallocate() }
-            for index in stride(from: stripe, to: files.count, by: stripes) {
-                (results.baseAddress! + index).initialize(to: compression(for: files[index].file, name: files[index].name,
-                                                                               size: files[index].size, sample: sample))
-            }
-        }
-        return Array(results)
-    }
-
-    /// The method for one file of `size` bytes, read into `sample` (at least `sampleSize` bytes).
-    static func compression(for file: PayloadPipeline.File, name: String, size: UInt64, sample: UnsafeMutableRawBufferPointer) -> ZipCompression {
-        if MediaType(fileName: name).isCompressed || !mayDeflate(size: size) { return .store }
-        guard let descriptor = file.openForSample() else { return .store }
-        defer { close(descriptor) }
-        var filled = 0
-        while filled < sampleSize {
-            let count = read(descriptor, sample.baseAddress! + filled, sampleSize - filled)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            filled += count
-        }
-        return filled == 0 ? .store : decide(UnsafeRawBufferPointer(start: sample.baseAddress, count: filled))
+    /// The method for a file named `name` of `size` bytes whose bytes start with `sample`
+    /// (at least its first `sampleSize` bytes, or the whole file): read once, by the payload
+    /// pipeline, for the archive and the hash as well.
+    static func compression(forStart sample: UnsafeRawBufferPointer, name: String, size: UInt64) -> ZipCompression {
+        if MediaType(fileName: name).isCompressed || !mayDeflate(size: size) || sample.isEmpty { return .store }
+        return decide(UnsafeRawBufferPointer(rebasing: sample.prefix(sampleSize)))
     }
 
     /// For text made in memory (tag files): its first `sampleSize` bytes, as for files.

@@ -15,7 +15,14 @@ final class HashingFileContent: ZipEntryContent {
         self.pipeline = pipeline
     }
 
-    func prepare() -> UInt64 { expectedSize }
+    /// How the file is stored: chosen by the pipeline on its first bytes, read when libzip
+    /// reaches the entry (`prepare()`).
+    private(set) var chosenCompression: ZipCompression?
+
+    func prepare() throws -> UInt64 {
+        if chosenCompression == nil { chosenCompression = try pipeline.prepare(file: index) }
+        return expectedSize
+    }
 
     func open() throws { try pipeline.open(file: index) }
 

@@ -15,12 +15,17 @@ extension ManifestDocument {
         let children = root.child("evidence")?.children ?? []
         var listed: [ListedFile] = []
         listed.reserveCapacity(children.count)
-        for file in children where file.name == "file" {
-            guard let path = file.attributes["path"] else { continue }
-            listed.append(ListedFile(path: path, size: file.attributes["size"].flatMap(UInt64.init),
-                                     sha256: file.attributes["sha256"].flatMap(SHA256Digest.init(hex:))))
+        for file in children {
+            if let one = listedFile(file) { listed.append(one) }
         }
         return listed
+    }
+
+    /// The file one `<file>` element of `<evidence>` lists; `nil` for another element.
+    static func listedFile(_ file: XMLElement) -> ListedFile? {
+        guard file.name == "file", let path = file.attributes["path"] else { return nil }
+        return ListedFile(path: path, size: file.attributes["size"].flatMap(UInt64.init),
+                          sha256: file.attributes["sha256"].flatMap(SHA256Digest.init(hex:)))
     }
 
     /// The `<follows>` element of a valid `manifest.xml` (its root): the earlier bundle the

@@ -8,6 +8,12 @@ enum ManifestDocument {
 
     /// The document's bytes.
     static func bytes(for claim: Claim, payload: [String: PayloadFile]) throws(XMLError) -> [UInt8] {
+        try bytes(for: claim) { entry in payload[BundleLayout.payloadPath(for: entry.file)].map { ($0.size, $0.sha256) } }
+    }
+
+    /// The document's bytes, each evidence entry's size and digest given by `file` (`nil`
+    /// for an entry not in the payload, which is left out).
+    static func bytes(for claim: Claim, file: (EvidenceEntry) -> (size: UInt64, sha256: SHA256Digest)?) throws(XMLError) -> [UInt8] {
         let writer = try XMLWriter()
         try writer.element("claimManifest", namespace: namespace, attributes: [
             ("format", String(claim.format)), ("id", claim.id), ("language", claim.language.rawValue),
@@ -75,8 +81,8 @@ enum ManifestDocument {
             }
             try writer.element("evidence") { () throws(XMLError) in
                 for entry in claim.evidence {
+                    guard let file = file(entry) else { continue }
                     let bagPath = BundleLayout.payloadPath(for: entry.file)
-                    guard let file = payload[bagPath] else { continue }
                     try writer.element("file", attributes: [
                         ("id", entry.id), ("path", bagPath), ("kind", entry.kind.rawValue),
                         ("mediaType", MediaType(fileName: entry.file).name), ("size", String(file.size)),

@@ -1,10 +1,15 @@
+internal import DequeModule
 internal import Foundation
+internal import ZipKit
 
 /// libzip's thread: the archive's sources (`HashingFileContent`) pull each file's bytes
 /// from here, in order.
 extension PayloadPipeline {
-    /// Starts archiving file `index`: files must be opened in order, each read to its end.
-    func open(file index: Int) throws(BuildError) {
+    /// Starts archiving file `index` when libzip reaches it, before it writes the entry's
+    /// header: its first bytes are read (the whole of a small file, the first slot of a
+    /// large one), and the method chosen on them is returned. Files must be prepared in
+    /// order, each read to its end; a file is opened once, here.
+    func prepare(file index: Int) throws(BuildError) -> ZipCompression {
         if !started {
             started = true
             Thread.detachNewThread { [self] in
@@ -18,9 +23,20 @@ extension PayloadPipeline {
         }
         current = index
         currentDone = false
-        guard isLarge(files[index]) else { return }
-        descriptor = try files[index].open()
-        largeSize = 0
+        if isLarge(file(index)) {
+            descriptor = try file(index).open()
+            largeSize = 0
+            try readLargeChunk()
+            currentCompression = file(index).compression(forStart: chunk)
+        } else {
+            try takeSmallChunk()
+        }
+        return currentCompression
+    }
+
+    /// Starts copying file `index` to libzip: prepared first, if it was not.
+    func open(file index: Int) throws(BuildError) {
+        if index != current { _ = try prepare(file: index) }
     }
 
     /// Copies the next bytes of the current file into `target`; 0 at its end.
@@ -28,7 +44,7 @@ extension PayloadPipeline {
         while copied == chunk.count {
             releaseChunk()
             if currentDone { return 0 }
-            if isLarge(files[current]) { try readLargeChunk() } else { try takeSmallChunk() }
+            if isLarge(file(current)) { try readLargeChunk() } else { try takeSmallChunk() }
         }
         let count = min(target.count, chunk.count - copied)
         target.baseAddress!.copyMemory(from: chunk.baseAddress! + copied, byteCount: count)
@@ -48,7 +64,7 @@ extension PayloadPipeline {
     /// Waits until every file has been hashed and its completion called: before the tag
     /// files, which list the digests.
     func finish() throws(BuildError) {
-        while endsSeen < files.count {
+        while endsSeen < evidence.count {
             try handle(nextEvent())
         }
     }
@@ -65,10 +81,10 @@ extension PayloadPipeline {
     /// failure.
     private func handle(_ event: Event) throws(BuildError) {
         switch event {
-        case .chunk(let file, let slot, let count):
+        case .chunk(let file, let slot, let count, let compression):
             guard file == current else {
                 if slot >= 0 { release(slot) }
-                throw .writeFailed(path: files[file].displayPath, reason: "evidence read out of order")
+                throw .writeFailed(path: self.file(file).displayPath, reason: "evidence read out of order")
             }
             let bytes = UnsafeRawBufferPointer(start: slot >= 0 ? slots[slot].baseAddress : nil, count: count)
             if claimHash(of: file) {
@@ -80,6 +96,7 @@ extension PayloadPipeline {
             chunkSlot = slot
             copied = 0
             currentDone = true
+            currentCompression = compression
             progress(UInt64(count))
         case .end(let file, let size, let digest):
             endsSeen += 1
@@ -91,7 +108,7 @@ extension PayloadPipeline {
     }
 
     private func readLargeChunk() throws(BuildError) {
-        let file = files[current]
+        let file = file(current)
         let slot = takeFreeSlot(asBackground: false)
         guard slot >= 0 else { throw .writeFailed(path: file.displayPath, reason: "the build was stopped") }
         var count: Int

@@ -1,5 +1,7 @@
 internal import Crypto
+internal import DequeModule
 internal import Foundation
+internal import ZipKit
 
 /// The background thread: small files opened, read and (mostly) hashed ahead of libzip;
 /// large files' slots hashed as libzip's thread reads them.
@@ -8,7 +10,8 @@ extension PayloadPipeline {
     func readAll() {
         // Small files read and handed over but not hashed yet, newest last.
         var unhashed: [(file: Int, slot: Int, count: Int)] = []
-        for (index, file) in files.enumerated() {
+        for index in evidence.indices {
+            let file = file(index)
             if isLarge(file) {
                 while let newest = unhashed.popLast() { hashIfUnclaimed(newest) }
                 if !hashLarge(index) { return }
@@ -83,12 +86,13 @@ extension PayloadPipeline {
         }
         if filled == 0 {
             giveBack(slot)
-            post(.chunk(file: index, slot: -1, count: 0))
+            post(.chunk(file: index, slot: -1, count: 0, compression: .store))
             return 0
         }
+        let compression = file.compression(forStart: UnsafeRawBufferPointer(start: buffer.baseAddress, count: filled))
         // Two uses: libzip's copy, and the hash.
         locked { slotUsers[slot] = 2 }
-        post(.chunk(file: index, slot: slot, count: filled))
+        post(.chunk(file: index, slot: slot, count: filled, compression: compression))
         return filled
     }
 
@@ -154,9 +158,8 @@ extension PayloadPipeline.File {
         }
     }
 
-    /// Opens the file for a sample, as `open()` does; `nil` when it cannot be (the read
-    /// that follows reports why).
-    func openForSample() -> Int32? {
-        try? open()
+    /// How the file is stored, chosen on its first bytes (`CompressionPolicy`).
+    func compression(forStart bytes: UnsafeRawBufferPointer) -> ZipCompression {
+        CompressionPolicy.compression(forStart: bytes, name: evidence.path, size: expectedSize)
     }
 }

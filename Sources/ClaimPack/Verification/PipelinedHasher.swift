@@ -7,6 +7,14 @@ internal import Dispatch
 /// wake-up of the hashing queue per MiB, however small the entries, and no copy. Digests
 /// are kept in the order the entries finished and collected at the end, so the caller
 /// never waits for one.
+///
+/// `@unchecked Sendable`: the caller's thread alone touches `current`, `used` and `marks`;
+/// `hasher` and `digests` are touched only by blocks on the serial `queue` (and read by
+/// the caller through `queue.sync`); a slot handed over belongs to the queue until it
+/// signals `freeSlots`, and the caller reuses it only after waiting on that.
+///
+/// A serial `DispatchQueue` and a semaphore, not a task: the callers (libzip's read loop)
+/// are synchronous and must block while every slot is being hashed.
 final class PipelinedHasher: @unchecked Sendable {
     /// What the hashing queue does with a slot, in order.
     private enum Mark {

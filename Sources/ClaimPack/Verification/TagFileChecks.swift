@@ -44,8 +44,9 @@ enum TagFileChecks {
 
     /// Parses `bytes` (the document `name`, at `entry` in the archive) with the hardening
     /// limits and validates it against `schemaName` in `schemas`.
+    /// - Parameter take: elements to leave out of the tree (`XMLValidatingReader.read`).
     static func checkDocument(_ bytes: [UInt8], name: String, entry: String, schemaName: String, schemas: URL,
-                              limits: VerificationLimits) -> CheckedDocument {
+                              limits: VerificationLimits, take: ((XMLElement, Int) -> Bool)? = nil) -> CheckedDocument {
         var xmlLimits = XMLDocument.Limits()
         xmlLimits.maximumBytes = limits.maximumTagFileBytes
         xmlLimits.maximumDepth = limits.maximumXMLDepth
@@ -60,7 +61,7 @@ enum TagFileChecks {
             return CheckedDocument(root: nil, findings: [Finding(.schemaViolation, entry: entry, "cannot be validated: \(error.description)")])
         }
         var result: XMLValidatingReader.Result?
-        if let finding = readingFinding({ () throws(XMLError) in result = try XMLValidatingReader.read(bytes, name: name, schema: schema, limits: xmlLimits) }, entry: entry) {
+        if let finding = readingFinding({ () throws(XMLError) in result = try XMLValidatingReader.read(bytes, name: name, schema: schema, limits: xmlLimits, take: take) }, entry: entry) {
             return CheckedDocument(root: nil, findings: [finding])
         }
         guard let result else { return CheckedDocument(root: nil, findings: []) }

@@ -107,6 +107,34 @@ struct BuildVerifyPropertyTests {
 
     static func file(_ path: String) -> EvidenceFile { EvidenceFile(diskPath: path, path: path, size: 1) }
 
+    /// The bounds `checkLimits()` decides on, instead of making the tag files, are above
+    /// the real sizes whatever the names and titles hold: texts that escape to the most
+    /// bytes, Cyrillic, long and empty ones, files the claim does not describe.
+    @Test(arguments: [20261204 as UInt64, 7, 99])
+    func tagFileBoundsAreAboveTheRealSizes(seed: UInt64) throws {
+        var generator = SeededGenerator(state: seed)
+        let pieces = ["&", "<", ">", "\"", "'", "\n", "\t", "\r", "%", "a", "я", "€", " ", "]]>"]
+        func text(_ most: Int) -> String {
+            (0..<Int.random(in: 0...most, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        let files = (0..<300).map { index in
+            EvidenceFile(diskPath: "evidence/\(index)-\(text(20)).txt", path: "evidence/\(index)-\(text(20)).txt",
+                         size: UInt64.random(in: 0...UInt64.max, using: &generator))
+        }
+        let assembly = try Self.assembly(evidence: files, titles: text(200))
+        let bounds = try assembly.tagFileBounds()
+        let payload = Dictionary(uniqueKeysWithValues: files.map { file in
+            let path = BundleLayout.payloadPath(for: file.path)
+            return (path, PayloadFile(path: path, size: file.size, sha256: SHA256Digest(of: Array(path.utf8))))
+        })
+        let manifest = try ManifestDocument.bytes(for: assembly.claim, payload: payload)
+        let payloadManifest = BundleLayout.manifestBytes(payload.values.map { ($0.path, $0.sha256) })
+        #expect(bounds.manifest >= manifest.count)
+        #expect(bounds.payloadManifest >= payloadManifest.count)
+        // Not so loose that ordinary folders near the limit would be drafted for nothing.
+        #expect(bounds.manifest < 8 * manifest.count)
+    }
+
     @Test func foldersVerifyWouldRefuseAreRefusedBeforeWriting() throws {
         let count = BundleLimits.maximumEntries - BundleLayout.tagEntryCount
         let tooMany = try #require(try Self.refusal((0...count).map { Self.file("evidence/\($0)") }))
