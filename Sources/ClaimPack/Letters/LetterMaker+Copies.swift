@@ -57,8 +57,13 @@ extension LetterMaker {
         }
         let forms = PostForms(claim: claim, deliveryNotice: deliveryNotice)
         let letterSheets = duplex ? (letterPages + 1) / 2 : letterPages
-        let formValues = LetterContext.prune(context.formValues(letterSheets: letterSheets, forms: forms)) as? [String: Any] ?? [:]
+        let formContext = claim.kind == .court ? context.addressedToRespondent() : context
+        let formValues = LetterContext.prune(formContext.formValues(letterSheets: letterSheets, forms: forms)) as? [String: Any] ?? [:]
         values.merge(formValues) { $1 }
+        if claim.kind == .court {
+            // The forms and the envelope name the defendant wherever they print the addressee.
+            values.merge(LetterContext.prune(formContext.partyValues()) as? [String: Any] ?? [:]) { $1 }
+        }
         // Each copy of a form starts its own section (and page; in duplex, its own sheet).
         var forms107And119: [String] = []
         if forms.inventory { forms107And119.append("inventory") }
