@@ -19,7 +19,7 @@ struct LetterCommand: ParsableCommand {
     @Option(help: "pdf or text.")
     var format: LetterFormat = .pdf
 
-    @Option(help: "A folder of templates to use instead of claimpack's (a copy of Templates/).")
+    @Option(help: "A folder of templates read before claimpack's own (made by `claimpack templates copy DIR`; a file it lacks is read from claimpack's).")
     var templates: String?
 
     @Option(help: "dl, c5, label or none (default: dl for registered mail, none otherwise).")
@@ -43,14 +43,15 @@ struct LetterCommand: ParsableCommand {
 
     func run() throws {
         let resources = try Resources.locate()
-        let templateFolder = templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? resources.templates
-        let (claim, seal, bundleName, evidence) = try loadClaim(schemas: resources.schemas, templates: templateFolder)
+        let folder = try TemplatesCommand.folder(templates, builtIn: resources.templates)
+        let (claim, seal, bundleName, evidence) = try loadClaim(schemas: resources.schemas, templates: folder.lawRoot)
         if claim.kind == .court {
             // A claim letter retitled «ИСКОВОЕ ЗАЯВЛЕНИЕ» is not a statement of claim (ГПК РФ ст. 131–132).
             Console.error("\(source): kind: court — a statement of claim is not a claim letter; it will be made by `claimpack escalate BUNDLE --to court` (a coming command). No letter written.")
             throw ExitCode.problemsFound
         }
-        let maker = LetterMaker(templates: templateFolder)
+        _ = try TemplatesCommand.folder(templates, builtIn: resources.templates, language: claim.language)
+        let maker = LetterMaker(templates: folder.user ?? folder.builtIn, fallback: folder.user.map { _ in folder.builtIn })
         let kit: LetterKit
         do throws(LetterError) {
             switch format {
@@ -63,7 +64,12 @@ struct LetterCommand: ParsableCommand {
                                     attachments: attachments, evidence: evidence, duplex: duplex)
             }
         } catch {
-            Console.error(error.description)
+            if case .templateMistakes(let lines) = error {
+                Console.messages(lines)
+                Console.error("the templates have \(lines.count == 1 ? "a mistake" : "\(lines.count) mistakes"); no letter written")
+            } else {
+                Console.error(error.description)
+            }
             throw error.isClaimProblem ? ExitCode.problemsFound : ExitCode.configuration
         }
         for warning in kit.warnings { Console.message(warning) }

@@ -48,11 +48,12 @@ extension LetterMaker {
         var context = LetterContext(claim: claim, seal: seal, bundleName: bundleName, wording: wording)
         context.copies = attachments
         context.counted = counted
-        var values = context.values()
+        var known = context.rawValues()
+        var values = LetterContext.prune(known) as? [String: Any] ?? [:]
 
         let renderer = LetterPDFRenderer(canvas: canvas)
         renderer.startSection()
-        renderer.render(try blocks("letter", claim.language, values))
+        renderer.render(try blocks("letter", claim.language, values, known: known))
         let letterPages = renderer.pageInSection
         if duplex, letterPages % 2 == 1 { canvas.beginPage(width: PageGeometry.a4.width, height: PageGeometry.a4.height) }
         let enclosures = context.enclosures
@@ -62,15 +63,17 @@ extension LetterMaker {
         }
         let forms = PostForms(claim: claim, deliveryNotice: deliveryNotice)
         let letterSheets = duplex ? (letterPages + 1) / 2 : letterPages
-        let formValues = LetterContext.prune(context.formValues(letterSheets: letterSheets, forms: forms)) as? [String: Any] ?? [:]
+        let rawFormValues = context.formValues(letterSheets: letterSheets, forms: forms)
+        let formValues = LetterContext.prune(rawFormValues) as? [String: Any] ?? [:]
         values.merge(formValues) { $1 }
+        known.merge(rawFormValues) { $1 }
         // Each copy of a form starts its own section (and page; in duplex, its own sheet).
         var forms107And119: [String] = []
         if forms.inventory { forms107And119.append("inventory") }
         if forms.deliveryNotice || forms.returnReceiptNote { forms107And119.append("form119") }
         var first = true
         for name in forms107And119 {
-            for section in split(try blocks(name, claim.language, values)) {
+            for section in split(try blocks(name, claim.language, values, known: known)) {
                 if duplex, !first, renderer.pageInSection % 2 == 1 {
                     canvas.beginPage(width: PageGeometry.a4.width, height: PageGeometry.a4.height)
                 }
@@ -81,7 +84,7 @@ extension LetterMaker {
         }
         if let size = PageGeometry.envelope(envelope) {
             renderer.startSection(size: size, envelope: true)
-            renderer.render(try blocks("envelope", claim.language, values))
+            renderer.render(try blocks("envelope", claim.language, values, known: known))
         }
         do { return LetterKit(bytes: try canvas.finish(), warnings: warnings) } catch { throw .rendering(error.description) }
     }
@@ -110,7 +113,9 @@ extension LetterMaker {
         var context = LetterContext(claim: claim, seal: seal, bundleName: bundleName, wording: wording)
         context.copies = attachments
         context.counted = counted
-        let text = LetterTextRenderer.render(try blocks("letter", claim.language, context.values()))
+        let known = context.rawValues()
+        let values = LetterContext.prune(known) as? [String: Any] ?? [:]
+        let text = LetterTextRenderer.render(try blocks("letter", claim.language, values, known: known))
         return LetterKit(bytes: Array(text.utf8), warnings: warnings)
     }
 
