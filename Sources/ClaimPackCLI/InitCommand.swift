@@ -7,7 +7,13 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a claim folder with a commented claim.yaml and an empty evidence/.",
-        discussion: "An existing claim.yaml is never overwritten. Without --language, the language comes from LANG (ru, uk, en), else ru."
+        discussion: """
+            An existing claim.yaml is never overwritten. Without --language, the language comes from the profile, else LANG (ru, uk, en), else ru. \
+            --from starts from a common case (its kind, sector, subject, demands and their bases, the law's answer period). \
+            The claimant's name, address, phone and e-mail come from $XDG_CONFIG_HOME/claimpack/profile.yaml (else ~/.config/claimpack/profile.yaml) unless --no-profile. \
+            Files already under evidence/ get an entry each, with a <…> title to fill in. \
+            Exit status: 0 created; 66 the profile cannot be read or has a mistake; 73 claim.yaml exists or cannot be created; 78 claimpack's templates cannot be read.
+            """
     )
 
     @Argument(help: "The folder to create or fill (default: the current folder).")
@@ -16,21 +22,46 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The language of the claim and its letters: ru, uk or en.")
     var language: Language?
 
+    @Option(name: .customLong("from"), help: "Start from a common case: telecom, bank, shop or city-service.")
+    var start: StartingPoint.Name?
+
+    @Flag(help: "Do not fill in the claimant from profile.yaml.")
+    var noProfile = false
+
     func run() throws {
         let resources = try Resources.locate()
-        let chosen = language ?? Self.languageFromEnvironment()
+        let profile = try readProfile()
+        let chosen = language ?? profile?.language ?? Self.languageFromEnvironment()
         let target = URL(fileURLWithPath: folder, isDirectory: true)
         do {
+            var options = ClaimFolderScaffold.Options(profile: profile)
+            if let start {
+                options.start = try StartingPoint(start, language: chosen, templates: TemplateFolder(user: nil, builtIn: resources.templates))
+                options.law = try LegalProvisions(templates: resources.templates)
+            }
             let result = try ClaimFolderScaffold(templates: resources.templates)
-                .create(at: target, language: chosen, today: .today())
+                .create(at: target, language: chosen, today: .today(), options: options)
             Console.result(result.claimFile.path)
-            Console.message("created \(folder)/claim.yaml (\(chosen.rawValue)) and \(folder)/evidence/; fill in the <…> placeholders, put the evidence files in evidence/, then run: claimpack check \(folder)")
+            let described = result.evidenceEntries > 0 ? "; \(result.evidenceEntries) evidence \(result.evidenceEntries == 1 ? "file has" : "files have") an entry with a <…> title to fill in" : ""
+            Console.message("created \(folder)/claim.yaml (\(chosen.rawValue)\(start.map { ", from \($0.rawValue)" } ?? "")\(profile == nil ? "" : ", claimant from the profile")) and \(folder)/evidence/\(described); fill in the <…> placeholders, put the evidence files in evidence/, then run: claimpack check \(folder)")
         } catch let error as ScaffoldError {
             Console.error(error.description)
             throw ExitCode.cannotCreate
         } catch let error as ResourceError {
             Console.error(error.description)
             throw ExitCode.configuration
+        }
+    }
+
+    /// The profile, unless `--no-profile`; exit 66 naming the file and line when it has a mistake.
+    private func readProfile() throws -> ClaimantProfile? {
+        guard !noProfile, let file = ClaimantProfile.location(environment: ProcessInfo.processInfo.environment) else { return nil }
+        do {
+            return try ClaimantProfile.read(file)
+        } catch {
+            Console.message(error.description)
+            Console.error("the profile cannot be used; no claim folder created")
+            throw ExitCode.noInput
         }
     }
 
