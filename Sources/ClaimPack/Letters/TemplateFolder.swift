@@ -65,7 +65,7 @@ public struct TemplateFolder: Sendable, Hashable {
                 # claimpack templates
 
                 A copy of claimpack's built-in templates, to edit. Use it with
-                `claimpack letter CLAIM --templates \(destination.lastPathComponent)` (and `escalate … --templates`).
+                `claimpack letter CLAIM --templates \(destination.lastPathComponent)`.
                 A file you delete here is read from claimpack's own templates again, so you may keep
                 only the files you change (`ru/letter.mustache`, `en/locale.yaml`, …).
                 The keys a template may use are listed in claimpack's docs/templates.md;
