@@ -78,7 +78,7 @@ struct InitStartingPointTests {
         let claim = try String(contentsOf: scratch.url.appendingPathComponent("c/claim.yaml"), encoding: .utf8)
         let sector = ["telecom": "telecom", "bank": "finance", "shop": "goods", "city-service": "state"][start]!
         #expect(claim.contains("\n  sector: \(sector)\n"))
-        #expect(claim.contains(start == "city-service" ? "\nkind: complaint " : "\nkind: claim "))
+        #expect(claim.contains(start == "city-service" ? "\nkind: complaint\n" : "\nkind: claim\n"))
         // The law's answer period, from the law table, as a comment.
         #expect(claim.contains("(Templates/law/): "))
         let (placeholders, others) = try errorsBesidesPlaceholders("c", in: scratch)
