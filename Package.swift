@@ -19,6 +19,8 @@ let package = Package(
     products: [
         .executable(name: "claimpack", targets: ["claimpack"]),
         .library(name: "ClaimPack", targets: ["ClaimPack"]),
+        // For Fuzz/ (TokenFuzzer), which feeds tokens to it directly.
+        .library(name: "TimestampKit", targets: ["TimestampKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

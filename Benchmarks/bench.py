@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """claimpack's throughput and memory, side by side with the tools people use today.
 
-    python3 Benchmarks/bench.py [--runs 3] [--quick] [--only tmpfs|disk] [--output docs/benchmark-DATE.md]
+    python3 Benchmarks/bench.py [--runs 3] [--quick] [--only tmpfs|disk] [--output docs/benchmarks/benchmark-DATE.md]
 
 Generates its data — 1 GiB in four files, 5,000 files of 40 KB, one 4 GiB file — as
 claim folders, once on tmpfs (/dev/shm) and once on disk (.build-bench/), and measures
@@ -153,7 +153,7 @@ def main():
     parser.add_argument('--runs', type=int, default=3)
     parser.add_argument('--quick', action='store_true')
     parser.add_argument('--only', choices=['tmpfs', 'disk'])
-    parser.add_argument('--output')
+    parser.add_argument('--output', help='also write the table to this file (docs/benchmarks/benchmark-DATE.md)')
     args = parser.parse_args()
 
     subprocess.run(['swift', 'build', '-c', 'release', '--static-swift-stdlib', '--product', 'claimpack'], cwd=ROOT, check=True,

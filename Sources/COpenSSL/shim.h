@@ -43,6 +43,21 @@ static inline void cp_sk_x509_free(STACK_OF(X509) *stack) {
     sk_X509_free(stack);
 }
 
+/// The number of names in a GENERAL_NAMES (a subject alternative name).
+static inline int cp_sk_general_name_num(const GENERAL_NAMES *names) {
+    return sk_GENERAL_NAME_num(names);
+}
+
+/// One name of a GENERAL_NAMES.
+static inline GENERAL_NAME *cp_sk_general_name_value(const GENERAL_NAMES *names, int index) {
+    return sk_GENERAL_NAME_value(names, index);
+}
+
+/// A certificate's subject alternative names, or NULL; free with GENERAL_NAMES_free.
+static inline GENERAL_NAMES *cp_x509_subject_alt_names(X509 *certificate) {
+    return X509_get_ext_d2i(certificate, NID_subject_alt_name, NULL, NULL);
+}
+
 /// The certificates a signed PKCS #7 structure carries, or NULL.
 static inline STACK_OF(X509) *cp_pkcs7_certificates(PKCS7 *token) {
     if (token == NULL || !PKCS7_type_is_signed(token) || token->d.sign == NULL) return NULL;

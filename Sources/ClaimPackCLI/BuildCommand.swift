@@ -3,17 +3,17 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack build DIR`: the sealed bundle of a claim folder.
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the sealed, checksummed bundle (ZIP + BagIt) of a claim folder.",
         discussion: "Runs every check first and writes nothing when there is an error. Prints the bundle's path and its seal (the SHA-256 of manifest.xml). With --force over a bundle whose delivery record holds events (sent, delivered…), the record and its proofs are carried over when the seal is the same; otherwise nothing is written unless --discard-delivery. Exit status: 0 built; 1 the claim has errors; 66 an input cannot be read; 73 the output cannot be created (or exists, without --force; or holds a delivery record the new bundle cannot carry); 74 an I/O error; 75 another claimpack is using the bundle (try again)."
     )
 
-    @Argument(help: "The claim folder (the one holding claim.yaml).")
+    @Argument(help: "The claim folder (the one holding claim.yaml).", completion: .directory)
     var folder: String = "."
 
-    @Option(name: .shortAndLong, help: "The bundle to write (default: <id>.zip in the current folder).")
+    @Option(name: .shortAndLong, help: "The bundle to write (default: <id>.zip in the current folder).", completion: .file(extensions: ["zip"]))
     var output: String?
 
     @Flag(help: "Replace the output file if it exists.")
@@ -25,16 +25,20 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON on standard output (see docs/json.md).")
     var json = false
 
+    @OptionGroup var display: DisplayOptions
+
     func validate() throws {
         if discardDelivery && !force { throw ValidationError("--discard-delivery goes with --force") }
+        if output == "-" { throw ValidationError("-o -: a bundle is a file deliver and timestamp rewrite, not a stream; give a file name such as claim.zip") }
     }
 
     func run() throws {
         let report = try ClaimFolderLoader.read(folder)
         if !report.diagnostics.isEmpty, !json || report.diagnostics.containsErrors {
-            Console.messages(report.diagnostics.map(\.description))
+            Console.messages(DiagnosticOutput.lines(report.diagnostics, folder: folder))
         }
         guard let claim = report.claim, report.isBuildable else {
+            JSONReport.capture(report.diagnostics)
             Console.error("\(folder): \(DiagnosticOutput.summary(report.diagnostics)); nothing written")
             let unreadable = report.diagnostics.contains { $0.severity == .error && $0.code == .unreadableEvidence }
             throw unreadable ? ExitCode.noInput : ExitCode.problemsFound
@@ -59,8 +63,9 @@ struct BuildCommand: ParsableCommand {
         }
         let path = output ?? "\(claim.id).zip"
         if json {
-            Console.json(JSONOutput.encode(BuildSummary(bundle: path, seal: result.seal.hex, files: result.payload.count,
-                                                        bytes: result.payload.reduce(0) { $0 + $1.size })))
+            JSONReport.write(BuildSummary(bundle: path, seal: result.seal.hex, files: result.payload.count,
+                                          bytes: result.payload.reduce(0) { $0 + $1.size },
+                                          diagnostics: report.diagnostics.map(DiagnosticOutput.Record.init)))
         } else {
             Console.result("bundle: \(path)")
             Console.result("seal: \(result.seal.hex)")
@@ -74,4 +79,6 @@ struct BuildSummary: Encodable {
     let seal: String
     let files: Int
     let bytes: UInt64
+    /// The claim's warnings and notes (a bundle is built only when there is no error).
+    let diagnostics: [DiagnosticOutput.Record]
 }

@@ -1,3 +1,4 @@
+internal import Foundation
 public import ArgumentParser
 
 /// `claimpack`: turn a claim folder into a sealed bundle, verify bundles, print the kit.
@@ -11,9 +12,24 @@ public struct ClaimpackCommand: ParsableCommand {
 
     public init() {}
 
-    /// Parses the process's arguments, runs the command and exits with its status.
+    /// A bare `claimpack`: the usage on standard error, exit status 64 (as git does).
+    public func run() throws {
+        Console.messages(Self.helpMessage().components(separatedBy: "\n"))
+        throw ExitCode.usage
+    }
+
+    /// Parses the process's arguments, runs the command and exits with its status; with
+    /// `--json`, a failure is also the error object on standard output (`JSONReport`).
     public static func runAsMain() {
         TimeZonePin.apply()
-        main()
+        JSONReport.begin(nil)
+        do {
+            var command = try parseAsRoot()
+            JSONReport.begin(command)
+            try command.run()
+        } catch {
+            JSONReport.writeError(for: error)
+            exit(withError: error)
+        }
     }
 }

@@ -3,7 +3,7 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack escalate BUNDLE --to complaint|court`: the next step's claim folder.
-struct EscalateCommand: ParsableCommand {
+struct EscalateCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "escalate",
         abstract: "Draft the complaint to a regulator or the statement of claim to a court from a claim bundle.",
@@ -22,13 +22,13 @@ struct EscalateCommand: ParsableCommand {
         case complaint, court
     }
 
-    @Argument(help: "The bundle (.zip) of the earlier claim.")
+    @Argument(help: "The bundle (.zip) of the earlier claim.", completion: .file(extensions: ["zip"]))
     var bundle: String?
 
     @Option(help: "The next step: complaint (to a regulator or ombudsman) or court.")
     var to: Step?
 
-    @Option(name: .shortAndLong, help: "The claim folder to write (default: <id>-complaint or <id>-court beside the bundle).")
+    @Option(name: .shortAndLong, help: "The claim folder to write (default: <id>-complaint or <id>-court beside the bundle).", completion: .directory)
     var output: String?
 
     @Option(help: "The authority of a complaint, by its key (default: the sector's; see --list-authorities).")
@@ -43,17 +43,22 @@ struct EscalateCommand: ParsableCommand {
     @Flag(help: "Print the authorities of Templates/<lang>/authorities.yaml and exit.")
     var listAuthorities = false
 
-    @Option(help: "The language of --list-authorities (ru, uk, en; default: all).")
+    @Option(help: "The language of --list-authorities (ru, uk, en; default: all).", completion: .list(Language.allCases.map(\.rawValue)))
     var language: String?
 
-    @Option(help: "A folder of templates to use instead of claimpack's (a copy of Templates/).")
+    @Option(help: "A folder of templates to use instead of claimpack's (a copy of Templates/).", completion: .directory)
     var templates: String?
+
+    @OptionGroup var display: DisplayOptions
+    @Flag(help: "Print the result as JSON on standard output (see docs/json.md).")
+    var json = false
 
     func validate() throws {
         if listAuthorities { return }
         guard bundle != nil else { throw ValidationError("give the bundle to escalate") }
         guard to != nil else { throw ValidationError("give --to complaint or --to court") }
         if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of takes YYYY-MM-DD, not \"\(asOf)\"") }
+        if output == "-" { throw ValidationError("-o -: escalate writes a claim folder, not a stream; give the folder's name") }
         if to == .court, authority != nil { throw ValidationError("--authority goes with --to complaint") }
         if let language, Language(rawValue: language) == nil { throw ValidationError("--language takes ru, uk or en") }
     }
@@ -93,8 +98,11 @@ struct EscalateCommand: ParsableCommand {
             }
         }
         let asOfDate = asOf.flatMap(CalendarDate.init(iso:)) ?? CalendarDate.today()
-        let escalation = ClaimEscalation(bundle: opened, to: to == .court ? .court : .complaint, law: law,
+        var escalation = ClaimEscalation(bundle: opened, to: to == .court ? .court : .complaint, law: law,
                                          authority: chosen, asOf: asOfDate)
+        if opened.claim.kind != .claim {
+            escalation.firstClaimAnswerDue = BundleChain(of: opened, schemas: resources.schemas, law: law, today: asOfDate).claimAnswerDue
+        }
         if let reason = escalation.earlyReason {
             if !anyway {
                 Console.error(EscalationError.early(reason).description)
@@ -121,14 +129,19 @@ struct EscalateCommand: ParsableCommand {
         // The folder as the user would type it: beside the bundle as the bundle was given.
         let folderShown = output ?? ((bundle as NSString).deletingLastPathComponent.isEmpty
             ? draft.id : (bundle as NSString).deletingLastPathComponent + "/" + draft.id)
+        if json {
+            JSONReport.write(EscalationSummary(folder: folderShown, draft: draft, follows: opened))
+            return
+        }
         Console.result("folder: \(folderShown)")
         Console.result("follows: \(claim.id) (seal \(opened.seal.hex))")
         if let authority = draft.authority { Console.result("to: \(authority.name) [\(authority.key)]") }
-        Console.result("next: fill in every <…> ('claimpack check \(folderShown)' lists them), then 'claimpack build'")
+        Console.result("next: fill in every <…> (claimpack check \(Console.quoted(folderShown)) lists them), then: claimpack build \(Console.quoted(folderShown))")
     }
 
     private func printAuthorities(templates: URL) throws {
         let languages = language.flatMap(Language.init(rawValue:)).map { [$0] } ?? Language.allCases
+        var listed: [AuthorityListing.Row] = []
         for language in languages {
             let authorities: Authorities
             do {
@@ -137,7 +150,8 @@ struct EscalateCommand: ParsableCommand {
                 Console.error(error.description)
                 throw ExitCode.configuration
             }
-            for row in authorities.all {
+            listed += authorities.all.map { AuthorityListing.Row($0, language: language) }
+            for row in authorities.all where !json {
                 let sectors = row.sectors.isEmpty ? "" : " default for " + row.sectors.map(\.rawValue).joined(separator: ", ")
                 Console.result("\(language.rawValue)  \(row.key.padding(toLength: 20, withPad: " ", startingAt: 0)) \(row.jurisdiction.rawValue)\(sectors)")
                 Console.result("    \(row.name)")
@@ -145,5 +159,69 @@ struct EscalateCommand: ParsableCommand {
                 if !row.confirmed { Console.result("    not confirmed: \(row.notes ?? "")") }
             }
         }
+        if json { JSONReport.write(AuthorityListing(authorities: listed)) }
     }
+}
+
+/// The `escalate --json` object of a drafted step.
+struct EscalationSummary: Encodable {
+    /// The bundle the new claim follows.
+    struct Follows: Encodable {
+        let id: String
+        let seal: String
+    }
+
+    struct Addressee: Encodable {
+        let key: String
+        let name: String
+    }
+
+    /// The folder written, as `claimpack check` takes it.
+    let folder: String
+    /// The new claim's id and kind (`complaint` or `court`).
+    let id: String
+    let kind: String
+    let follows: Follows
+    /// The authority a complaint goes to; `null` for court or when none was found.
+    @NullEncoded var authority: Addressee?
+    let next: String
+
+    init(folder: String, draft: EscalationDraft, follows bundle: OpenedBundle) {
+        self.folder = folder
+        id = draft.id
+        kind = draft.kind.rawValue
+        follows = Follows(id: bundle.claim.id, seal: bundle.seal.hex)
+        authority = draft.authority.map { Addressee(key: $0.key, name: $0.name) }
+        next = "claimpack check \(folder)"
+    }
+}
+
+/// The `escalate --list-authorities --json` object.
+struct AuthorityListing: Encodable {
+    struct Row: Encodable {
+        let language: String
+        let key: String
+        let jurisdiction: String
+        /// The sectors it is the default authority for.
+        let sectors: [String]
+        let name: String
+        let address: String
+        @NullEncoded var web: String?
+        let confirmed: Bool
+        @NullEncoded var notes: String?
+
+        init(_ authority: Authority, language: Language) {
+            self.language = language.rawValue
+            key = authority.key
+            jurisdiction = authority.jurisdiction.rawValue
+            sectors = authority.sectors.map(\.rawValue)
+            name = authority.name
+            address = authority.address
+            web = authority.web
+            confirmed = authority.confirmed
+            notes = authority.notes
+        }
+    }
+
+    let authorities: [Row]
 }

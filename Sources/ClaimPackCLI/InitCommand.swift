@@ -3,7 +3,7 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack init [DIR]`: a new claim folder with a commented `claim.yaml`.
-struct InitCommand: ParsableCommand {
+struct InitCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a claim folder with a commented claim.yaml and an empty evidence/.",
@@ -16,7 +16,7 @@ struct InitCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The folder to create or fill (default: the current folder).")
+    @Argument(help: "The folder to create or fill (default: the current folder).", completion: .directory)
     var folder: String = "."
 
     @Option(help: "The language of the claim and its letters: ru, uk or en.")
@@ -27,6 +27,10 @@ struct InitCommand: ParsableCommand {
 
     @Flag(help: "Do not fill in the claimant from profile.yaml.")
     var noProfile = false
+
+    @OptionGroup var display: DisplayOptions
+    @Flag(help: "Print the result as JSON on standard output (see docs/json.md).")
+    var json = false
 
     func run() throws {
         let resources = try Resources.locate()
@@ -41,9 +45,14 @@ struct InitCommand: ParsableCommand {
             }
             let result = try ClaimFolderScaffold(templates: resources.templates)
                 .create(at: target, language: chosen, today: .today(), options: options)
+            if json {
+                JSONReport.write(InitSummary(folder: folder, claimFile: result.claimFile.path, language: chosen.rawValue,
+                                             next: "claimpack check \(folder)"))
+                return
+            }
             Console.result(result.claimFile.path)
             let described = result.evidenceEntries > 0 ? "; \(result.evidenceEntries) evidence \(result.evidenceEntries == 1 ? "file has" : "files have") an entry with a <…> title to fill in" : ""
-            Console.message("created \(folder)/claim.yaml (\(chosen.rawValue)\(start.map { ", from \($0.rawValue)" } ?? "")\(profile == nil ? "" : ", claimant from the profile")) and \(folder)/evidence/\(described); fill in the <…> placeholders, put the evidence files in evidence/, then run: claimpack check \(folder)")
+            Console.message("created \(Console.path("claim.yaml", in: folder)) (\(chosen.rawValue)\(start.map { ", from \($0.rawValue)" } ?? "")\(profile == nil ? "" : ", claimant from the profile")) and \(Console.path("evidence/", in: folder))\(described); fill in the <…> placeholders, put the evidence files in evidence/, then run: claimpack check \(Console.quoted(folder))")
         } catch let error as ScaffoldError {
             Console.error(error.description)
             throw ExitCode.cannotCreate
@@ -73,3 +82,13 @@ struct InitCommand: ParsableCommand {
     }
 }
 
+/// The `init --json` object.
+struct InitSummary: Encodable {
+    /// The folder as given.
+    let folder: String
+    /// The absolute path of the `claim.yaml` written.
+    let claimFile: String
+    let language: String
+    /// The command to run once the placeholders are filled in.
+    let next: String
+}

@@ -3,24 +3,26 @@ internal import ArgumentParser
 internal import ClaimPack
 
 /// `claimpack list BUNDLE`: what a verified bundle holds.
-struct ListCommand: ParsableCommand {
+struct ListCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List what a bundle holds: the evidence, the delivery proofs and any other payload.",
-        discussion: "The bundle is verified first; one that does not verify is refused with its findings. Each file is shown with its size, the start of its SHA-256 and its path in the bag. Exit status: 0 listed; 1 the bundle does not verify; 66 it cannot be read."
+        discussion: "The bundle is verified first; one that does not verify is refused with its findings. Each file is shown with its size, the start of its SHA-256 and its path in the bag. Exit status: 0 listed; 1 the bundle does not verify (a re-packed ZIP or an extracted folder whose content is intact is accepted, with a note); 66 it cannot be read."
     )
 
-    @Argument(help: "The bundle (.zip).")
+    @Argument(help: "The bundle (.zip), or its extracted folder (the one holding bagit.txt, or the one unzip made around it).", completion: .file(extensions: ["zip"]))
     var bundle: String
 
     @Flag(help: "Print the listing as JSON on standard output (see docs/json.md).")
     var json = false
 
+    @OptionGroup var display: DisplayOptions
+
     func run() throws {
         let resources = try Resources.locate()
-        let listing = BundleListing(try BundleLoader.open(bundle, schemas: resources.schemas))
+        let listing = BundleListing(try BundleLoader.open(bundle, schemas: resources.schemas, readOnly: true))
         if json {
-            Console.json(JSONOutput.encode(ListingSummary(listing, path: bundle)))
+            JSONReport.write(ListingSummary(listing, path: bundle))
             return
         }
         Console.result("bundle: \(bundle)")
@@ -46,7 +48,7 @@ struct ListCommand: ParsableCommand {
     static func count(_ items: [BundleListing.Item]) -> String {
         guard !items.isEmpty else { return "none" }
         let bytes = items.reduce(UInt64(0)) { $0 + $1.size }
-        return "\(items.count) file\(items.count == 1 ? "" : "s"), \(bytes) bytes"
+        return "\(Plural.english(items.count, "file")), \(bytes) bytes"
     }
 
     /// Size (right-aligned), the first 12 digits of the SHA-256, the path.

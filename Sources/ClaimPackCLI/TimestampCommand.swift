@@ -4,7 +4,7 @@ internal import ClaimPack
 
 /// `claimpack timestamp BUNDLE --tsa URL | --request FILE | --response FILE`: has the seal
 /// stamped by an RFC 3161 time-stamping authority and stores the token in the bundle.
-struct TimestampCommand: ParsableCommand {
+struct TimestampCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "timestamp",
         abstract: "Have the seal stamped by a time-stamping authority (RFC 3161) and keep the token in the bundle.",
@@ -20,20 +20,24 @@ struct TimestampCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The bundle (.zip).")
+    @Argument(help: "The bundle (.zip).", completion: .file(extensions: ["zip"]))
     var bundle: String
 
     @Option(help: "The authority's URL (http:// or https://), e.g. one from docs/timestamps.md.")
     var tsa: String?
 
-    @Option(help: "Write the time-stamp request (.tsq) to this file instead of sending it.")
+    @Option(help: "Write the time-stamp request (.tsq) to this file instead of sending it.", completion: .file(extensions: ["tsq"]))
     var request: String?
 
-    @Option(help: "Check and store this answer (.tsr) to a request made with --request.")
+    @Option(help: "Check and store this answer (.tsr) to a request made with --request.", completion: .file(extensions: ["tsr"]))
     var response: String?
 
     @Flag(help: "Stamp the delivery record's last event (its chain head, so every event up to it) instead of the seal.")
     var record = false
+
+    @OptionGroup var display: DisplayOptions
+    @Flag(help: "Print the result as JSON on standard output (see docs/json.md).")
+    var json = false
 
     func validate() throws {
         guard [tsa, request, response].compactMap({ $0 }).count == 1 else {
@@ -57,8 +61,13 @@ struct TimestampCommand: ParsableCommand {
                 do { try AtomicFile.write(bytes, to: URL(fileURLWithPath: request), replacing: false) } catch {
                     throw TimestampingError.output(path: request, reason: "\(error)")
                 }
+                if json {
+                    Console.message("claimpack: note: send it with curl -H 'Content-Type: application/timestamp-query' --data-binary @\(request) URL -o answer.tsr, then: claimpack timestamp \(bundle) --response answer.tsr")
+                    JSONReport.write(TimestampSummary(bundle: bundle, request: request))
+                    return
+                }
                 Console.result("request written: \(request)")
-                Console.message("claimpack: note: send it with curl -H 'Content-Type: application/timestamp-query' --data-binary @\(request) URL -o answer.tsr, then: claimpack timestamp \(bundle) --response answer.tsr")
+                Console.message("claimpack: note: send it with curl -H 'Content-Type: application/timestamp-query' --data-binary \(Console.quoted("@" + request)) URL -o answer.tsr, then: claimpack timestamp \(Console.quoted(bundle)) --response answer.tsr")
                 return
             }
             let result: TimestampResult
@@ -70,6 +79,10 @@ struct TimestampCommand: ParsableCommand {
             if !result.nonceChecked {
                 Console.message("claimpack: note: the answer's nonce was not checked: it answers a request claimpack did not send itself")
             }
+            if json {
+                JSONReport.write(TimestampSummary(bundle: bundle, result: result))
+                return
+            }
             if let token = result.event.token {
                 let what = token.subject == .record ? "the delivery record up to event \(result.bundle.record.events.count - 1) " : ""
                 Console.result("stamped: \(what)existed no later than \(result.event.at), by \(token.authority)")
@@ -80,5 +93,48 @@ struct TimestampCommand: ParsableCommand {
             if case .bundle(let refusal) = error { BundleLoader.report(refusal) } else { Console.error(error.description) }
             throw ExitCode(error.exitStatus)
         }
+    }
+}
+
+/// The `timestamp --json` object.
+struct TimestampSummary: Encodable {
+    /// The token stored.
+    struct Token: Encodable {
+        /// Its file inside the bundle's folder, and that file's SHA-256.
+        let path: String
+        let sha256: String
+        /// The time the authority vouches for (UTC, ISO 8601), and the authority.
+        let time: String
+        let authority: String
+        let serial: String
+        /// `seal` or `record`.
+        let stamps: String
+        /// For `record`: the events 1 to this number are anchored; else `null`.
+        @NullEncoded var anchoredEvents: Int?
+    }
+
+    let bundle: String
+    /// With `--request`: the request file written (then `token`, `seal` and `nonceChecked` are `null`).
+    @NullEncoded var request: String?
+    @NullEncoded var token: Token?
+    /// The seal, unchanged.
+    @NullEncoded var seal: String?
+    /// Whether the answer's nonce was compared with the request's (`false` with `--response`).
+    @NullEncoded var nonceChecked: Bool?
+
+    init(bundle: String, request: String) {
+        self.bundle = bundle
+        self.request = request
+    }
+
+    init(bundle: String, result: TimestampResult) {
+        self.bundle = bundle
+        token = result.event.token.map {
+            Token(path: $0.file.path, sha256: $0.file.sha256.hex, time: result.event.at.description, authority: $0.authority,
+                  serial: $0.serial, stamps: $0.subject.rawValue,
+                  anchoredEvents: $0.subject == .record ? result.bundle.record.events.count - 1 : nil)
+        }
+        seal = result.bundle.seal.hex
+        nonceChecked = result.nonceChecked
     }
 }

@@ -56,9 +56,7 @@ final class ParsedResponse {
         let message = try OpenSSL.check(TS_MSG_IMPRINT_get_msg(imprint), "TS_MSG_IMPRINT_get_msg")
         let digest = Array(UnsafeBufferPointer(start: ASN1_STRING_get0_data(message), count: Int(ASN1_STRING_length(message))))
 
-        let generalized = try OpenSSL.check(TS_TST_INFO_get_time(info), "TS_TST_INFO_get_time")
-        var moment = tm()
-        try OpenSSL.check(ASN1_TIME_to_tm(generalized, &moment), "ASN1_TIME_to_tm")
+        let moment = try genTime()
         let time = TimestampTime(year: Int(moment.tm_year) + 1900, month: Int(moment.tm_mon) + 1, day: Int(moment.tm_mday),
                                  hour: Int(moment.tm_hour), minute: Int(moment.tm_min), second: Int(moment.tm_sec))
 
@@ -81,6 +79,15 @@ final class ParsedResponse {
                               serial: serial, policy: policy, imprint: digest, nonce: nonce)
     }
 
+    /// The token's `genTime`, broken down in UTC.
+    func genTime() throws(TimestampError) -> tm {
+        let info = try OpenSSL.check(TS_RESP_get_tst_info(response), "TS_RESP_get_tst_info")
+        let generalized = try OpenSSL.check(TS_TST_INFO_get_time(info), "TS_TST_INFO_get_time")
+        var moment = tm()
+        try OpenSSL.check(ASN1_TIME_to_tm(generalized, &moment), "ASN1_TIME_to_tm")
+        return moment
+    }
+
     /// Calls `body` with the one certificate that signed the token.
     func withSigner<Result>(_ body: (OpaquePointer) throws(TimestampError) -> Result) throws(TimestampError) -> Result {
         let token = try OpenSSL.check(TS_RESP_get_token(response), "TS_RESP_get_token")
@@ -92,6 +99,27 @@ final class ParsedResponse {
             throw .badSignature("the token has \(cp_sk_x509_num(signers)) signers, not one")
         }
         return try body(signer)
+    }
+
+    /// Checks that the authority the token names (its TSTInfo's `tsa`, when present) is the
+    /// certificate that signed it: its subject, or one of its subject alternative names
+    /// (RFC 3161 §2.4.2), so that a token cannot claim another authority's name.
+    func checkAuthorityName() throws(TimestampError) {
+        let info = try OpenSSL.check(TS_RESP_get_tst_info(response), "TS_RESP_get_tst_info")
+        guard let name = TS_TST_INFO_get_tsa(info) else { return }
+        try withSigner { (certificate) throws(TimestampError) in
+            if name.pointee.type == GEN_DIRNAME, let directory = name.pointee.d.directoryName,
+               X509_NAME_cmp(directory, X509_get_subject_name(certificate)) == 0 { return }
+            if let alternatives = cp_x509_subject_alt_names(certificate) {
+                defer { GENERAL_NAMES_free(alternatives) }
+                for index in 0..<cp_sk_general_name_num(alternatives) where GENERAL_NAME_cmp(cp_sk_general_name_value(alternatives, index), name) == 0 {
+                    return
+                }
+            }
+            let named = (try? OpenSSL.text("GENERAL_NAME_print") { GENERAL_NAME_print($0, name) }) ?? "another name"
+            let signer = (try? OpenSSL.text(of: try OpenSSL.check(X509_get_subject_name(certificate), "X509_get_subject_name"))) ?? "?"
+            throw .badSignature("the token names the authority \(named), but is signed by \(signer)")
+        }
     }
 
     /// Checks the signing certificate's extended key usage: timeStamping only, critical
@@ -113,9 +141,13 @@ final class ParsedResponse {
 
     /// Checks the CMS signature, the ESS signing-certificate binding and the signer's
     /// purpose against `store` (OpenSSL's `TS_RESP_verify_signature`); the store owns the
-    /// trust anchors. `failure` makes the error from OpenSSL's text.
+    /// trust anchors. The certificates are judged at the token's time (`genTime`), not now:
+    /// a token stays good after its authority's certificate expires, as a signature made
+    /// while it was valid. `failure` makes the error from OpenSSL's text.
     func verifySignature(store: OpaquePointer, failure: (String) -> TimestampError) throws(TimestampError) {
         let token = try OpenSSL.check(TS_RESP_get_token(response), "TS_RESP_get_token")
+        var moment = try genTime()
+        X509_VERIFY_PARAM_set_time(X509_STORE_get0_param(store), timegm(&moment))
         ERR_clear_error()
         guard TS_RESP_verify_signature(token, nil, store, nil) == 1 else { throw failure(OpenSSL.errorText()) }
     }

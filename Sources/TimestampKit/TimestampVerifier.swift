@@ -6,7 +6,8 @@ internal import COpenSSL
 public enum TimestampVerifier {
     /// Checks an answer to `request`: status granted, SHA-256 imprint equal to the request's
     /// digest, the request's nonce echoed, the signature valid for the token's own
-    /// certificate, whose extended key usage is timeStamping (critical).
+    /// certificate, whose extended key usage is timeStamping (critical), which was valid
+    /// at the token's time and which is the authority the token names, if it names one.
     ///
     /// The chain of the authority's certificate is not checked (`verifyChain`).
     public static func check(_ response: [UInt8], answering request: TimestampRequest) throws(TimestampError) -> TimestampToken {
@@ -26,6 +27,7 @@ public enum TimestampVerifier {
             }
         }
         try parsed.checkKeyUsage()
+        try parsed.checkAuthorityName()
         // The token's own certificate as the only trust anchor: the signature and the
         // certificate's purpose are checked, its issuer is not.
         try parsed.withSigner { (signer) throws(TimestampError) in
@@ -40,6 +42,11 @@ public enum TimestampVerifier {
 
     /// Checks that the certificate that signed `response` leads to one of `roots`, and the
     /// signature with it (OpenSSL's `TS_RESP_verify_signature` with those roots trusted).
+    ///
+    /// The certificates are judged at the token's time (`genTime`), not now: a token stays
+    /// good after its authority's certificate expires, as a signature made while it was
+    /// valid; a token signed by a certificate that had expired, or was not yet valid, at
+    /// that time does not lead to a root. Revocation is not checked.
     ///
     /// - Parameter roots: the trusted roots, each the contents of a PEM file (one or more
     ///   certificates); `nil` trusts the system's CA store.

@@ -43,7 +43,7 @@ struct BuildCommandTests {
         #expect(object["bundle"] as? String == "r.zip")
         #expect((object["seal"] as? String)?.count == 64)
         #expect(object["files"] as? Int == 2)
-        #expect(Set(object.keys) == ["bundle", "seal", "files", "bytes"])
+        #expect(Set(object.keys) == ["format", "command", "messages", "bundle", "seal", "files", "bytes", "diagnostics"])
     }
 
     @Test func claimWithErrorsExitsOneAndWritesNothing() throws {

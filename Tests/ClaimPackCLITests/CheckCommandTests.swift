@@ -18,8 +18,8 @@ struct CheckCommandTests {
         let outcome = try CLIRunner.run(["check", "Examples/ru-city-portal-complaint"])
         #expect(outcome.status == 0)
         #expect(outcome.standardError == """
-            evidence/.DS_Store: note: hidden file skipped; it is not part of the bundle
-            evidence/notes.md: warning: no entry in claim.yaml; described as id "notes", kind call-notes, title "notes.md"; add it under evidence: to give it a proper title
+            Examples/ru-city-portal-complaint/evidence/.DS_Store: note: hidden file skipped; it is not part of the bundle
+            Examples/ru-city-portal-complaint/evidence/notes.md: warning: no entry in claim.yaml; described as id "notes", kind call-notes, title "notes.md"; add it under evidence: to give it a proper title
             Examples/ru-city-portal-complaint: 1 warning, 1 note
 
             """)
@@ -31,7 +31,10 @@ struct CheckCommandTests {
         #expect(outcome.standardOutput.isEmpty)
         let golden = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent(
             "Tests/ClaimPackTests/Fixtures/Diagnostics/unknown-keys/expected.txt"), encoding: .utf8)
-        #expect(outcome.standardError == golden + "Tests/ClaimPackTests/Fixtures/Diagnostics/unknown-keys: 7 errors, 2 warnings\n")
+        // The files as the user gave the folder: each golden line (relative to it) under it.
+        let folder = "Tests/ClaimPackTests/Fixtures/Diagnostics/unknown-keys"
+        let shown = golden.split(separator: "\n").map { "\(folder)/\($0)\n" }.joined()
+        #expect(outcome.standardError == shown + "\(folder): 7 errors, 2 warnings\n")
     }
 
     @Test func jsonOutputMatchesGoldenFile() throws {
@@ -43,17 +46,22 @@ struct CheckCommandTests {
             try Data(outcome.standardOutput.utf8).write(to: golden)
         }
         #expect(outcome.standardOutput == (try String(contentsOf: golden, encoding: .utf8)))
-        let parsed = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [[String: Any]]
+        let object = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
+        #expect(object?["format"] as? Int == 1)
+        #expect(object?["errors"] as? Int == 3 && object?["warnings"] as? Int == 1)
+        let parsed = object?["diagnostics"] as? [[String: Any]]
         #expect(parsed?.count == 4)
         #expect(parsed?.first?["code"] as? String == "C024")
         #expect(parsed?.first?["line"] as? Int == 11)
         #expect(parsed?.last?["line"] is NSNull)
     }
 
-    @Test func jsonOfACleanClaimIsAnEmptyArray() throws {
+    @Test func jsonOfACleanClaimHasAnEmptyDiagnosticsArray() throws {
         let outcome = try CLIRunner.run(["check", "Examples/ru-telecom-subscription", "--json"])
         #expect(outcome.status == 0)
-        #expect(outcome.standardOutput == "[]\n")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+        #expect((object["diagnostics"] as? [Any])?.isEmpty == true)
+        #expect(object["errors"] as? Int == 0 && object["warnings"] as? Int == 0)
     }
 
     @Test func missingFolderExits66WithAMessage() throws {

@@ -33,7 +33,9 @@ struct EscalateCommandTests {
             guard let open = line.range(of: ": \"<"), let close = line.range(of: ">\"", options: .backwards),
                   open.upperBound <= close.lowerBound, !line[open.upperBound..<close.lowerBound].contains("\"") else { return String(line) }
             filled += 1
-            return line[..<open.lowerBound] + ": \"заполнено \(filled)\"" + line[close.upperBound...]
+            // A date where the field is one (claimant.birth_date), text elsewhere.
+            let value = line.contains("birth_date:") ? "1985-04-15" : "заполнено \(filled)"
+            return line[..<open.lowerBound] + ": \"\(value)\"" + line[close.upperBound...]
         }
         try Data(lines.joined(separator: "\n").utf8).write(to: file)
     }
@@ -113,8 +115,12 @@ struct EscalateCommandTests {
         let check = try CLIRunner.run(["check", folder.path], in: scratch.url)
         let placeholders = check.standardError.split(separator: "\n").filter { $0.contains("placeholder <") }
         let errors = check.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
-        #expect(placeholders.count == 5 && errors.count == 5, "\(check.standardError)")
-        #expect(placeholders.contains { $0.contains("addressee.name") } && placeholders.contains { $0.contains("Дата и место рождения истца") })
+        // The court and its address, moral damages, and the plaintiff's birth date, birth place
+        // and identifier (ГПК РФ ст. 131 ч. 2 п. 2) — now claim.yaml fields, not account lines.
+        #expect(placeholders.count == 6 && errors.count == 6, "\(check.standardError)")
+        #expect(placeholders.contains { $0.contains("addressee.name") })
+        #expect(["claimant.birth_date", "claimant.birth_place", "claimant.identifier"].allSatisfy { field in placeholders.contains { $0.contains(field) } })
+        #expect(!text.contains("Дата и место рождения истца\":"))
     }
 
     /// claim → complaint → court, each built and the last verified with the chain.
@@ -141,6 +147,16 @@ struct EscalateCommandTests {
         try Self.expectSuccess(["build", "court", "-o", "court.zip"], in: scratch)
         let verify = try CLIRunner.run(["verify", "court.zip", "--json"], in: scratch.url)
         #expect(verify.status == 0, "\(verify.standardOutput)")
+        // From the complaint, the penalty still runs from the claim's answer date (due
+        // 30.12.2026), not the regulator's: 31.12.2026–15.01.2027, 16 × 45,00 = 720,00 —
+        // as the printed statement counts it.
+        try Self.expectSuccess(["escalate", "complaint.zip", "--to", "court", "--as-of", "2027-01-15", "-o", "court-later"], in: scratch)
+        let later = try Self.claimText(scratch.url.appendingPathComponent("court-later"))
+        #expect(later.contains("неустойку за период с 31.12.2026 по 15.01.2027 в размере 720,00 ₽"), "\(later)")
+        try Self.fillPlaceholders(scratch.url.appendingPathComponent("court-later"))
+        let letter = try CLIRunner.run(["letter", "court-later", "--format", "text"], in: scratch.url)
+        #expect(letter.status == 0, "\(letter.standardError)")
+        #expect(letter.standardOutput.contains("1\u{00A0}500,00 × 3\u{00A0}% × 16 = 720,00"), "\(letter.standardOutput)")
     }
 
     @Test func aCitedSealThatDoesNotMatchIsRefusedByBuild() throws {

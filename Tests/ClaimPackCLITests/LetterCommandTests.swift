@@ -51,10 +51,11 @@ struct LetterCommandTests {
         #expect(outcome.standardError.contains("no letter written"))
     }
 
-    /// A statement of claim is `escalate --to court`'s to write: `letter` refuses to dress
-    /// a claim letter as one.
+    /// A statement of claim that follows no bundle is printed as one (not as a claim letter
+    /// retitled): the table has the principal and the claim price, no penalty (no answer date
+    /// to count from), and a warning says why.
     @Test(arguments: ["pdf", "text"])
-    func aCourtClaimIsRefused(_ format: String) throws {
+    func aCourtClaimWithoutAnEarlierBundleHasNoPenalty(_ format: String) throws {
         let scratch = try ScratchFolder()
         let folder = scratch.url.appendingPathComponent("court")
         try FileManager.default.copyItem(at: CLIRunner.repositoryRoot.appendingPathComponent("Examples/ru-telecom-subscription"), to: folder)
@@ -62,10 +63,12 @@ struct LetterCommandTests {
         let edited = try String(contentsOf: yaml, encoding: .utf8).replacingOccurrences(of: "kind: claim", with: "kind: court")
         try Data(edited.utf8).write(to: yaml)
         let outcome = try CLIRunner.run(["letter", folder.path, "--format", format, "-o", "out"], in: scratch.url)
-        #expect(outcome.status == 1, "\(outcome.standardError)")
-        #expect(outcome.standardError.contains("claimpack escalate"), "\(outcome.standardError)")
-        #expect(outcome.standardOutput.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out").path))
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("the calculation has no penalty"), "\(outcome.standardError)")
+        guard format == "text" else { return }
+        let text = try String(contentsOf: scratch.url.appendingPathComponent("out"), encoding: .utf8)
+        #expect(text.contains("ИСКОВОЕ ЗАЯВЛЕНИЕ") && !text.contains("ПРЕТЕНЗИЯ"))
+        #expect(text.contains("Цена иска: 1\u{00A0}500,00\u{00A0}₽") && !text.contains("Неустойка ("))
     }
 
     @Test func anExistingPDFIsReplacedOnlyWithForce() throws {

@@ -42,7 +42,7 @@ struct ListCommandTests {
         let outcome = try CLIRunner.run(["list", "b.zip", "--json"], in: scratch.url)
         #expect(outcome.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["bundle", "id", "seal", "evidence", "proofs", "otherPayload"])
+        #expect(Set(object.keys) == ["format", "command", "messages", "bundle", "id", "seal", "evidence", "proofs", "otherPayload"])
         let evidence = try #require(object["evidence"] as? [[String: Any]])
         #expect(!evidence.isEmpty)
         #expect(evidence.allSatisfy { Set($0.keys) == ["id", "title", "kind", "size", "sha256", "path"] })

@@ -10,10 +10,13 @@ struct ProgressBarTests {
 
         // `script` gives the command a terminal and copies what it writes.
         let executable = CLIRunner.executable.path
-        let onTerminal = try CLIRunner.runTool("/usr/bin/script", ["-qec", "\(executable) build claim -o x.zip", "/dev/null"],
+        // A terminal of 60 columns: every drawing of the bar fits in it, without wrapping.
+        let onTerminal = try CLIRunner.runTool("/usr/bin/script", ["-qec", "stty cols 60; \(executable) build claim -o x.zip", "/dev/null"],
                                                in: scratch.url)
         #expect(onTerminal.contains("build ["), "no progress bar on a terminal: \(onTerminal.suffix(300))")
-        #expect(onTerminal.contains("s left"))
+        #expect(onTerminal.contains(/\d:\d\d left/), "time left as m:ss: \(onTerminal.suffix(300))")
+        let drawings = onTerminal.replacingOccurrences(of: "\u{1B}[K", with: "").split(separator: "\r").filter { $0.hasPrefix("build [") }
+        #expect(!drawings.isEmpty && drawings.allSatisfy { $0.count < 60 }, "\(drawings.map(\.count))")
         let verified = try CLIRunner.runTool("/usr/bin/script", ["-qec", "\(executable) verify x.zip", "/dev/null"], in: scratch.url)
         #expect(verified.contains("verify ["))
 

@@ -43,7 +43,7 @@ struct TimestampVerifyTests {
         #expect(system.standardOutput.contains("V704 warning: kyivstar-roaming-2026/data/timestamps/02-127.0.0.1.tsr: "))
         #expect(system.standardOutput.contains("the root \"CN=claimpack test root\" is missing"))
         #expect(system.standardOutput.contains("(root not trusted, see V704)"))
-        #expect(system.standardOutput.hasSuffix("2 warning(s)\n"))
+        #expect(system.standardOutput.hasSuffix(", 2 warnings\n"))
 
         // --json carries the tokens; another root is not this authority's.
         let json = try CLIRunner.run(["verify", bundle, "--trust", other, "--json"], in: scratch.url)
@@ -119,5 +119,41 @@ struct TimestampVerifyTests {
                 "\(verified.standardOutput)")
         // The token of the seal still proves the seal.
         #expect(verified.standardOutput.contains("timestamp: data/timestamps/02-127.0.0.1.tsr: the seal existed"))
+    }
+
+    /// An escalation chain: the claim stamped, then carried by a complaint (`follows:`) that
+    /// is stamped too. The `--trust` roots apply to the carried bundle's token as to the
+    /// outer one's, and both are reported.
+    @Test func theTrustedRootsApplyToACarriedBundle() throws {
+        let authority = try LocalAuthority(serving: true)
+        defer { authority.stop() }
+        let scratch = try EscalateCommandTests.deliveredClaim()
+        try EscalateCommandTests.expectSuccess(["timestamp", "mts.zip", "--tsa", authority.url("tsa")], in: scratch)
+        try EscalateCommandTests.expectSuccess(["escalate", "mts.zip", "--to", "complaint", "--as-of", "2027-01-15"], in: scratch)
+        let folder = scratch.url.appendingPathComponent("mts-2026-11-complaint")
+        try EscalateCommandTests.fillPlaceholders(folder)
+        try EscalateCommandTests.expectSuccess(["build", folder.path, "-o", "complaint.zip"], in: scratch)
+        try EscalateCommandTests.expectSuccess(["timestamp", "complaint.zip", "--tsa", authority.url("tsa")], in: scratch)
+        let root = authority.folder.appendingPathComponent("ca.pem").path
+        let other = authority.folder.appendingPathComponent("other.pem").path
+
+        let trusted = try CLIRunner.run(["verify", "complaint.zip", "--trust", root], in: scratch.url)
+        #expect(trusted.status == 0, "\(trusted.standardOutput)")
+        #expect(!trusted.standardOutput.contains("V704"), "\(trusted.standardOutput)")
+        let lines = trusted.standardOutput.split(separator: "\n").filter { $0.hasPrefix("timestamp: ") }
+        #expect(lines.count == 2, "\(trusted.standardOutput)")
+        #expect(lines.contains { $0.hasPrefix("timestamp: data/timestamps/02-127.0.0.1.tsr: the seal existed no later than 20") })
+        #expect(lines.contains { $0.hasPrefix("timestamp: data/evidence/mts.zip!/data/timestamps/04-127.0.0.1.tsr: the seal existed no later than 20") })
+        #expect(lines.allSatisfy { $0.hasSuffix(" (trusted root)") })
+
+        // Another root, or the system's store: the carried token's chain is judged too (V704 under its entry).
+        for arguments in [["--trust", other], []] {
+            let untrusted = try CLIRunner.run(["verify", "complaint.zip"] + arguments, in: scratch.url)
+            #expect(untrusted.status == 0, "\(untrusted.standardOutput)")
+            #expect(untrusted.standardOutput.contains("V704 warning: mts-2026-11-complaint/data/evidence/mts.zip!/mts-2026-11/data/timestamps/04-127.0.0.1.tsr: "),
+                    "\(untrusted.standardOutput)")
+            #expect(untrusted.standardOutput.contains("V704 warning: mts-2026-11-complaint/data/timestamps/02-127.0.0.1.tsr: "))
+            #expect(untrusted.standardOutput.components(separatedBy: "V704 warning: ").count == 3, "\(untrusted.standardOutput)")
+        }
     }
 }

@@ -39,7 +39,7 @@ struct VerifyCommandTests {
         let (scratch, bundle, _) = try Self.bundle()
         let outcome = try CLIRunner.run(["verify", bundle.path, "--seal", "12ab"], in: scratch.url)
         #expect(outcome.status == 64)
-        #expect(outcome.standardError.contains("--seal takes the 64 hexadecimal digits"))
+        #expect(outcome.standardError.contains("--seal: a seal has 64 hexadecimal digits (16 groups of 4), not 4"))
     }
 
     @Test func aTamperedBundleExitsOneAndNothingIsWritten() throws {
@@ -59,7 +59,9 @@ struct VerifyCommandTests {
         let outcome = try CLIRunner.run(["verify", bundle.path, "--json"], in: scratch.url)
         #expect(outcome.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["bundle", "seal", "intact", "verdict", "entries", "findings", "timestamps"])
+        #expect(Set(object.keys) == ["format", "command", "messages", "bundle", "seal", "sealMatches", "intact", "verdict", "entries",
+                                     "findings", "timestamps"])
+        #expect(object["sealMatches"] is NSNull)
         #expect((object["timestamps"] as? [Any])?.isEmpty == true)
         #expect(object["seal"] as? String == seal)
         #expect(object["intact"] as? Bool == true)

@@ -9,6 +9,7 @@ local_tsa.py DIR          makes a test CA, a TSA certificate (extendedKeyUsage =
   POST /html              an HTML page with status 200
   POST /redirect          302 to /tsa
   POST /big               2 MiB labelled application/timestamp-reply
+  POST /other             a good token, but for another digest than the request's
 local_tsa.py DIR --setup  makes the certificates only.
 """
 import http.server
@@ -92,9 +93,13 @@ def serve(directory):
                 self.answer(302, "text/html", b"", [("Location", "/tsa")])
             elif self.path == "/big":
                 self.answer(200, "application/timestamp-reply", b"\0" * (2 << 20))
-            elif self.path == "/tsa":
-                with open(os.path.join(directory, "query.tsq"), "wb") as file:
-                    file.write(query)
+            elif self.path in ("/tsa", "/other"):
+                if self.path == "/other":
+                    subprocess.run(["openssl", "ts", "-query", "-digest", "ab" * 32, "-sha256", "-cert",
+                                    "-out", "query.tsq"], cwd=directory, capture_output=True)
+                else:
+                    with open(os.path.join(directory, "query.tsq"), "wb") as file:
+                        file.write(query)
                 result = subprocess.run(["openssl", "ts", "-reply", "-config", "tsa.cnf", "-queryfile", "query.tsq",
                                          "-out", "reply.tsr"], cwd=directory, capture_output=True)
                 if result.returncode != 0:

@@ -43,7 +43,7 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .claimHasErrors(let count):
-            "the claim folder has \(count) error\(count == 1 ? "" : "s"); fix them (see 'claimpack check') and build again"
+            "the claim folder has \(Plural.english(count, "error")); fix them (see 'claimpack check') and build again"
         case .outputExists(let path):
             "\(path) already exists; give another -o, or --force to replace it"
         case .outputFolderMissing(let path):

@@ -53,7 +53,8 @@ final class BundleReplacement {
         free(resolved)
         var status = stat()
         guard stat(file.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw .cannotRead(path: url.path, reason: "not a regular file")
+            let folder = status.st_mode & S_IFMT == S_IFDIR
+            throw .cannotRead(path: url.path, reason: folder ? "a folder: only the bundle's .zip is rewritten, an extracted folder never" : "not a regular file")
         }
         // Root may write any file: a file with no write permission for its owner is
         // read-only by intent, whoever runs claimpack.

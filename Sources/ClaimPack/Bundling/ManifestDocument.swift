@@ -20,6 +20,9 @@ enum ManifestDocument {
                 try writer.element("address", text: claim.claimant.address)
                 try writer.element("phone", text: claim.claimant.phone)
                 try writer.element("email", text: claim.claimant.email)
+                try writer.element("birthDate", text: claim.claimant.birthDate?.description)
+                try writer.element("birthPlace", text: claim.claimant.birthPlace)
+                try writer.element("identifier", text: claim.claimant.identifier)
             }
             try writer.element("respondent", attributes: [("sector", claim.respondent.sector?.rawValue)]) { () throws(XMLError) in
                 try writer.element("name", text: claim.respondent.name)

@@ -12,16 +12,21 @@ public struct OpenedBundle: Sendable {
 
     /// Verifies `url` and reads it.
     ///
-    /// - Throws: `BundleError.notIntact` with the report when verification finds an error,
-    ///   `.cannotRead` when the file cannot be read at all.
-    public static func open(_ url: URL, verifier: BundleVerifier) throws(BundleError) -> OpenedBundle {
+    /// - Parameter readOnly: also accept the content intact in another container (a ZIP
+    ///   re-packed by another tool, V130, or an extracted folder): enough for a command
+    ///   that only reads the claim (`status`, `letter`, `list`, `escalate`), not for one
+    ///   that rewrites the bundle.
+    /// - Throws: `BundleError.notIntact` with the report when verification finds an error
+    ///   (or the container is not claimpack's, unless `readOnly`), `.cannotRead` when the
+    ///   file cannot be read at all.
+    public static func open(_ url: URL, verifier: BundleVerifier, readOnly: Bool = false) throws(BundleError) -> OpenedBundle {
         let report: VerificationReport
         do {
             report = try verifier.verify(url)
         } catch {
             throw .cannotRead(error.description)
         }
-        guard report.isIntact else { throw .notIntact(report) }
+        guard report.isIntact || (readOnly && report.verdict != .notIntact) else { throw .notIntact(report) }
         guard let seal = report.seal,
               let manifestBytes = report.tagFiles[BundleLayout.manifest],
               let recordBytes = report.tagFiles[BundleLayout.deliveryRecord],
@@ -47,7 +52,9 @@ public enum BundleError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .cannotRead(let message): message
         case .notIntact(let report) where report.verdict == .repacked:
-            "\(report.bundle.path): its content is intact, but another tool re-packed the ZIP (V130); it is refused: work on the bundle claimpack wrote (the sender's original), not on a re-packed copy"
+            "\(report.bundle.path): its content is intact, but another tool re-packed the ZIP (V130); it is refused: this command needs the bundle claimpack wrote (deliver and timestamp rewrite it, escalate carries it into the next claim); use the sender's original, or build it again"
+        case .notIntact(let report) where report.verdict == .extractedFolder:
+            "\(report.bundle.path): an extracted folder (its content is intact); it is refused: this command needs the bundle's .zip claimpack wrote (deliver and timestamp rewrite it, escalate carries it into the next claim)"
         case .notIntact(let report):
             "\(report.bundle.path) does not verify (\(report.findings.filter { $0.severity == .error }.count) errors; see 'claimpack verify'); it is refused"
         case .unreadable(let path): "\(path): its manifest or delivery record cannot be read back; please report this claimpack bug"

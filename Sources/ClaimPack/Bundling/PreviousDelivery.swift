@@ -16,7 +16,7 @@ struct PreviousDelivery {
         (record?.events ?? []).dropFirst().map { event in
             var details: [String] = []
             if let tracking = event.tracking { details.append([event.carrier?.rawValue, tracking].compactMap { $0 }.joined(separator: " ")) }
-            if !event.proofs.isEmpty { details.append("\(event.proofs.count) proof\(event.proofs.count == 1 ? "" : "s")") }
+            if !event.proofs.isEmpty { details.append(Plural.english(event.proofs.count, "proof")) }
             return "\(event.kind.rawValue) \(event.at)" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
         }
     }

@@ -31,17 +31,39 @@ public struct DeliveryRecorder: Sendable {
     /// Records `request` in the bundle at `url`; returns the bundle as rewritten (its
     /// report made from the verification that opened it and what was written).
     public func record(_ request: DeliveryRequest, in url: URL) throws(DeliveryError) -> OpenedBundle {
-        if let problem = request.textProblem { throw .text(problem) }
-        let replacement: BundleReplacement
-        let bundle: OpenedBundle
+        let (replacement, bundle) = try lockAndOpen(request, at: url)
+        let (event, proofs) = try event(for: request, in: bundle)
+        var record = bundle.record
+        record.events.append(event)
+        let updated: OpenedBundle
         do {
-            (replacement, bundle) = try BundleReplacement.lockAndOpen(url, schemas: schemas, timeout: lockTimeout)
+            updated = try BundleRewriter(schemas: schemas).rewrite(bundle, record: record, newPayload: proofs,
+                                                                   replacement: replacement)
+        } catch {
+            throw .write(error)
+        }
+        replacement.notes.forEach { notice?($0) }
+        return updated
+    }
+
+    /// Checks `request`'s text and locks and opens the bundle at `url` (it verifies).
+    func lockAndOpen(_ request: DeliveryRequest, at url: URL) throws(DeliveryError) -> (BundleReplacement, OpenedBundle) {
+        if let problem = request.textProblem { throw .text(problem) }
+        do {
+            return try BundleReplacement.lockAndOpen(url, schemas: schemas, timeout: lockTimeout)
         } catch {
             switch error {
             case .bundle(let problem): throw .bundle(problem)
             case .lock(let problem): throw .write(problem)
             }
         }
+    }
+
+    /// The event `request` adds to `bundle`'s record, checked against the events before it,
+    /// and its proofs as they will be stored; nothing is written (`deliver --timestamp`
+    /// adds a token to the same rewrite).
+    func event(for request: DeliveryRequest, in bundle: OpenedBundle) throws(DeliveryError)
+        -> (event: DeliveryEvent, proofs: [(file: PayloadFile, bytes: [UInt8])]) {
         try DeliveryRules.check(request.kind, at: request.at, after: bundle.record.events,
                                 claimDate: bundle.claim.date, today: today)
         var tracking: TrackingNumber?
@@ -51,21 +73,12 @@ public struct DeliveryRecorder: Sendable {
         let eventNumber = bundle.record.events.count + 1
         let proofs = try readProofs(request.proofs, eventNumber: eventNumber, kind: request.kind,
                                     taken: Set(bundle.report.contents.keys))
-        var record = bundle.record
-        record.events.append(DeliveryEvent(
+        let event = DeliveryEvent(
             kind: request.kind, at: request.at,
             method: request.kind == .sent ? bundle.claim.delivery.method : nil,
             carrier: tracking?.carrier ?? request.carrier, tracking: tracking?.value,
-            proofs: proofs.map(\.file), note: request.note))
-        let updated: OpenedBundle
-        do {
-            updated = try BundleRewriter(schemas: schemas).rewrite(bundle, record: record, newPayload: proofs.map { ($0.file, $0.bytes) },
-                                                                   replacement: replacement)
-        } catch {
-            throw .write(error)
-        }
-        replacement.notes.forEach { notice?($0) }
-        return updated
+            proofs: proofs.map(\.file), note: request.note)
+        return (event, proofs)
     }
 
     private func readProofs(_ files: [URL], eventNumber: Int, kind: DeliveryEvent.Kind,

@@ -31,7 +31,7 @@ enum DeliveryRules {
     static func check(_ new: DeliveryEvent.Kind, at time: EventTime, after all: [DeliveryEvent],
                       claimDate: CalendarDate, today: CalendarDate) throws(DeliveryError) {
         let events = all.filter { $0.kind != .timestamped }
-        if let problem = orderProblem(new, after: events.map(\.kind)) { throw .outOfOrder(problem) }
+        if let problem = orderProblem(new, after: events) { throw .outOfOrder(problem) }
         if let problem = dateProblem(time, after: events.last, claimDate: claimDate) { throw .badDate(problem) }
         if let problem = futureProblem(time, today: today) { throw .badDate(problem) }
     }
@@ -54,7 +54,7 @@ enum DeliveryRules {
         let ordered = record.events.enumerated().filter { $0.element.kind != .timestamped }
         for (position, (index, event)) in ordered.enumerated() {
             let before = ordered[..<position].map(\.element)
-            if let problem = orderProblem(event.kind, after: before.map(\.kind)) {
+            if let problem = orderProblem(event.kind, after: Array(before)) {
                 found.append(Violation(rule: .order, event: index, message: problem))
             }
             if let problem = dateProblem(event.at, after: before.last, claimDate: claimDate) {
@@ -77,8 +77,12 @@ enum DeliveryRules {
         return found
     }
 
-    /// Why `new` cannot follow events of the kinds `before`; `nil` when it can.
-    static func orderProblem(_ new: DeliveryEvent.Kind, after before: [DeliveryEvent.Kind]) -> String? {
+    /// Why `new` cannot follow the events `earlier`; `nil` when it can. An event that is
+    /// already recorded is said to be so, with its date: the usual cause is running the
+    /// same `deliver` twice.
+    static func orderProblem(_ new: DeliveryEvent.Kind, after earlier: [DeliveryEvent]) -> String? {
+        let before = earlier.map(\.kind)
+        if let problem = repeatProblem(new, after: earlier) { return problem }
         if before.isEmpty {
             return new == .prepared ? nil : "the first event must be \"prepared\", not \"\(new.rawValue)\""
         }
@@ -102,6 +106,19 @@ enum DeliveryRules {
             guard !before.contains(.answered) else { return "the answer is already recorded" }
         }
         return nil
+    }
+
+    /// Why `new` repeats an event of `earlier`: a second dispatch, delivery or answer.
+    private static func repeatProblem(_ new: DeliveryEvent.Kind, after earlier: [DeliveryEvent]) -> String? {
+        let kinds: Set<DeliveryEvent.Kind> = switch new {
+        case .sent: [.sent]
+        case .delivered, .returned: [.delivered, .returned]
+        case .answered: [.answered]
+        case .prepared, .timestamped: []
+        }
+        guard let recorded = earlier.last(where: { kinds.contains($0.kind) }) else { return nil }
+        let what = new == .answered ? "the answer" : new == .sent ? "the dispatch" : "the delivery"
+        return "\(what) is already recorded (\"\(recorded.kind.rawValue)\" on \(recorded.at)); a record holds only one"
     }
 
     /// Why an event at `time` cannot come after `last` in a claim dated `claimDate`.

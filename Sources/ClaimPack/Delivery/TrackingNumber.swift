@@ -19,6 +19,8 @@ public struct TrackingNumber: Sendable, Hashable, CustomStringConvertible {
         case wrongCheckDigit(number: String, expected: Character, format: String)
         /// No known format, and the carrier is not `other`.
         case unknownFormat(number: String)
+        /// 13 digits, the form of a Ukrposhta domestic number, without `ukrposhta` given.
+        case ukrposhtaNotGiven(number: String)
         /// The format belongs to another carrier than the one given.
         case carrierMismatch(number: String, format: String, carrier: Carrier)
 
@@ -28,6 +30,8 @@ public struct TrackingNumber: Sendable, Hashable, CustomStringConvertible {
                 "\(number): the check digit of this \(format) number should be \(expected); check the number on the receipt"
             case .unknownFormat(let number):
                 "\(number): not a tracking number claimpack knows (Russian Post 14 digits, UPU S10 like RA123456785RU, USPS 20 or 22 digits, Ukrposhta 13 digits); check it, or give --carrier other"
+            case .ukrposhtaNotGiven(let number):
+                "\(number): 13 digits, as a Ukrposhta domestic number has; give --carrier ukrposhta (its check digit is not published, so it is taken as given)"
             case .carrierMismatch(let number, let format, let carrier):
                 "\(number): a \(format) number, not one of \(carrier.rawValue); check --carrier"
             }
@@ -61,8 +65,10 @@ public struct TrackingNumber: Sendable, Hashable, CustomStringConvertible {
         } else if digitsOnly, value.count == 20 || value.count == 22 {
             (format, inferred) = ("USPS", .usps)
             try TrackingNumber.check(value, expected: TrackingNumber.mod10CheckDigit(value), format: format)
-        } else if digitsOnly, value.count == 13, given == .ukrposhta {
-            // Ukrposhta's domestic barcode: its check rule is not published; accepted as given.
+        } else if digitsOnly, value.count == 13 {
+            // Ukrposhta's domestic barcode: its check rule is not published; accepted as given
+            // when the carrier is named, since 13 digits alone prove nothing.
+            guard given == .ukrposhta else { throw .ukrposhtaNotGiven(number: value) }
             (format, inferred) = ("Ukrposhta", .ukrposhta)
         } else {
             throw .unknownFormat(number: text)

@@ -15,12 +15,20 @@ enum ArchivedEntryCopy {
 
     /// Copies the entry named `name` (its whole name in the archive) of `archive` to
     /// `destination`, which must not exist; on failure nothing is left at `destination`.
+    /// `archive` may be an extracted bundle's folder: its file of that name is copied.
     ///
     /// - Throws: `Failure` when the entry is missing, is not a stored or deflated regular
     ///   file, inflates past its declared size, `maximumBytes` or the ratio limit, fails its
     ///   CRC, or the file cannot be written.
     static func copy(entryNamed name: String, of archive: URL, to destination: URL, maximumBytes: UInt64,
                      limits: VerificationLimits = VerificationLimits()) throws(Failure) {
+        if BundleVerifier.isExtractedBundle(archive) {
+            // An extracted bundle: the file of that name in the bag's folder, not following links.
+            let folder: BagFolder
+            do { folder = try BagFolder(archive) } catch { throw Failure(reason: error.description) }
+            guard name.hasPrefix(folder.id + "/") else { throw Failure(reason: "no file \(name) in the folder") }
+            return try folder.copy(String(name.dropFirst(folder.id.count + 1)), to: destination, maximumBytes: maximumBytes)
+        }
         let layout: ZipLayout
         let reader: ZipArchiveReader
         do {
@@ -45,6 +53,38 @@ enum ArchivedEntryCopy {
         } catch {
             throw Failure(reason: "\(name) cannot be opened (\(error.description))")
         }
+        var size: UInt64 = 0
+        try create(destination) { (buffer, write) throws(Failure) in
+            while true {
+                let count: Int
+                do throws(ZipArchiveReader.Failure) {
+                    count = try file.read(into: buffer)
+                } catch {
+                    throw Failure(reason: "\(name) cannot be read (\(error.description))")
+                }
+                if count == 0 { break }
+                size += UInt64(count)
+                guard size <= entry.uncompressedSize else {
+                    throw Failure(reason: "\(name) inflates past the \(entry.uncompressedSize) bytes its header declares")
+                }
+                if entry.isDeflated, !CompressionPolicy.isWithinRatioLimit(inflated: size, compressed: entry.compressedSize,
+                                                                          ratio: limits.maximumCompressionRatio,
+                                                                          allowance: limits.ratioAllowance) {
+                    throw Failure(reason: "\(name) inflates past the compression-ratio limit (a compression bomb)")
+                }
+                try write(count)
+            }
+            guard size == entry.uncompressedSize else {
+                throw Failure(reason: "\(name) holds \(size) bytes, its header declares \(entry.uncompressedSize)")
+            }
+        }
+    }
+
+    /// Creates `destination` (it must not exist; mode 0600) and writes into it what `fill`
+    /// reads into the buffer it is given, each time calling `write` with the count read.
+    /// When `fill` throws, nothing is left at `destination`.
+    static func create(_ destination: URL,
+                       fill: (_ buffer: UnsafeMutableRawBufferPointer, _ write: (Int) throws(Failure) -> Void) throws(Failure) -> Void) throws(Failure) {
         let descriptor = open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw Failure(reason: "\(destination.path) cannot be created (\(String(cString: strerror(errno))))")
@@ -56,36 +96,16 @@ enum ArchivedEntryCopy {
         }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
-        var size: UInt64 = 0
-        while true {
-            let count: Int
-            do {
-                count = try file.read(into: buffer)
-            } catch {
-                throw Failure(reason: "\(name) cannot be read (\(error.description))")
-            }
-            if count == 0 { break }
-            size += UInt64(count)
-            guard size <= entry.uncompressedSize else {
-                throw Failure(reason: "\(name) inflates past the \(entry.uncompressedSize) bytes its header declares")
-            }
-            if entry.isDeflated, !CompressionPolicy.isWithinRatioLimit(inflated: size, compressed: entry.compressedSize,
-                                                                      ratio: limits.maximumCompressionRatio,
-                                                                      allowance: limits.ratioAllowance) {
-                throw Failure(reason: "\(name) inflates past the compression-ratio limit (a compression bomb)")
-            }
+        try fill(buffer) { (count: Int) throws(Failure) in
             var written = 0
             while written < count {
-                let result = write(descriptor, buffer.baseAddress! + written, count - written)
+                let result = Foundation.write(descriptor, buffer.baseAddress! + written, count - written)
                 if result < 0 {
                     if errno == EINTR { continue }
                     throw Failure(reason: "\(destination.path) cannot be written (\(String(cString: strerror(errno))))")
                 }
                 written += result
             }
-        }
-        guard size == entry.uncompressedSize else {
-            throw Failure(reason: "\(name) holds \(size) bytes, its header declares \(entry.uncompressedSize)")
         }
         completed = true
     }

@@ -161,12 +161,14 @@ extension CalculationWording {
         }
     }
 
-    /// A claim price no more than the exemption limit: no fee.
-    func feeExempt(law: String, limit: Money) -> String {
-        switch language {
-        case .ru: "истец-потребитель освобождён при цене иска до \(number(limit)) ₽ (\(law))"
-        case .uk: "позивач-споживач звільнений від сплати (\(law))"
-        case .en: "the consumer is exempt (\(law))"
+    /// A claim price no more than the exemption limit (or a consumer exempt at any price,
+    /// `limit` nil): no fee.
+    func feeExempt(law: String, limit: Money?) -> String {
+        switch (language, limit) {
+        case (.ru, let limit?): "истец-потребитель освобождён при цене иска до \(number(limit)) ₽ (\(law))"
+        case (.ru, nil): "истец-потребитель освобождён (\(law))"
+        case (.uk, _): "позивач-споживач звільнений від сплати (\(law))"
+        case (.en, _): "the consumer is exempt (\(law))"
         }
     }
 
@@ -184,18 +186,18 @@ extension CalculationWording {
     /// The court and the reason, for example «мировой судья: цена иска 100 000,00 ≤ 100 000,00 (…)».
     func courtChoice(_ choice: CourtChoice) -> String {
         let price = number(choice.claimPrice)
-        let limit = number(Money(units: CourtChoice.ruJusticeOfThePeaceLimit, currency: choice.claimPrice.currency))
+        let limit = choice.justiceOfThePeaceLimit.map(number) ?? ""
         switch (choice.level, language) {
         case (.justiceOfThePeace, .ru): return "мировой судья: цена иска \(price) ≤ \(limit) (\(choice.law)); иск можно подать по месту жительства истца"
         case (.justiceOfThePeace, .uk): return "мировий суддя: ціна позову \(price) ≤ \(limit) (\(choice.law))"
         case (.justiceOfThePeace, .en): return "justice of the peace: claim price \(price) ≤ \(limit) (\(choice.law))"
-        case (.districtCourt, .ru) where choice.jurisdiction == .ru: return "районный суд: цена иска \(price) > \(limit) (\(choice.law)); иск можно подать по месту жительства истца"
-        case (.districtCourt, .uk) where choice.jurisdiction == .ru: return "районний суд: ціна позову \(price) > \(limit) (\(choice.law))"
-        case (.districtCourt, .en) where choice.jurisdiction == .ru: return "district court: claim price \(price) > \(limit) (\(choice.law))"
+        case (.districtCourt, .ru) where choice.justiceOfThePeaceLimit != nil: return "районный суд: цена иска \(price) > \(limit) (\(choice.law)); иск можно подать по месту жительства истца"
+        case (.districtCourt, .uk) where choice.justiceOfThePeaceLimit != nil: return "районний суд: ціна позову \(price) > \(limit) (\(choice.law))"
+        case (.districtCourt, .en) where choice.justiceOfThePeaceLimit != nil: return "district court: claim price \(price) > \(limit) (\(choice.law))"
         case (.districtCourt, .ru): return "местный общий суд (\(choice.law))"
         case (.districtCourt, .uk): return "місцевий загальний суд (\(choice.law))"
         case (.districtCourt, .en): return "local general court (\(choice.law))"
-        case (.countyCourt, _): return "County Court"
+        case (.countyCourt, _): return choice.law.isEmpty ? "County Court" : choice.law
         case (.undecided, _): return choice.law
         }
     }

@@ -48,7 +48,12 @@ extension ClaimEscalation {
     }
 
     private func courtDemands(_ claim: Claim, status: ClaimStatus) throws(EscalationError) -> [Drafted] {
-        let principal = try ClaimPrincipal(operations: claim.operations)
+        // The same computation the statement's table prints (CourtCalculation), dated asOf.
+        var statement = claim
+        statement.date = asOf
+        let due = claim.kind == .claim ? status.deadline?.due : firstClaimAnswerDue
+        let price = try CourtCalculation(claim: statement, answerDue: due, law: law).price
+        let principal = price.principal
         let money = CalculationWording(claim.language)
         let wording = EscalationWording(claim.language)
         func amount(_ value: Money) -> String {
@@ -66,9 +71,9 @@ extension ClaimEscalation {
         case .en: demands.append(("Pay me \(amount(principal.total)), the amount of transactions \(ids).", claim.demands.first?.basis,
                                   "The principal: only the transactions marked disputed: true."))
         }
-        if let sector = claim.respondent.sector, let rule = PenaltyRule.statutory(jurisdiction: claim.jurisdiction, sector: sector),
-           let due = status.deadline?.due {
-            let penalty = try StatutoryPenalty(rule: rule, base: principal.total, answerDue: due, asOf: asOf)
+        if let penalty = price.penalty {
+            let rule = penalty.rule
+            let due = penalty.answerDue
             let from = penalty.firstDay.map(wording.date) ?? wording.date(asOf)
             let note = "Counted by \(rule.law) on \(amount(principal.total)) from the day after the answer was due (\(wording.date(due))) to \(wording.date(asOf)): \(penalty.days) days\(penalty.isCapped ? ", capped" : "")\(rule.confirmed ? "" : "; check that it applies")."
             switch claim.language {

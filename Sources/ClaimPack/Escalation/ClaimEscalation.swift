@@ -13,6 +13,11 @@ public struct ClaimEscalation: Sendable {
     public let authority: Authority?
     /// The day the step is drafted on (`--as-of`): the new claim's date.
     public let asOf: CalendarDate
+    /// When the bundle escalated is itself a complaint: the day the answer to the first
+    /// claim of its chain was due (`BundleChain.Link.answerDue`). The court penalty runs
+    /// from the company's failure to answer the claim, not the regulator's, as the printed
+    /// statement counts it.
+    public var firstClaimAnswerDue: CalendarDate?
 
     public init(bundle: OpenedBundle, to: ClaimKind, law: LegalProvisions, authority: Authority?, asOf: CalendarDate) {
         self.bundle = bundle
@@ -137,6 +142,13 @@ public struct ClaimEscalation: Sendable {
         yaml.quoted("address", claim.claimant.address, indent: 2)
         yaml.quoted("phone", claim.claimant.phone, indent: 2)
         yaml.quoted("email", claim.claimant.email, indent: 2)
+        let asked = to == .court ? wording.plaintiffPlaceholders : (birthDate: nil, birthPlace: nil, identifier: nil)
+        if to == .court, asked.birthDate != nil || asked.identifier != nil {
+            yaml.comment(wording.plaintiffComment, indent: 2)
+        }
+        yaml.quoted("birth_date", claim.claimant.birthDate?.description ?? asked.birthDate, indent: 2)
+        yaml.quoted("birth_place", claim.claimant.birthPlace ?? asked.birthPlace, indent: 2)
+        yaml.quoted("identifier", claim.claimant.identifier ?? asked.identifier, indent: 2)
         yaml.open("respondent")
         if let sector = claim.respondent.sector { yaml.plain("sector", sector.rawValue, indent: 2) }
         yaml.quoted("name", claim.respondent.name, indent: 2)
@@ -150,7 +162,9 @@ public struct ClaimEscalation: Sendable {
                 ?? "No authority in Templates/\(claim.language.rawValue)/authorities.yaml for this sector: name the body the complaint goes to ('claimpack escalate --list-authorities').")
             if let notes = authority?.notes { yaml.comment("Note: \(notes)") }
             yaml.open("addressee")
-            yaml.quoted("position", wording.complaintPosition, indent: 2)
+            // No bare «Руководителю» before a name in the nominative: the body's name is enough
+            // (59-ФЗ ст. 7); a position is the person's to write, in the dative, naming the body.
+            if let note = wording.complaintPositionNote { yaml.comment(note, indent: 2) }
             yaml.quoted("person", wording.officialPlaceholder, indent: 2, note: "59-ФЗ ст. 7 / the official the complaint is addressed to")
             yaml.quoted("name", authority?.name ?? wording.authorityPlaceholder, indent: 2)
             yaml.quoted("address", authority?.address ?? wording.authorityAddressPlaceholder, indent: 2)
@@ -160,14 +174,10 @@ public struct ClaimEscalation: Sendable {
             yaml.quoted("name", wording.courtPlaceholder, indent: 2)
             yaml.quoted("address", wording.courtAddressPlaceholder, indent: 2)
         }
+        guard !claim.account.isEmpty else { return }
         yaml.open("account")
         for identifier in claim.account {
             text(&yaml, key: identifier.label, value: identifier.value, indent: 2)
-        }
-        if to == .court {
-            for line in wording.plaintiffIdentifiers {
-                text(&yaml, key: line.label, value: line.placeholder, indent: 2)
-            }
         }
     }
 

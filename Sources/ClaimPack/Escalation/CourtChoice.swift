@@ -1,7 +1,8 @@
-/// Which court hears a consumer's claim, by its price, and where the consumer may sue.
+/// Which court hears a consumer's claim, by its price, and where the consumer may sue — by
+/// the `courts:` section of the law table (`CourtRule`, docs/escalation.md §6).
 ///
 /// ru: a justice of the peace (мировой судья) for a property dispute about consumer rights
-/// whose claim price does not exceed 100 000 ₽ (ГПК РФ ст. 23 ч. 1 п. 5), otherwise the
+/// whose claim price does not exceed the limit (ГПК РФ ст. 23 ч. 1 п. 5), otherwise the
 /// district court (ГПК РФ ст. 24); the consumer may sue where they live or stay, where the
 /// defendant is, or where the contract was made or performed (ЗоЗПП ст. 17 п. 2).
 public struct CourtChoice: Sendable, Hashable {
@@ -13,7 +14,7 @@ public struct CourtChoice: Sendable, Hashable {
         case districtCourt
         /// gb: the County Court.
         case countyCourt
-        /// Not decided by claimpack (us).
+        /// Not decided by claimpack (us, or a claim in another currency than the limit's).
         case undecided
     }
 
@@ -22,36 +23,41 @@ public struct CourtChoice: Sendable, Hashable {
     public let level: Level
     /// The law that decides the level and the place.
     public let law: String
+    /// The highest claim price a justice of the peace hears, when the jurisdiction has one
+    /// and the claim is in its currency; the limit itself still goes to them.
+    public let justiceOfThePeaceLimit: Money?
 
-    /// The highest claim price a justice of the peace hears in a consumer property dispute
-    /// (ГПК РФ ст. 23 ч. 1 п. 5), in kopecks; the threshold itself still goes to them.
-    public static let ruJusticeOfThePeaceLimit = 100_000_00
-
-    public init(jurisdiction: Jurisdiction, claimPrice: Money) {
+    /// - Parameter rule: the law table's `courts:` (`LegalProvisions.courtRule`); `nil`: undecided.
+    public init(jurisdiction: Jurisdiction, claimPrice: Money, rule: CourtRule?) {
         self.jurisdiction = jurisdiction
         self.claimPrice = claimPrice
-        switch jurisdiction {
-        case .ru where claimPrice.currency.code != "RUB":
-            // The threshold is in roubles; the rate of conversion is the court's to choose.
-            level = .undecided
-            law = "ст. 23, 24 ГПК РФ"
-        case .ru:
-            if claimPrice.units <= CourtChoice.ruJusticeOfThePeaceLimit {
-                level = .justiceOfThePeace
-                law = "п. 5 ч. 1 ст. 23 ГПК РФ; п. 2 ст. 17 Закона РФ «О защите прав потребителей»"
-            } else {
-                level = .districtCourt
-                law = "ст. 24 ГПК РФ; п. 2 ст. 17 Закона РФ «О защите прав потребителей»"
-            }
-        case .ua:
-            level = .districtCourt
-            law = "ЦПК України; ч. 5 ст. 28 ЦПК України (позов за місцем проживання споживача)"
-        case .gb:
-            level = .countyCourt
-            law = "County Court (Money Claim Online)"
-        case .us:
+        guard let rule else {
             level = .undecided
             law = ""
+            justiceOfThePeaceLimit = nil
+            return
+        }
+        guard let limit = rule.justiceOfThePeaceUpTo else {
+            level = rule.otherwise
+            law = rule.law
+            justiceOfThePeaceLimit = nil
+            return
+        }
+        guard claimPrice.currency.code == rule.currency, let units = ExactRatio.roundedHalfUp(limit, times: 100, over: 1) else {
+            // The limit is in roubles; the rate of conversion is the court's to choose.
+            level = .undecided
+            law = [rule.justiceOfThePeaceLaw, rule.law].compactMap { $0 }.joined(separator: "; ")
+            justiceOfThePeaceLimit = nil
+            return
+        }
+        let money = Money(units: units, currency: claimPrice.currency)
+        justiceOfThePeaceLimit = money
+        if claimPrice <= money {
+            level = .justiceOfThePeace
+            law = rule.justiceOfThePeaceLaw ?? rule.law
+        } else {
+            level = rule.otherwise
+            law = rule.law
         }
     }
 

@@ -137,8 +137,8 @@ struct EscalationWording {
 
     var officialPlaceholder: String {
         switch language {
-        case .ru: "<Ф. И. О. руководителя органа — по его сайту, или удалите строку>"
-        case .uk: "<П. І. Б. керівника органу — за його сайтом, або видаліть рядок>"
+        case .ru: "<Ф. И. О. руководителя органа в дательном падеже («Иванову И. И.») — по его сайту, или удалите строку>"
+        case .uk: "<П. І. Б. керівника органу в давальному відмінку («Іваненку І. І.») — за його сайтом, або видаліть рядок>"
         case .en: "<the ombudsman's or official's name, or delete this line>"
         }
     }
@@ -175,21 +175,32 @@ struct EscalationWording {
         }
     }
 
-    var complaintPosition: String? {
+    /// What the comment above `addressee:` says of a position, which `escalate` does not write.
+    var complaintPositionNote: String? {
         switch language {
-        case .ru: "Руководителю"
-        case .uk: "Керівнику"
+        case .ru: "position: — по желанию, в дательном падеже и с названием органа: «Руководителю Управления Роскомнадзора по г. Москве»; без неё жалоба адресована органу (ст. 7 59-ФЗ)."
+        case .uk: "position: — за бажанням, у давальному відмінку з назвою органу: «Начальнику Головного управління Держпродспоживслужби в м. Києві»; без неї скарга адресована органу."
         case .en: nil
         }
     }
 
-    /// The identifiers the procedure code asks of the plaintiff, as account lines.
-    var plaintiffIdentifiers: [(label: String, placeholder: String)] {
+    /// What the procedure code asks of the plaintiff beyond name and address, as
+    /// placeholders: ru ГПК РФ ст. 131 ч. 2 п. 2 (date and place of birth, one identifier);
+    /// ua ЦПК України ст. 175 ч. 3 п. 2 (РНОКПП or the passport); gb nothing.
+    var plaintiffPlaceholders: (birthDate: String?, birthPlace: String?, identifier: String?) {
         switch language {
-        case .ru: [("Дата и место рождения истца", "<дд.мм.гггг, место рождения>"),
-                   ("Идентификатор истца", "<СНИЛС, ИНН или серия и номер паспорта — один из них>")]
-        case .uk: [("РНОКПП позивача", "<реєстраційний номер облікової картки платника податків>")]
-        case .en: []
+        case .ru: ("<ГГГГ-ММ-ДД — дата рождения истца>", "<место рождения истца, как в паспорте>",
+                   "<один идентификатор: СНИЛС, ИНН или серия и номер паспорта, например «СНИЛС 112-233-445 95»>")
+        case .uk: (nil, nil, "<РНОКПП позивача або серія і номер паспорта, наприклад «РНОКПП 1234567890»>")
+        case .en: (nil, nil, nil)
+        }
+    }
+
+    var plaintiffComment: String {
+        switch language {
+        case .ru: "ст. 131 ч. 2 п. 2 ГПК РФ: дата и место рождения истца и один из его идентификаторов."
+        case .uk: "ст. 175 ч. 3 п. 2 ЦПК України: РНОКПП позивача (за наявності) або серія і номер паспорта."
+        case .en: ""
         }
     }
 }

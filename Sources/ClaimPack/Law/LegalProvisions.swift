@@ -39,6 +39,24 @@ public struct LegalProvisions: Sendable {
                     throw .badTemplate(path: file.path, reason: "the row for \(row.kind.rawValue)/\(row.sector?.rawValue ?? "-") needs days > 0 and start: receipt, or start: registration with registration: {within:, unit:}")
                 }
             }
+            for penalty in table.penalties ?? [] {
+                let rateOK = penalty.basisPoints > 0 && (penalty.per == "day" || (penalty.per == "year" && (penalty.daysInYear ?? 0) > 0))
+                guard rateOK, penalty.capPercent.map({ $0 > 0 }) ?? true, !penalty.sources.isEmpty else {
+                    throw .badTemplate(path: file.path, reason: "the penalty \(penalty.id) needs basis_points > 0, per: day or per: year with days_in_year > 0, a cap_percent > 0 when it has one, and sources")
+                }
+            }
+            if let fee = table.courtFee {
+                var top = 0
+                for bracket in fee.brackets ?? [] {
+                    guard bracket.from == top, bracket.upTo > bracket.from, bracket.fixed >= 0, bracket.basisPoints >= 0 else {
+                        throw .badTemplate(path: file.path, reason: "court_fee.brackets: each bracket starts where the one before ends (the first at 0) and has up_to > from; the one from \(bracket.from) does not")
+                    }
+                    top = bracket.upTo
+                }
+            }
+            if let courts = table.courts, LegalProvisions.level(courts.otherwise) == nil {
+                throw .badTemplate(path: file.path, reason: "courts.otherwise: \(courts.otherwise) is not district or county")
+            }
             tables[jurisdiction] = table
             let calendarFile = folder.appendingPathComponent("calendars/\(jurisdiction.rawValue).yaml")
             if FileManager.default.fileExists(atPath: calendarFile.path) {
@@ -84,6 +102,49 @@ public struct LegalProvisions: Sendable {
             notes: notes, sources: row.sources.map(LegalProvisions.source), confirmed: row.confirmed)
     }
 
+    /// The statutory penalty for a claim against a company of `sector` under the law of
+    /// `jurisdiction` (the `penalties:` section of its table), or `nil` where the table has
+    /// none (ru and ua finance and state bodies, the United States).
+    public func penaltyRule(jurisdiction: Jurisdiction, sector: Sector) -> PenaltyRule? {
+        guard let row = tables[jurisdiction]?.penalties?.first(where: { $0.sectors?.contains(sector) ?? true }) else { return nil }
+        let rate: PenaltyRule.Rate = row.per == "year"
+            ? .perYear(basisPoints: row.basisPoints, daysInYear: row.daysInYear ?? 365)
+            : .perDay(basisPoints: row.basisPoints)
+        return PenaltyRule(id: row.id, rate: rate, capPercent: row.capPercent, law: row.law,
+                           sources: row.sources.map(LegalProvisions.source), confirmed: row.confirmed)
+    }
+
+    /// The act a printed complaint or statement of claim of `kind` follows under the law of
+    /// `jurisdiction`, cited in `language` (else English, else the jurisdiction's own), or
+    /// `nil` where the table has none.
+    public func procedure(jurisdiction: Jurisdiction, kind: ClaimKind, language: Language) -> ProcedureRequirement? {
+        guard let table = tables[jurisdiction], let row = table.procedure?[kind.rawValue],
+              let (textLanguage, citation) = row.citation.text(language, native: table.native) else { return nil }
+        return ProcedureRequirement(jurisdiction: jurisdiction, kind: kind, language: textLanguage, citation: citation,
+                                    characterLimit: row.characters,
+                                    sources: row.sources.map(LegalProvisions.source), confirmed: row.confirmed)
+    }
+
+    /// The court fee of `jurisdiction` (`court_fee:`), or `nil` where claimpack does not
+    /// compute it.
+    public func courtFeeSchedule(jurisdiction: Jurisdiction) -> CourtFeeSchedule? {
+        guard let fee = tables[jurisdiction]?.courtFee else { return nil }
+        return CourtFeeSchedule(
+            currency: fee.currency,
+            brackets: (fee.brackets ?? []).map { .init(from: $0.from, upTo: $0.upTo, fixed: $0.fixed, basisPoints: $0.basisPoints) },
+            consumerExemptUpTo: fee.consumerExemptUpTo, consumersExempt: fee.consumersExempt ?? false,
+            law: fee.law, exemptionLaw: fee.exemptionLaw, sources: fee.sources.map(LegalProvisions.source), confirmed: fee.confirmed)
+    }
+
+    /// Which court hears a claim under the law of `jurisdiction` (`courts:`), or `nil`
+    /// where claimpack does not say (us).
+    public func courtRule(jurisdiction: Jurisdiction) -> CourtRule? {
+        guard let courts = tables[jurisdiction]?.courts, let otherwise = LegalProvisions.level(courts.otherwise) else { return nil }
+        return CourtRule(currency: courts.currency, justiceOfThePeaceUpTo: courts.justiceOfThePeaceUpTo,
+                         justiceOfThePeaceLaw: courts.justiceOfThePeaceLaw, otherwise: otherwise, law: courts.law,
+                         sources: courts.sources.map(LegalProvisions.source), confirmed: courts.confirmed)
+    }
+
     /// How `jurisdiction` counts a period, in `language` (else English, else its own).
     public func countingRule(for jurisdiction: Jurisdiction, language: Language) -> CountingRule {
         let table = tables[jurisdiction]!
@@ -97,6 +158,14 @@ public struct LegalProvisions: Sendable {
     /// and Sundays off) when its file is absent.
     public func calendar(for jurisdiction: Jurisdiction) -> WorkingCalendar {
         calendars[jurisdiction] ?? .weekendsOnly(jurisdiction)
+    }
+
+    private static func level(_ word: String) -> CourtChoice.Level? {
+        switch word {
+        case "district": .districtCourt
+        case "county": .countyCourt
+        default: nil
+        }
     }
 
     private static func source(_ source: LawTableFile.Source) -> LegalSource {

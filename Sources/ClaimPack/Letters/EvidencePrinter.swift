@@ -112,7 +112,7 @@ final class EvidencePrinter {
     /// A new page with the copy's header and footer.
     private func startPage(_ copy: EvidenceCopy, sheet: Int, of sheets: Int) {
         canvas.beginPage(width: pageSize.width, height: pageSize.height)
-        let document = wording.copyPhrase(claim.kind == .complaint ? "complaint" : "claim")
+        let document = wording.copyPhrase(claim.kind.rawValue)
         let header = canvas.layout(wording.copyPhrase("header", [
             "number": String(copy.enclosure.number), "document": document,
             "date": wording.formatShort(claim.date, in: claim.jurisdiction),

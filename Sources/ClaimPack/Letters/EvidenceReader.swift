@@ -49,16 +49,12 @@ final class EvidenceReader {
         switch source {
         case .folder(let report):
             let diskPath = report.evidenceFiles.first { $0.path == path }?.diskPath ?? path
-            let descriptor = open(report.folder.appendingPathComponent(diskPath).path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-            guard descriptor >= 0 else { throw .evidence("\(path): cannot be read: \(String(cString: strerror(errno)))") }
-            defer { close(descriptor) }
-            while true {
-                let count = read(descriptor, buffer.baseAddress, buffer.count)
-                if count < 0, errno == EINTR { continue }
-                guard count >= 0 else { throw .evidence("\(path): cannot be read: \(String(cString: strerror(errno)))") }
-                if count == 0 { return }
-                body(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
-            }
+            try stream(open(report.folder.appendingPathComponent(diskPath).path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), path, buffer, body)
+        case .bundle(let url) where BundleVerifier.isExtractedBundle(url):
+            // An extracted bundle (verified before): the file in the bag's folder, not following links.
+            let folder: BagFolder
+            do { folder = try BagFolder(url) } catch { throw .evidence("\(path): cannot be read: \(error.description)") }
+            try stream(folder.openFile(BundleLayout.payloadPath(for: path)), path, buffer, body)
         case .bundle(let url):
             let (reader, entries) = try openArchive(url)
             guard let entry = entries[BundleLayout.payloadPath(for: path)] else {
@@ -74,6 +70,20 @@ final class EvidenceReader {
             } catch {
                 throw .evidence("\(path) in \(url.lastPathComponent): \(error.description)")
             }
+        }
+    }
+
+    /// Calls `body` with each piece read from `descriptor` (closed after; `-1`: not opened).
+    private func stream(_ descriptor: Int32, _ path: String, _ buffer: UnsafeMutableRawBufferPointer,
+                        _ body: (UnsafeRawBufferPointer) -> Void) throws(LetterError) {
+        guard descriptor >= 0 else { throw .evidence("\(path): cannot be read: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        while true {
+            let count = read(descriptor, buffer.baseAddress, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw .evidence("\(path): cannot be read: \(String(cString: strerror(errno)))") }
+            if count == 0 { return }
+            body(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
         }
     }
 

@@ -12,6 +12,8 @@ struct LetterContext {
     var copies: LetterMaker.Attachments = .list
     /// The sheets of each printed copy, by evidence id, counted from the pages printed.
     var counted: [String: Int] = [:]
+    /// The money of a statement of claim (kind `court`), computed before the letter is laid out.
+    var calculation: CourtCalculation?
 
     /// The dictionary for swift-mustache, without empty strings (which mustache would
     /// take as true in a `{{#section}}`), user text made safe for the block markup.
@@ -72,6 +74,7 @@ struct LetterContext {
             ["number": index + 1, "text": demand.text, "basis": demand.basis ?? ""]
         }
         values.merge(enclosureValues()) { $1 }
+        if claim.kind != .claim { values.merge(courtValues()) { $1 } }
         return values
     }
 

@@ -12,11 +12,14 @@ public enum LetterError: Error, Sendable, CustomStringConvertible {
     /// An enclosed evidence file that cannot be read or printed (an image that does not
     /// decode, a PDF poppler cannot open, a text note that is not UTF-8): its path and why.
     case evidence(String)
+    /// A statement of claim whose money cannot be computed (no disputed operation, several
+    /// currencies): what is wrong and how to fix it.
+    case calculation(String)
 
     /// Whether the claim itself must change (exit status 1), not claimpack's templates.
     public var isClaimProblem: Bool {
         switch self {
-        case .enclosures, .evidence: true
+        case .enclosures, .evidence, .calculation: true
         case .template, .templateMistakes, .rendering: false
         }
     }
@@ -27,6 +30,7 @@ public enum LetterError: Error, Sendable, CustomStringConvertible {
         case .rendering(let message): "rendering: \(message)"
         case .enclosures(let messages), .templateMistakes(let messages): messages.joined(separator: "\n")
         case .evidence(let message): message
+        case .calculation(let message): "claim.yaml: operations: \(message)"
         }
     }
 }

@@ -22,11 +22,17 @@ extension LetterMaker {
     ///   - evidence: where the evidence files are read from; needed with `.print`.
     ///   - duplex: two pages a sheet: sheets are counted so, and every part of the kit
     ///     starts on a new sheet (a blank page after a part of an odd number of pages).
+    ///   - answerDue: for a statement of claim, the last day the earlier claim's answer was
+    ///     due (`BundleChain.Link.answerDue`): the penalty runs from the day after it.
     /// - Throws: `LetterError.enclosures` for an enclosed file the letter cannot describe,
-    ///   `.evidence` for one that cannot be read or printed.
+    ///   `.evidence` for one that cannot be read or printed, `.calculation` for a statement of
+    ///   claim whose money cannot be computed.
+    ///
+    /// A statement of claim goes to the court; Form 107, Form 119 and the envelope are then
+    /// for the copy sent to the defendant (ГПК РФ ст. 132 п. 6), addressed to the respondent.
     public func kit(claim: Claim, seal: SHA256Digest, bundleName: String, envelope: Envelope,
                     deliveryNotice: Bool = true, attachments: Attachments, evidence: EvidenceSource?,
-                    duplex: Bool = false) throws(LetterError) -> LetterKit {
+                    duplex: Bool = false, answerDue: CalendarDate? = nil) throws(LetterError) -> LetterKit {
         let wording = try locale(claim.language)
         try checkEnclosures(claim, bundleName: bundleName, attachments: attachments)
         let canvas: PDFCanvas
@@ -48,12 +54,13 @@ extension LetterMaker {
         var context = LetterContext(claim: claim, seal: seal, bundleName: bundleName, wording: wording)
         context.copies = attachments
         context.counted = counted
+        context.calculation = try calculation(claim, answerDue: answerDue)
         var known = context.rawValues()
         var values = LetterContext.prune(known) as? [String: Any] ?? [:]
 
         let renderer = LetterPDFRenderer(canvas: canvas)
         renderer.startSection()
-        renderer.render(try blocks("letter", claim.language, values, known: known))
+        renderer.render(try blocks(letterTemplate(for: claim), claim.language, values, known: known))
         let letterPages = renderer.pageInSection
         if duplex, letterPages % 2 == 1 { canvas.beginPage(width: PageGeometry.a4.width, height: PageGeometry.a4.height) }
         let enclosures = context.enclosures
@@ -63,10 +70,17 @@ extension LetterMaker {
         }
         let forms = PostForms(claim: claim, deliveryNotice: deliveryNotice)
         let letterSheets = duplex ? (letterPages + 1) / 2 : letterPages
-        let rawFormValues = context.formValues(letterSheets: letterSheets, forms: forms)
+        let formContext = claim.kind == .court ? context.addressedToRespondent() : context
+        let rawFormValues = formContext.formValues(letterSheets: letterSheets, forms: forms)
         let formValues = LetterContext.prune(rawFormValues) as? [String: Any] ?? [:]
         values.merge(formValues) { $1 }
         known.merge(rawFormValues) { $1 }
+        if claim.kind == .court {
+            // The forms and the envelope name the defendant wherever they print the addressee.
+            let parties = formContext.partyValues()
+            values.merge(LetterContext.prune(parties) as? [String: Any] ?? [:]) { $1 }
+            known.merge(parties) { $1 }
+        }
         // Each copy of a form starts its own section (and page; in duplex, its own sheet).
         var forms107And119: [String] = []
         if forms.inventory { forms107And119.append("inventory") }
@@ -92,7 +106,7 @@ extension LetterMaker {
     /// The letter as plain UTF-8 text, its list of attachments counted as `kit` counts it.
     /// - Throws: as `kit`.
     public func textKit(claim: Claim, seal: SHA256Digest, bundleName: String, attachments: Attachments,
-                        evidence: EvidenceSource?, duplex: Bool = false) throws(LetterError) -> LetterKit {
+                        evidence: EvidenceSource?, duplex: Bool = false, answerDue: CalendarDate? = nil) throws(LetterError) -> LetterKit {
         let wording = try locale(claim.language)
         try checkEnclosures(claim, bundleName: bundleName, attachments: attachments)
         var copies: [EvidenceCopy] = []
@@ -113,9 +127,10 @@ extension LetterMaker {
         var context = LetterContext(claim: claim, seal: seal, bundleName: bundleName, wording: wording)
         context.copies = attachments
         context.counted = counted
+        context.calculation = try calculation(claim, answerDue: answerDue)
         let known = context.rawValues()
         let values = LetterContext.prune(known) as? [String: Any] ?? [:]
-        let text = LetterTextRenderer.render(try blocks("letter", claim.language, values, known: known))
+        let text = LetterTextRenderer.render(try blocks(letterTemplate(for: claim), claim.language, values, known: known))
         return LetterKit(bytes: Array(text.utf8), warnings: warnings)
     }
 
@@ -130,7 +145,7 @@ extension LetterMaker {
             counted[id] = sheets
             if let entry = claim.evidence.first(where: { $0.id == id }), let typed = entry.sheets, typed != sheets {
                 let place = entry.location.map { "\($0): " } ?? "claim.yaml: "
-                warnings.append("\(place)warning: evidence \"\(id)\" (\(entry.file)) has sheets: \(typed), but its printed copy takes \(sheets) \(sheets == 1 ? "sheet" : "sheets")\(duplex ? " (duplex)" : ""); the list of attachments and Form 107 give \(sheets)")
+                warnings.append("\(place)warning: evidence \"\(id)\" (\(entry.file)) has sheets: \(typed), but its printed copy takes \(Plural.english(sheets, "sheet"))\(duplex ? " (duplex)" : ""); the list of attachments and Form 107 give \(sheets)")
             }
         }
         return (counted, warnings)

@@ -73,7 +73,11 @@ public struct LetterMaker: Sendable {
         let checker = TemplateChecker(name: relative, source: source)
         let problems: [TemplateChecker.Problem]
         do {
-            if let known { problems = try checker.unknownNames(in: known) } else { _ = try checker.tags(); problems = [] }
+            if let known {
+                problems = try checker.unknownNames(in: known, vocabulary: TemplateChecker.vocabulary(of: folder.builtIn))
+            } else {
+                _ = try checker.tags(); problems = []
+            }
         } catch {
             problems = [error]
         }
@@ -104,6 +108,41 @@ public struct LetterMaker: Sendable {
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: "a {{% }} tag is not {{% CONTENT_TYPE: TEXT}}"
         default: "\(error)"
         }
+    }
+
+    /// The template of the letter itself for a kind: `letter` (a claim to the company),
+    /// `complaint` (to a state body or an ombudsman), `court` (a statement of claim).
+    static func templateName(for kind: ClaimKind) -> String {
+        switch kind {
+        case .claim: "letter"
+        case .complaint: "complaint"
+        case .court: "court"
+        }
+    }
+
+    /// The template a claim is printed with: its kind's, or `letter` for a complaint when an
+    /// older templates copy (`--templates`) has `letter.mustache` and no `complaint.mustache`
+    /// (its letter template still has the complaint's wording); a folder that overrides
+    /// neither gets the built-in `complaint.mustache`. A statement of claim has no such fallback.
+    func letterTemplate(for claim: Claim) -> String {
+        let name = LetterMaker.templateName(for: claim.kind)
+        let language = claim.language.rawValue
+        if claim.kind == .complaint {
+            // An older copy has letter.mustache and no complaint.mustache: its letter is meant.
+            let own = templates.appendingPathComponent("\(language)/\(name).mustache")
+            let ownLetter = templates.appendingPathComponent("\(language)/letter.mustache")
+            if !FileManager.default.fileExists(atPath: own.path),
+               fallback == nil || FileManager.default.fileExists(atPath: ownLetter.path) { return "letter" }
+        }
+        return name
+    }
+
+    /// The money of a statement of claim, or `nil` for another kind.
+    func calculation(_ claim: Claim, answerDue: CalendarDate?) throws(LetterError) -> CourtCalculation? {
+        guard claim.kind == .court else { return nil }
+        let law: LegalProvisions
+        do { law = try LegalProvisions(templates: folder.lawRoot) } catch { throw .template(error.description) }
+        do { return try CourtCalculation(claim: claim, answerDue: answerDue, law: law) } catch { throw .calculation(error.description) }
     }
 
     /// Blocks split at each `::page`.

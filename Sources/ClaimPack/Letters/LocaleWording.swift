@@ -112,6 +112,11 @@ public struct LocaleWording: Sendable {
         return parts.count == 2 ? grouped + decimal + parts[1] : grouped
     }
 
+    /// The currency's sign as the language writes it («₽», «£»), else its code.
+    public func currencySymbol(_ currency: CurrencyCode) -> String {
+        currencies[currency.code] ?? currency.code
+    }
+
     /// An amount with its currency: «1 500,00 ₽», «£649.00», «12,00 EUR» for an unknown one.
     public func formatMoney(_ amount: DecimalAmount, currency: CurrencyCode) -> String {
         let symbol = currencies[currency.code] ?? currency.code
@@ -129,14 +134,6 @@ public struct LocaleWording: Sendable {
     /// The word for `count` of `noun` (`day`, `sheet`) in the right plural form.
     public func plural(_ noun: String, _ count: Int) -> String {
         guard let forms = plurals[noun], !forms.isEmpty else { return noun }
-        switch language {
-        case .ru, .uk:
-            let (lastDigit, lastTwo) = (count % 10, count % 100)
-            if lastDigit == 1, lastTwo != 11 { return forms[0] }
-            if (2...4).contains(lastDigit), !(12...14).contains(lastTwo) { return forms[min(1, forms.count - 1)] }
-            return forms[min(2, forms.count - 1)]
-        case .en:
-            return count == 1 ? forms[0] : forms[min(1, forms.count - 1)]
-        }
+        return Plural.form(forms, count: count, language: language)
     }
 }

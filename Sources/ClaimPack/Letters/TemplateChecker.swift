@@ -125,7 +125,11 @@ struct TemplateChecker {
     }
 
     /// The names the context does not have, each with the nearest name it has.
-    func unknownNames(in context: [String: Any]) throws(Problem) -> [Problem] {
+    ///
+    /// - Parameter vocabulary: names claimpack's own templates use (`vocabulary(of:)`): a
+    ///   value this claim leaves out (`earlier` without `follows:`, `penalty` without a
+    ///   penalty) is no mistake; inside such a section nothing is reported.
+    func unknownNames(in context: [String: Any], vocabulary: Set<String> = []) throws(Problem) -> [Problem] {
         var scopes: [Scope] = [.keys(context)]
         var problems: [Problem] = []
         for tag in try tags() {
@@ -133,9 +137,10 @@ struct TemplateChecker {
             case .close:
                 scopes.removeLast()
             case .variable, .section, .inverted:
-                let found = TemplateChecker.resolve(tag.name, in: scopes)
+                var found = TemplateChecker.resolve(tag.name, in: scopes)
+                if case .unknown = found, vocabulary.contains(tag.name) { found = .unknowable }
                 if case .unknown = found {
-                    let visible = TemplateChecker.names(in: scopes)
+                    let visible = TemplateChecker.names(in: scopes).union(vocabulary)
                     let hint = Suggestion.closest(to: tag.name, among: visible).map { "; did you mean {{\($0)}}?" }
                         ?? " (docs/templates.md lists the names a template may use)"
                     problems.append(problem(tag.line, tag.column, "\(tag.text): the context has no value named \(tag.name)\(hint)"))
@@ -149,6 +154,21 @@ struct TemplateChecker {
             }
         }
         return problems
+    }
+
+    /// Every name the `.mustache` templates under `folder/<language>/` use, of every language.
+    static func vocabulary(of folder: URL) -> Set<String> {
+        var names: Set<String> = []
+        let fileManager = FileManager.default
+        for language in Language.allCases {
+            let languageFolder = folder.appendingPathComponent(language.rawValue, isDirectory: true)
+            for file in (try? fileManager.contentsOfDirectory(atPath: languageFolder.path)) ?? [] where file.hasSuffix(".mustache") {
+                guard let source = try? String(contentsOf: languageFolder.appendingPathComponent(file), encoding: .utf8),
+                      let tags = try? TemplateChecker(name: file, source: source).tags() else { continue }
+                names.formUnion(tags.map(\.name).filter { $0 != "." })
+            }
+        }
+        return names
     }
 
     private func problem(_ line: Int, _ column: Int, _ message: String) -> Problem {

@@ -10,7 +10,7 @@ extension ClaimDecoder {
         guard let given else { return provision.period.nominalDays }
         if given < provision.period.nominalDays {
             session.report(.warning, .responsePeriodShorterThanLaw, at: position,
-                           "response_days: \(given) is shorter than the \(provision.period.unit == .months ? "\(provision.period.days) month(s)" : "\(provision.period.days) \(provision.period.unit == .working ? "working " : "")days") \(provision.citation) gives; the respondent may answer later without breaking the law, so the letter's period cannot be enforced: remove response_days to use the law's period, or give at least \(provision.period.nominalDays)")
+                           "response_days: \(given) is shorter than the \(provision.period.unit == .months ? Plural.english(provision.period.days, "month") : provision.period.unit == .working ? Plural.english(provision.period.days, "working day") : Plural.english(provision.period.days, "day")) \(provision.citation) gives; the respondent may answer later without breaking the law, so the letter's period cannot be enforced: remove response_days to use the law's period, or give at least \(provision.period.nominalDays)")
         }
         return given
     }

@@ -92,7 +92,7 @@ struct ClaimDecoder {
         guard let node = document.required("claimant"),
               let mapping = YAMLMapping(node, path: "claimant", ownerMark: document.keyMark("claimant"), session: session)
         else { return nil }
-        mapping.rejectUnknownKeys(known: ["name", "address", "phone", "email", "gender"])
+        mapping.rejectUnknownKeys(known: ["name", "address", "phone", "email", "gender", "birth_date", "birth_place", "identifier"])
         let name = mapping.requiredText("name")
         let gender = mapping.value("gender").flatMap { session.word($0, "claimant.gender", as: Gender.self) }
         let address = mapping.requiredText("address")
@@ -106,8 +106,13 @@ struct ClaimDecoder {
             session.report(.warning, .missingContact, at: document.keyMark("claimant"),
                            "claimant: no phone and no e-mail; the company can answer only by post; add phone: or email:")
         }
+        // What a statement of claim asks of the plaintiff (ГПК РФ ст. 131 ч. 2 п. 2, ЦПК України ст. 175).
+        let birthDate = mapping.value("birth_date").flatMap { session.date($0, "claimant.birth_date") }
+        let birthPlace = mapping.optionalText("birth_place")
+        let identifier = mapping.optionalText("identifier")
         guard let name, let address else { return nil }
-        return Party(name: name, address: address, phone: phone, email: email, gender: gender)
+        return Party(name: name, address: address, phone: phone, email: email, gender: gender,
+                     birthDate: birthDate, birthPlace: birthPlace, identifier: identifier)
     }
 
     private func decodeRespondent(_ document: YAMLMapping) -> Respondent? {

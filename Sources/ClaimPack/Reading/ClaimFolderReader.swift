@@ -13,6 +13,9 @@ public struct ClaimFolderReader: Sendable {
     /// The largest `claim.yaml` read, in bytes.
     public static let maximumClaimFileSize = 1 << 20
 
+    /// The time zone whose current UTC offset a date-time without one is told to add.
+    public var timeZone: TimeZone = .current
+
     public init(today: CalendarDate = .today(), law: LegalProvisions? = nil) {
         self.today = today
         self.law = law
@@ -31,7 +34,7 @@ public struct ClaimFolderReader: Sendable {
         guard isDirectory.boolValue else { throw .notAFolder(path: folder.path) }
 
         let inventory = EvidenceInventory(claimFolder: folder)
-        let session = DecodingSession(file: "claim.yaml")
+        let session = DecodingSession(file: "claim.yaml", timeZone: timeZone)
         let claimFile = folder.appendingPathComponent("claim.yaml")
         var claim: Claim?
         if let text = try loadClaimText(claimFile, session: session), YAMLLimits.check(text, session: session),

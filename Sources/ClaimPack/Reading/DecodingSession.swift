@@ -11,8 +11,12 @@ final class DecodingSession {
     private var visitedNodes = 0
     private static let maximumNodes = 200_000
 
-    init(file: String) {
+    /// The zone whose current offset a time without one is told to add.
+    let timeZone: TimeZone
+
+    init(file: String, timeZone: TimeZone = .current) {
         self.file = file
+        self.timeZone = timeZone
     }
 
     func location(_ mark: TextPosition?) -> SourceLocation {
@@ -31,6 +35,10 @@ final class DecodingSession {
     func error(_ code: DiagnosticCode, at mark: TextPosition?, _ message: String) {
         report(.error, code, at: mark, message)
     }
+
+    /// Keys (`claimant.name`) an unknown key was reported as a likely typo of: their
+    /// being absent is that same mistake, not one more.
+    var keysSuggested: Set<String> = []
 
     /// "Did you mean" suggestions still to offer for names searched among many (evidence
     /// files): each costs an edit distance per candidate.
@@ -121,7 +129,11 @@ final class DecodingSession {
     func date(_ node: Node, _ path: String) -> CalendarDate? {
         guard let value = text(node, path) else { return nil }
         guard let date = CalendarDate(iso: value) else {
-            error(.invalidDate, at: node.position, "\(path): \"\(value)\" is not a date; write YYYY-MM-DD, for example 2026-11-21")
+            if let meant = ValueRepair.dottedDate(value) {
+                error(.invalidDate, at: node.position, "\(path): \"\(value)\" is written day first; write it as \(meant) (YYYY-MM-DD)")
+            } else {
+                error(.invalidDate, at: node.position, "\(path): \"\(value)\" is not a date; write YYYY-MM-DD, for example 2026-11-21")
+            }
             return nil
         }
         return date
@@ -134,8 +146,12 @@ final class DecodingSession {
         case .success(let time):
             return time
         case .failure(.missingOffset):
-            error(.invalidDateTime, at: node.position, "\(path): \"\(value)\" has a time but no UTC offset; add it, for example \(value)+03:00")
+            error(.invalidDateTime, at: node.position, "\(path): \"\(value)\" has a time but no UTC offset; add it: \(value)\(ValueRepair.currentOffset(timeZone)) with this computer's offset now (Moscow is +03:00)")
         case .failure(.malformed):
+            if let meant = ValueRepair.dottedDate(value) {
+                error(.invalidDateTime, at: node.position, "\(path): \"\(value)\" is written day first; write it as \(meant) (YYYY-MM-DD, or 2026-10-01T10:15+03:00 with a time)")
+                return nil
+            }
             error(.invalidDateTime, at: node.position, "\(path): \"\(value)\" is not a date or date-time; write 2026-10-01 or 2026-10-01T10:15+03:00")
         }
         return nil
@@ -152,7 +168,11 @@ final class DecodingSession {
         }
         guard let value = text(node, path) else { return nil }
         guard let amount = DecimalAmount(value) else {
-            error(.invalidAmount, at: node.position, "\(path): \"\(value)\" is not a decimal amount; write digits with an optional fraction after a point, for example \"1500.00\"")
+            if let meant = ValueRepair.amount(value) {
+                error(.invalidAmount, at: node.position, "\(path): \"\(value)\" has digit groups or a decimal comma; write it as \"\(meant.text)\" (digits, a point before the fraction)")
+            } else {
+                error(.invalidAmount, at: node.position, "\(path): \"\(value)\" is not a decimal amount; write digits with an optional fraction after a point, for example \"1500.00\"")
+            }
             return nil
         }
         return amount

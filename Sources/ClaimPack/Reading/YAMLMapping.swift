@@ -38,6 +38,7 @@ struct YAMLMapping {
             var message = "\(qualified(entry.key)): unknown key"
             if let guess = Suggestion.closest(to: entry.key, among: known) {
                 message += "; did you mean \"\(guess)\"?"
+                if !contains(guess) { session.keysSuggested.insert(qualified(guess)) }
             } else {
                 message += "; known keys here: \(known.joined(separator: ", "))"
             }
@@ -59,7 +60,7 @@ struct YAMLMapping {
         if let value = value(key) { return value }
         if let entry = entries.first(where: { $0.key == key }) {
             session.error(.missingField, at: entry.value.position ?? entry.keyNode.position, "\(qualified(key)): the value is empty; fill it in")
-        } else {
+        } else if !session.keysSuggested.contains(qualified(key)) {
             session.error(.missingField, at: ownerMark, "\(path.isEmpty ? key : path): missing required field \"\(key)\"")
         }
         return nil

@@ -35,6 +35,9 @@ public struct BundleExtractor: Sendable {
     public func extract(_ bundle: URL, into target: URL, force: Bool = false,
                         windowsSafe: Bool = false) throws(ExtractionError) -> ExtractionResult {
         var status = stat()
+        if stat(bundle.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            throw .cannotRead("\(bundle.path): a folder, extracted already; extract takes the bundle's .zip (check the folder with 'claimpack verify')")
+        }
         if lstat(target.path, &status) == 0 { throw .targetExists(path: target.path) }
         let report: VerificationReport
         do {

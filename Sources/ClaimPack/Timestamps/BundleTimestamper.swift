@@ -9,8 +9,9 @@ internal import TimestampKit
 /// entry it does not own copied as stored, atomically. A token is stored only when it
 /// proves the seal: status granted, SHA-256 imprint equal to the seal, the request's nonce
 /// echoed (when claimpack sent the request), the signature valid for the certificate in
-/// the token, whose extended key usage is timeStamping (critical). Its chain to a root is
-/// not checked here.
+/// the token, whose extended key usage is timeStamping (critical), which was valid at the
+/// token's time and is the authority the token names. Its chain to a root is not checked
+/// here.
 public struct BundleTimestamper: Sendable {
     public var schemas: URL
     /// How long to wait for another run that holds the bundle.
@@ -28,15 +29,39 @@ public struct BundleTimestamper: Sendable {
     public func stamp(_ url: URL, authority: String, subject: DeliveryEvent.Token.Subject = .seal) throws(TimestampingError) -> TimestampResult {
         let (replacement, bundle) = try open(url)
         let digest = try BundleTimestamper.digest(of: subject, in: bundle)
-        let request = try makeRequest(for: digest)
-        let response: [UInt8]
-        do { response = try TimestampClient().post(request, to: authority) } catch { throw .authority(error.description) }
-        let token: TimestampToken
-        do { token = try TimestampVerifier.check(response, answering: request) } catch {
-            throw .refused("\(authority): \(BundleTimestamper.reason(error, subject: subject))")
+        let token = try fetchToken(for: digest, from: authority, subject: subject)
+        return try store(token, of: subject, digest: digest, in: bundle, replacement: replacement,
+                         name: BundleTimestamper.host(of: authority), nonceChecked: true)
+    }
+
+    /// Records `request` as `recorder` does and, in the same rewrite, a token of the
+    /// authority at `authority` for the record's new chain head (the hash of that event),
+    /// as `stamp(_:authority:subject: .record)` would right after (`deliver --timestamp`).
+    ///
+    /// The authority is asked after the event is checked and before anything is written:
+    /// when it cannot be reached or its answer is refused, nothing is recorded (the bundle
+    /// is left as it was) and the error says why. The bundle stays locked meanwhile (the
+    /// client's timeouts bound it: 30 s).
+    public func record(_ request: DeliveryRequest, with recorder: DeliveryRecorder, in url: URL,
+                       authority: String) throws(TimestampingError) -> TimestampResult {
+        let replacement: BundleReplacement, bundle: OpenedBundle
+        let event: DeliveryEvent, proofs: [(file: PayloadFile, bytes: [UInt8])]
+        do {
+            (replacement, bundle) = try recorder.lockAndOpen(request, at: url)
+            (event, proofs) = try recorder.event(for: request, in: bundle)
+        } catch {
+            switch error {
+            case .bundle(let problem): throw .bundle(problem)
+            case .write(let problem): throw .write(problem)
+            default: throw .record(error)
+            }
         }
-        let host = URLComponents(string: authority)?.host
-        return try store(token, of: subject, digest: digest, in: bundle, replacement: replacement, name: host, nonceChecked: true)
+        var record = bundle.record
+        record.events.append(event)
+        let digest = try BundleTimestamper.chainHead(of: record)
+        let token = try fetchToken(for: digest, from: authority, subject: .record)
+        return try store(token, of: .record, digest: digest, in: bundle, after: record, with: proofs, replacement: replacement,
+                         name: BundleTimestamper.host(of: authority), nonceChecked: true)
     }
 
     /// The DER TimeStampReq for the seal (or the record's chain head) of the bundle at
@@ -78,15 +103,34 @@ public struct BundleTimestamper: Sendable {
     /// The digest a token of `subject` stamps: the seal, or the hash of the record's last event.
     static func digest(of subject: DeliveryEvent.Token.Subject, in bundle: OpenedBundle) throws(TimestampingError) -> SHA256Digest {
         switch subject {
-        case .seal:
-            return bundle.seal
-        case .record:
-            guard let head = try? DeliveryRecordDocument.bytes(for: bundle.record).hashes.last else {
-                throw .refused("the delivery record's chain head cannot be computed; please report this claimpack bug")
-            }
-            return head
+        case .seal: bundle.seal
+        case .record: try chainHead(of: bundle.record)
         }
     }
+
+    /// The hash of the last event of `record`, which covers every event before it.
+    static func chainHead(of record: DeliveryRecord) throws(TimestampingError) -> SHA256Digest {
+        guard let head = try? DeliveryRecordDocument.bytes(for: record).hashes.last else {
+            throw .refused("the delivery record's chain head cannot be computed; please report this claimpack bug")
+        }
+        return head
+    }
+
+    /// Asks the authority at `authority` to stamp `digest` and checks its answer: the token,
+    /// or why there is none (`.authority` when it cannot be used, `.refused` when the answer
+    /// does not prove `digest`).
+    private func fetchToken(for digest: SHA256Digest, from authority: String,
+                            subject: DeliveryEvent.Token.Subject) throws(TimestampingError) -> TimestampToken {
+        let request = try makeRequest(for: digest)
+        let response: [UInt8]
+        do { response = try TimestampClient().post(request, to: authority) } catch { throw .authority(error.description) }
+        do { return try TimestampVerifier.check(response, answering: request) } catch {
+            throw .refused("\(authority): \(BundleTimestamper.reason(error, subject: subject))")
+        }
+    }
+
+    /// The host of an authority's URL, which names its tokens' files.
+    private static func host(of authority: String) -> String? { URLComponents(string: authority)?.host }
 
     private func open(_ url: URL) throws(TimestampingError) -> (BundleReplacement, OpenedBundle) {
         do {
@@ -104,24 +148,26 @@ public struct BundleTimestamper: Sendable {
     }
 
     /// Adds `token` (for `subject`, stamping `digest`) to `bundle` as
-    /// `data/timestamps/NN-NAME.tsr` and a `timestamped` event.
+    /// `data/timestamps/NN-NAME.tsr` and a `timestamped` event after the events of `record`
+    /// (the bundle's own by default), writing `payload` (an event's proofs) with it.
     private func store(_ token: TimestampToken, of subject: DeliveryEvent.Token.Subject, digest: SHA256Digest, in bundle: OpenedBundle,
+                       after record: DeliveryRecord? = nil, with payload: [(file: PayloadFile, bytes: [UInt8])] = [],
                        replacement: BundleReplacement, name: String?, nonceChecked: Bool) throws(TimestampingError) -> TimestampResult {
-        do { try DeliveryRules.checkTimestamp(after: bundle.record.events) } catch { throw .record(error) }
+        var record = record ?? bundle.record
+        do { try DeliveryRules.checkTimestamp(after: record.events) } catch { throw .record(error) }
         guard case .success(let at) = EventTime.parse(token.time.description) else {
             throw .refused("the token's time \(token.time) cannot be read")
         }
-        let number = bundle.record.events.count + 1
+        let number = record.events.count + 1
         let path = BundleTimestamper.tokenPath(number: number, name: name ?? BundleTimestamper.commonName(of: token.authority),
-                                               taken: Set(bundle.report.contents.keys))
+                                               taken: Set(bundle.report.contents.keys).union(payload.map(\.file.path)))
         let file = PayloadFile(path: path, size: UInt64(token.response.count), sha256: SHA256Digest(of: token.response))
         let event = DeliveryEvent(kind: .timestamped, at: at,
                                   token: .init(file: file, authority: token.authority, serial: token.serial, subject: subject, imprint: digest))
-        var record = bundle.record
         record.events.append(event)
         let updated: OpenedBundle
         do {
-            updated = try BundleRewriter(schemas: schemas).rewrite(bundle, record: record, newPayload: [(file, token.response)],
+            updated = try BundleRewriter(schemas: schemas).rewrite(bundle, record: record, newPayload: payload + [(file, token.response)],
                                                                    replacement: replacement)
         } catch {
             throw .write(error)

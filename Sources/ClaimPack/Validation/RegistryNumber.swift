@@ -1,7 +1,9 @@
 /// Check-digit rules of the state registry numbers a respondent may carry.
 ///
-/// Each function returns `nil` when the number is valid, or a message saying what is wrong
-/// (with the expected check digit), ready for a diagnostic.
+/// Each function returns `nil` when the number is valid, or a message saying what is wrong,
+/// ready for a diagnostic. A wrong check digit is never answered with the digit that would
+/// make the number pass: one digit mistyped anywhere gives a wrong check digit, and
+/// "correcting" the last one makes a valid number of another company.
 public enum RegistryNumber {
     /// Russian INN (ИНН): 10 digits for an organisation, 12 for a person or sole trader.
     public static func innProblem(_ text: String) -> String? {
@@ -13,12 +15,11 @@ public enum RegistryNumber {
         }
         if digits.count == 10 {
             let expected = checkDigit([2, 4, 10, 3, 5, 9, 4, 6, 8])
-            return expected == digits[9] ? nil : "the check digit (the 10th) should be \(expected), not \(digits[9])"
+            return expected == digits[9] ? nil : mistyped("the 10th digit")
         }
         let eleventh = checkDigit([7, 2, 4, 10, 3, 5, 9, 4, 6, 8])
         let twelfth = checkDigit([3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8])
-        if eleventh != digits[10] { return "the 11th digit (a check digit) should be \(eleventh), not \(digits[10])" }
-        if twelfth != digits[11] { return "the 12th digit (a check digit) should be \(twelfth), not \(digits[11])" }
+        if eleventh != digits[10] || twelfth != digits[11] { return mistyped("the 11th and 12th digits") }
         return nil
     }
 
@@ -31,7 +32,7 @@ public enum RegistryNumber {
         // The body has at most 14 digits: it fits an Int.
         let body = digits.dropLast().reduce(0) { $0 * 10 + $1 }
         let expected = body % modulus % 10
-        return expected == digits.last! ? nil : "the check digit (the last) should be \(expected), not \(digits.last!)"
+        return expected == digits.last! ? nil : mistyped("the last digit")
     }
 
     /// Ukrainian EDRPOU code (код ЄДРПОУ) of a legal entity: 8 digits.
@@ -43,7 +44,13 @@ public enum RegistryNumber {
         func remainder(_ weights: [Int]) -> Int { zip(weights, digits).reduce(0) { $0 + $1.0 * $1.1 } % 11 }
         var expected = remainder(base)
         if expected == 10 { expected = remainder(base.map { $0 + 2 }) % 10 }
-        return expected == digits[7] ? nil : "the check digit (the 8th) should be \(expected), not \(digits[7])"
+        return expected == digits[7] ? nil : mistyped("the 8th digit")
+    }
+
+    /// A check digit that does not agree with the others: some digit is mistyped.
+    private static func mistyped(_ check: String) -> String {
+        let verb = check.contains(" and ") ? "are check digits and do" : "is a check digit and does"
+        return "\(check) \(verb) not agree with the others: a digit is mistyped, missing or two are swapped"
     }
 
     private static func digits(of text: String) -> [Int]? {

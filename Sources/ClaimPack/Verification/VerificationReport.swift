@@ -17,6 +17,7 @@ public struct VerificationReport: Sendable {
     /// The verdict: intact, content intact in a re-packed container, or not intact.
     public var verdict: VerificationVerdict {
         if findings.contains(where: { $0.severity == .error }) { return .notIntact }
+        if isExtractedFolder { return .extractedFolder }
         // A carried earlier bundle's V130 (under its entry) is a fact about sealed evidence.
         return findings.contains { $0.code == .repacked && $0.entry == nil } ? .repacked : .intact
     }
@@ -31,6 +32,8 @@ public struct VerificationReport: Sendable {
     let contents: [String: PayloadFile]
     /// The time-stamp tokens found good, in the order of their events: when, by whom.
     public var timestamps: [VerifiedTimestamp] = []
+    /// Whether `bundle` is an extracted folder, checked in place of the ZIP.
+    public internal(set) var isExtractedFolder = false
 }
 
 /// Why a bundle could not be checked at all (exit status 66).

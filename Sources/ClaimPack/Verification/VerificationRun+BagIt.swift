@@ -60,7 +60,7 @@ extension VerificationRun {
                         add(Finding(.checksumMismatch, entry: entryName(path), "SHA-256 is \(file.sha256.hex), \(name) says \(expected.hex)"))
                     }
                 } else if !presentEntries.contains(path) {
-                    add(Finding(.listedFileMissing, entry: entryName(path), "listed in \(name) (line \(number)) but not in the archive"))
+                    add(Finding(.listedFileMissing, entry: entryName(path), "listed in \(name) (line \(number)) but not in the \(container)"))
                 }
             }
         }

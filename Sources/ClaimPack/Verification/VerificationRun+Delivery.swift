@@ -69,7 +69,7 @@ extension VerificationRun {
             listed.insert(proof.path)
             guard let file = files[proof.path] else {
                 if !presentEntries.contains(proof.path) {
-                    add(Finding(.proofMismatch, entry: entryName(proof.path), "listed as a proof in \(BundleLayout.deliveryRecord) but not in the archive"))
+                    add(Finding(.proofMismatch, entry: entryName(proof.path), "listed as a proof in \(BundleLayout.deliveryRecord) but not in the \(container)"))
                 }
                 continue
             }

@@ -7,8 +7,9 @@ extension VerificationRun {
     static let maximumFollowsDepth = 4
 
     /// `<follows>`: the earlier bundle this one carries is verified with the same rules and
-    /// limits, its findings reported under its entry (`<id>/data/evidence/x.zip!/…`), and
-    /// its seal and id must be the cited ones.
+    /// limits (and the same `trust` for its time-stamp tokens), its findings and tokens
+    /// reported under its entry (`<id>/data/evidence/x.zip!/…`), and its seal and id must
+    /// be the cited ones.
     ///
     /// The carried bundle is streamed to a folder only this user can enter (`mkdtemp`),
     /// verified there and removed: the ZIP reader needs a file, and a carried bundle may
@@ -19,7 +20,7 @@ extension VerificationRun {
         let name = entryName(path)
         guard let file = files[path] else {
             if !presentEntries.contains(path) {
-                add(Finding(.followsMissing, entry: name, "manifest.xml cites the earlier bundle \(followed.id ?? "") here, but the archive does not hold it; the chain cannot be checked"))
+                add(Finding(.followsMissing, entry: name, "manifest.xml cites the earlier bundle \(followed.id ?? "") here, but the \(container) does not hold it; the chain cannot be checked"))
             } else {
                 add(Finding(.followsMissing, entry: name, "the earlier bundle could not be read (see the finding above); the chain cannot be checked"))
             }
@@ -33,9 +34,10 @@ extension VerificationRun {
         do {
             try ArchivedEntryCopy.withPrivateFolder { (folder: URL) throws(ArchivedEntryCopy.Failure) in
                 let copy = folder.appendingPathComponent("carried.zip")
-                try ArchivedEntryCopy.copy(entryNamed: name, of: bundle, to: copy, maximumBytes: file.size, limits: limits)
+                try copyOut(path, entry: name, to: copy, maximumBytes: file.size)
                 var verifier = BundleVerifier(schemas: schemas, limits: limits, today: today)
                 verifier.depth = depth + 1
+                verifier.trust = trust  // its tokens lead to the same roots, or warn as the outer ones do
                 inner = try? verifier.verify(copy)
             }
         } catch {
@@ -48,6 +50,11 @@ extension VerificationRun {
         }
         for finding in inner.findings {
             add(Finding(finding.code, entry: "\(name)!/" + (finding.entry ?? ""), finding.message, severity: finding.severity))
+        }
+        // Its good tokens are reported too, named inside it: data/evidence/x.zip!/data/timestamps/….
+        timestamps += inner.timestamps.map {
+            VerifiedTimestamp(path: "\(path)!/\($0.path)", time: $0.time, authority: $0.authority, serial: $0.serial,
+                              subject: $0.subject, anchoredEvents: $0.anchoredEvents, trusted: $0.trusted)
         }
         if let seal = inner.seal, seal != followed.seal {
             add(Finding(.followsSealMismatch, entry: name, "the earlier bundle's seal is \(seal.grouped), but manifest.xml cites \(followed.seal.grouped): this is not the bundle the claim was built on"))

@@ -41,7 +41,7 @@ extension VerificationRun {
             listed.insert(file.path)
             guard let found = files[file.path] else {
                 if !presentEntries.contains(file.path) {
-                    add(Finding(.evidenceMissing, entry: entryName(file.path), "listed in manifest.xml but not in the archive"))
+                    add(Finding(.evidenceMissing, entry: entryName(file.path), "listed in manifest.xml but not in the \(container)"))
                 }
                 continue
             }

@@ -14,8 +14,7 @@ extension VerificationRun {
     /// changed token file is already reported (V505) and not read.
     func checkTimestamps(_ events: [DeliveryEvent], digests: [SHA256Digest]) {
         let stamped = events.indices.filter { events[$0].token != nil }
-        guard !stamped.isEmpty, let layout else { return }
-        let reader = try? ZipArchiveReader(path: bundle.path)
+        guard !stamped.isEmpty, let reread = fileRereader() else { return }
         // Each file is read once: a record of many events naming one large token must not
         // make verify read it again and again.
         var owners: [String: Int] = [:]
@@ -33,9 +32,9 @@ extension VerificationRun {
                 add(Finding(.timestampMalformed, entry: name, "\(label) holds \(file.size) bytes, more than the \(VerificationRun.maximumTokenBytes >> 20) MiB a time-stamp response may have; not parsed"))
                 continue
             }
-            guard let reader, let bytes = VerificationRun.readToken(name, size: file.size, layout: layout, reader: reader),
+            guard let bytes = reread(token.file.path, file.size),
                   SHA256Digest(of: bytes) == file.sha256 else {
-                add(Finding(.timestampMalformed, entry: name, "\(label) cannot be read again from the archive, or changed while it was checked"))
+                add(Finding(.timestampMalformed, entry: name, "\(label) cannot be read again from the \(folder == nil ? "archive" : "folder"), or changed while it was checked"))
                 continue
             }
             guard let digest = expectedDigest(of: token, at: index, digests: digests, entry: name, label: label) else { continue }
@@ -102,7 +101,7 @@ extension VerificationRun {
 
     /// The bytes of the entry `name` (`size` bytes as read before), or `nil` when it cannot
     /// be read to exactly that size.
-    private static func readToken(_ name: String, size: UInt64, layout: ZipLayout, reader: ZipArchiveReader) -> [UInt8]? {
+    static func readToken(_ name: String, size: UInt64, layout: ZipLayout, reader: ZipArchiveReader) -> [UInt8]? {
         let wanted = Array(name.utf8)
         guard let entry = layout.entries.first(where: { $0.rawName == wanted }), entry.type == .regular,
               !entry.isEncrypted, entry.compressionMethod != nil, entry.uncompressedSize == size,

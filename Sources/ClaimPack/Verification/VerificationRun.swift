@@ -45,6 +45,10 @@ final class VerificationRun {
     var trust: TimestampTrust?
     /// The time-stamp tokens found good (`checkTimestamps`).
     var timestamps: [VerifiedTimestamp] = []
+    /// The extracted folder checked in place of a ZIP (`checkFolder`), or `nil`.
+    var folder: BagFolder?
+    /// The regular files found in the extracted folder.
+    var folderFileCount = 0
 
     init(bundle: URL, limits: VerificationLimits, schemas: URL, today: CalendarDate,
          progress: (@Sendable (UInt64, UInt64) -> Void)?) {
@@ -64,6 +68,12 @@ final class VerificationRun {
         guard let first = findings.firstIndex(where: condition) else { return }
         findings.removeAll(where: condition)
         findings.insert(replacement, at: min(first, findings.count))
+    }
+
+    /// Replaces each finding `condition` selects with the one `transform` makes of it, in
+    /// its place.
+    func mapFindings(where condition: (Finding) -> Bool, _ transform: (Finding) -> Finding) {
+        findings = findings.map { condition($0) ? transform($0) : $0 }
     }
 
     /// The findings `body` adds, taken aside instead of added.

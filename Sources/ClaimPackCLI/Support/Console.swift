@@ -7,11 +7,13 @@ internal import ClaimPack
 /// input (entry and file names, YAML values, notes), and a control character, an ANSI
 /// escape or a bidi override in it must not act on the terminal, start a line of its own
 /// or disguise a finding. So one call prints one line; a line break in the text is shown
-/// as `\n`. JSON goes through `json(_:)`, escaped by JSON's own rules.
+/// as `\n`. JSON goes through `json(_:)`, escaped by JSON's own rules. Colour
+/// (`Console+Style.swift`), shell-quoted hints and paths as the user gave them
+/// (`Console+Shell.swift`) are decided here too, so every command prints alike.
 enum Console {
     /// Writes a result line to standard output.
     static func result(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.terminalEscaped + "\n").utf8))
+        FileHandle.standardOutput.write(Data((styled(text, for: STDOUT_FILENO) + "\n").utf8))
     }
 
     /// Writes a JSON document to standard output: as the encoder made it, with the
@@ -23,14 +25,22 @@ enum Console {
 
     /// Writes a message line to standard error.
     static func message(_ text: String) {
-        FileHandle.standardError.write(Data((text.terminalEscaped + "\n").utf8))
+        JSONReport.capture(text)
+        FileHandle.standardError.write(Data((styled(text, for: STDERR_FILENO) + "\n").utf8))
     }
 
     /// Writes message lines to standard error in one write: thousands of diagnostics would
     /// otherwise cost a system call each.
     static func messages(_ lines: [String]) {
         guard !lines.isEmpty else { return }
-        FileHandle.standardError.write(Data((lines.map(\.terminalEscaped).joined(separator: "\n") + "\n").utf8))
+        lines.forEach(JSONReport.capture)
+        FileHandle.standardError.write(Data((lines.map { styled($0, for: STDERR_FILENO) }.joined(separator: "\n") + "\n").utf8))
+    }
+
+    /// A line as it is written to `descriptor`: escaped, then coloured when that stream
+    /// takes colour.
+    private static func styled(_ text: String, for descriptor: Int32) -> String {
+        colors(descriptor) ? painted(text.terminalEscaped) : text.terminalEscaped
     }
 
     /// Writes `claimpack: error: …` to standard error.

@@ -1,10 +1,10 @@
 internal import Foundation
 internal import ClaimPack
 
-/// How diagnostics are shown: compiler-style lines on standard error, or the documented
-/// JSON array (docs/json.md) on standard output.
+/// How diagnostics are shown: compiler-style lines on standard error, or the records of the
+/// `diagnostics` array of the JSON objects (docs/json.md).
 enum DiagnosticOutput {
-    /// One JSON object of the `check --json` array.
+    /// One element of a JSON object's `diagnostics` array.
     struct Record: Encodable {
         let file: String
         @NullEncoded var line: Int?
@@ -25,23 +25,25 @@ enum DiagnosticOutput {
 
     /// Every diagnostic as a line on standard error, then a summary line.
     static func printText(_ diagnostics: [Diagnostic], subject: String) {
-        Console.messages(diagnostics.map(\.description) + ["\(subject): \(summary(diagnostics))"])
+        Console.messages(lines(diagnostics, folder: subject) + ["\(subject): \(summary(diagnostics))"])
     }
 
-    /// The diagnostics as a JSON array, pretty-printed, keys sorted.
-    static func json(_ diagnostics: [Diagnostic]) -> String {
-        if diagnostics.isEmpty { return "[]" }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(diagnostics.map(Record.init))) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+    /// The diagnostics of the claim folder `folder` as lines, each file shown as the user
+    /// would type it from where they ran claimpack (`Билайн подписка/claim.yaml:12:1: error: …`);
+    /// the JSON keeps the paths relative to the folder.
+    static func lines(_ diagnostics: [Diagnostic], folder: String) -> [String] {
+        diagnostics.map { diagnostic in
+            var shown = diagnostic
+            shown.location.file = Console.path(diagnostic.location.file, in: folder)
+            return shown.description
+        }
     }
 
     /// `no problems`, or counts such as `2 errors, 1 warning`.
     static func summary(_ diagnostics: [Diagnostic]) -> String {
         let counts = [(Severity.error, "error"), (.warning, "warning"), (.note, "note")].compactMap { severity, noun in
             let count = diagnostics.count(of: severity)
-            return count == 0 ? nil : "\(count) \(noun)\(count == 1 ? "" : "s")"
+            return count == 0 ? nil : Plural.english(count, noun)
         }
         return counts.isEmpty ? "no problems" : counts.joined(separator: ", ")
     }

@@ -91,10 +91,7 @@ struct StatusSummary: Encodable {
         claimant = claim.claimant.name
         respondent = claim.respondent.name
         addressee = claim.addressee.name
-        events = bundle.record.events.map {
-            Event(type: $0.kind.rawValue, at: $0.at.description, carrier: $0.carrier?.rawValue, tracking: $0.tracking,
-                  proofs: $0.proofs.map(\.path), note: $0.note)
-        }
+        events = bundle.record.events.map(Event.init)
         state = status.state.rawValue
         responseDays = claim.responseDays
         var registrationWithin: Int?
@@ -121,5 +118,12 @@ struct StatusSummary: Encodable {
         self.chain = (chain?.links ?? []).map {
             Link(id: $0.id, kind: $0.kind.rawValue, seal: $0.seal.hex, entry: $0.entry, state: $0.state?.rawValue)
         }
+    }
+}
+
+extension StatusSummary.Event {
+    init(_ event: DeliveryEvent) {
+        self.init(type: event.kind.rawValue, at: event.at.description, carrier: event.carrier?.rawValue, tracking: event.tracking,
+                  proofs: event.proofs.map(\.path), note: event.note)
     }
 }

@@ -15,9 +15,9 @@ enum StatusText {
         }
         func days(_ count: Int, _ unit: PeriodUnit) -> String {
             switch unit {
-            case .calendar: "\(count) \(count == 1 ? "day" : "days")"
-            case .working: "\(count) working \(count == 1 ? "day" : "days")"
-            case .months: "\(count) \(count == 1 ? "month" : "months")"
+            case .calendar: Plural.english(count, "day")
+            case .working: Plural.english(count, "working day")
+            case .months: Plural.english(count, "month")
             }
         }
         Console.result("claim:     \(claim.id) — \(claim.subject)")
@@ -54,7 +54,7 @@ enum StatusText {
         if let deadline = status.deadline {
             state += "; answer due \(wording.format(deadline.due))"
             if let days = status.daysLeft {
-                state += days >= 0 ? "; \(days) day\(days == 1 ? "" : "s") left" : "; overdue by \(-days) day\(days == -1 ? "" : "s")"
+                state += days >= 0 ? "; \(Plural.english(days, "day")) left" : "; overdue by \(Plural.english(-days, "day"))"
             }
         }
         Console.result(state)

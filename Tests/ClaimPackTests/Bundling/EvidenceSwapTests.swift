@@ -6,7 +6,7 @@ import Testing
 /// read (`ClaimFolderReader`), changed, then built from that report, as a program racing
 /// `build` would change it between its listing and its reads. Each swap is an error that
 /// names the file; nothing outside the folder is read, nothing blocks, nothing is written.
-@Suite(.timeLimit(.minutes(1))) struct EvidenceSwapTests {
+@Suite(.timeLimit(.minutes(5))) struct EvidenceSwapTests {
     /// Small files are read by the pipeline's background thread, large ones (over a slot)
     /// by libzip's: both open through `EvidenceOpener`.
     static let sizes = [10, PayloadPipeline.slotSize + 1000]

@@ -97,3 +97,36 @@ struct DeliveryRulesTests {
         #expect(DeliveryRules.violations(in: record, claimDate: claimDate, today: today).isEmpty)
     }
 }
+
+struct DeliveryDateTests {
+    static let today = CalendarDate(year: 2026, month: 12, day: 4)!
+
+    @Test func wordsAreCountedFromToday() throws {
+        #expect(try DeliveryDate.parse("today", today: Self.today).get() == EventTime(date: Self.today))
+        #expect(try DeliveryDate.parse("Yesterday", today: Self.today).get() == EventTime(date: CalendarDate(year: 2026, month: 12, day: 3)!))
+        #expect(try DeliveryDate.parse("2026-11-22", today: Self.today).get() == EventTime(date: CalendarDate(year: 2026, month: 11, day: 22)!))
+        #expect(DeliveryDate.isWord("TODAY") && !DeliveryDate.isWord("2026-11-22"))
+    }
+
+    @Test func mistakesGetTheValueToWrite() {
+        guard case .failure(let dotted) = DeliveryDate.parse("01.11.2026", today: Self.today),
+              case .failure(let other) = DeliveryDate.parse("tomorrow", today: Self.today) else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(dotted.description == "--date \"01.11.2026\" is written day first; write it as 2026-11-01 (YYYY-MM-DD)")
+        #expect(other.description.contains("today or yesterday"))
+    }
+}
+
+extension DeliveryRulesTests {
+    @Test func aRepeatedEventSaysItIsAlreadyRecordedAndWhen() {
+        let record = [(DeliveryEvent.Kind.prepared, 1), (.sent, 2), (.returned, 7)].map { event($0.0, $0.1) }
+        #expect(DeliveryRules.orderProblem(.delivered, after: record)
+                == "the delivery is already recorded (\"returned\" on 2026-11-07); a record holds only one")
+        #expect(DeliveryRules.orderProblem(.sent, after: record)?.hasPrefix("the dispatch is already recorded (\"sent\" on 2026-11-02)") == true)
+        #expect(DeliveryRules.orderProblem(.answered, after: record) == nil)
+        // Before any dispatch, a delivery still asks for the dispatch first.
+        #expect(DeliveryRules.orderProblem(.delivered, after: [event(.prepared, 1)])?.contains("record the dispatch first") == true)
+    }
+}

@@ -52,6 +52,9 @@ struct TrackingNumberTests {
         #expect(throws: TrackingNumber.Problem.unknownFormat(number: "ABC-1")) { try TrackingNumber("ABC-1") }
         #expect(try TrackingNumber("ABC-1", carrier: .other).value == "ABC1")
         #expect(try TrackingNumber("0503423568474", carrier: .ukrposhta).carrier == .ukrposhta)
+        // 13 digits are a Ukrposhta domestic number's form: the carrier is what to give, not "other".
+        #expect(throws: TrackingNumber.Problem.ukrposhtaNotGiven(number: "0503423568474")) { try TrackingNumber("0503 4235 6847 4") }
+        #expect(TrackingNumber.Problem.ukrposhtaNotGiven(number: "0503423568474").description.contains("give --carrier ukrposhta"))
         #expect(throws: TrackingNumber.Problem.carrierMismatch(number: "62009147017544", format: "Russian Post", carrier: .usps)) {
             try TrackingNumber("62009147017544", carrier: .usps)
         }

@@ -49,6 +49,40 @@ struct AuthoritiesTests {
         #expect(authorities.authority(key: "nobody") == nil)
     }
 
+    @Test(arguments: Language.allCases)
+    func anUnconfirmedRowSaysWhyInItsLastSourceAndAConfirmedOneHasARealAddress(_ language: Language) throws {
+        for authority in try Authorities(templates: Self.templates, language: language).all {
+            if authority.confirmed {
+                #expect(!authority.address.hasPrefix("<"), "\(authority.key)")
+            } else {
+                #expect(authority.sources.last?.hasPrefix("not confirmed") == true, "\(authority.key)")
+            }
+        }
+    }
+
+    @Test func theFiguresAreTheOnesTheSourcesGive() throws {
+        // docs/law.md, "Authorities: what is confirmed": each figure beside the page it was read on.
+        let authorities = try Authorities(templates: Self.templates, language: .en)
+        let expected: [(key: String, address: String?, answer: Authority.AnswerPeriod?, confirmed: Bool)] = [
+            ("rospotrebnadzor", "Вадковский переулок, дом 18, строения 5 и 7, г. Москва, 127994", .calendarDays(30), true),
+            ("roskomnadzor", "Китайгородский проезд, д. 7, стр. 2, Москва, 109074", .calendarDays(30), true),
+            ("cbr", "ул. Неглинная, 12, Москва, 107016", .calendarDays(30), true),
+            ("finombudsman", "Старомонетный переулок, д. 3, г. Москва", .workingDays(15), false),
+            ("dpss", nil, .months(1), false),
+            ("nkek", "вул. Солом'янська, 3, м. Київ, 03110", .months(1), true),
+            ("ombudsman-services", "P.O. Box 730, Warrington, WA4 6WU", nil, true),
+            ("fos", "Exchange Tower, London, E14 9SR", nil, false),
+            ("cfpb", "Consumer Financial Protection Bureau, PO Box 27170, Washington, DC 20038", .calendarDays(15), true),
+        ]
+        for row in expected {
+            let authority = try #require(authorities.authority(key: row.key))
+            if let address = row.address { #expect(authority.address == address, "\(row.key)") }
+            #expect(authority.answer == row.answer && authority.confirmed == row.confirmed, "\(row.key)")
+        }
+        #expect(authorities.authority(key: "dpss")?.address.contains("вул. Б. Грінченка, 1, м. Київ, 01001") == true)
+        #expect(authorities.authority(key: "nkek")?.web == "https://nkek.gov.ua")
+    }
+
     private static func row(_ fields: String) -> String {
         """
         format: 1

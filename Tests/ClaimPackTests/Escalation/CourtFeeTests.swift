@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ClaimPack
 
@@ -69,5 +70,27 @@ struct CourtChoiceTests {
         let row = CourtChoice(jurisdiction: .ru, claimPrice: rubles("100000.00")).rows(CalculationWording(.ru))[0]
         #expect(row.key == .court && row.amount == nil)
         #expect(row.formula.hasPrefix("мировой судья: цена иска 100\u{00A0}000,00 ≤ 100\u{00A0}000,00 (п. 5 ч. 1 ст. 23 ГПК РФ"))
+    }
+}
+
+struct CourtTableTests {
+    /// The fee brackets and the court limit are data (Templates/law/ru.yaml): a copy with
+    /// another limit decides another court, and a gap between brackets is refused by name.
+    @Test func theLimitsComeFromTheLawTable() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("courts-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: TestSupport.repositoryRoot.appendingPathComponent("Templates"), to: copy)
+        let file = copy.appendingPathComponent("law/ru.yaml")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try original.replacingOccurrences(of: "justice_of_the_peace_up_to: 100000", with: "justice_of_the_peace_up_to: 50000")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let law = try LegalProvisions(templates: copy)
+        #expect(CourtChoice(jurisdiction: .ru, claimPrice: rubles("60000.00"), rule: law.courtRule(jurisdiction: .ru)).level == .districtCourt)
+        #expect(CourtChoice(jurisdiction: .ru, claimPrice: rubles("60000.00")).level == .justiceOfThePeace)
+        try original.replacingOccurrences(of: "{from: 300000, up_to: 500000", with: "{from: 310000, up_to: 500000")
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect { try LegalProvisions(templates: copy) } throws: { error in
+            "\(error)".contains("law/ru.yaml") && "\(error)".contains("court_fee.brackets")
+        }
     }
 }

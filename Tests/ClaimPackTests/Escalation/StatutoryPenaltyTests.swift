@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ClaimPack
 
@@ -100,13 +101,35 @@ struct StatutoryPenaltyTests {
         // Daily rate: 1,000.00 × 8 % ÷ 365 = 0.2191… → 0.22, shown only; 25 × 0.22 = 5.50 would overstate the total.
     }
 
-    @Test func rulesFollowJurisdictionAndSector() {
-        #expect(PenaltyRule.statutory(jurisdiction: .ru, sector: .services) == .ruServices)
-        #expect(PenaltyRule.statutory(jurisdiction: .ru, sector: .utilities) == .ruServices)
-        #expect(PenaltyRule.statutory(jurisdiction: .ru, sector: .goods) == .ruGoods)
-        #expect(PenaltyRule.statutory(jurisdiction: .ru, sector: .telecom)?.confirmed == false)
-        #expect(PenaltyRule.statutory(jurisdiction: .ru, sector: .finance) == nil)
-        #expect(PenaltyRule.statutory(jurisdiction: .gb, sector: .finance) == .gbStatutoryInterest)
-        #expect(PenaltyRule.statutory(jurisdiction: .us, sector: .goods) == nil)
+    @Test func rulesFollowJurisdictionAndSectorInTheLawTable() {
+        let law = PenaltyRule.table
+        #expect(law.penaltyRule(jurisdiction: .ru, sector: .services)?.id == "ru-services")
+        #expect(law.penaltyRule(jurisdiction: .ru, sector: .utilities)?.id == "ru-services")
+        #expect(law.penaltyRule(jurisdiction: .ru, sector: .goods)?.id == "ru-goods")
+        #expect(law.penaltyRule(jurisdiction: .ru, sector: .telecom)?.confirmed == false)
+        #expect(law.penaltyRule(jurisdiction: .ru, sector: .finance) == nil)
+        #expect(law.penaltyRule(jurisdiction: .ua, sector: .telecom)?.id == "ua-services")
+        #expect(law.penaltyRule(jurisdiction: .gb, sector: .finance)?.id == "gb-statutory-interest")
+        #expect(law.penaltyRule(jurisdiction: .us, sector: .goods) == nil)
+        // The figures as the statutes give them (docs/escalation.md §3), read from the data.
+        #expect(PenaltyRule.ruServices.rate == .perDay(basisPoints: 300) && PenaltyRule.ruServices.capPercent == 100)
+        #expect(PenaltyRule.ruGoods.rate == .perDay(basisPoints: 100) && PenaltyRule.ruGoods.capPercent == nil)
+        #expect(PenaltyRule.gbStatutoryInterest.rate == .perYear(basisPoints: 800, daysInYear: 365))
+        #expect([PenaltyRule.ruServices, .ruTelecom, .ruGoods, .uaServices, .uaGoods, .gbStatutoryInterest].allSatisfy { !$0.sources.isEmpty })
+    }
+
+    @Test func aPenaltyRowWithoutARateOrSourcesIsRefusedNamingTheFile() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("penalty-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: TestSupport.repositoryRoot.appendingPathComponent("Templates"), to: copy)
+        let file = copy.appendingPathComponent("law/ru.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "basis_points: 100", with: "basis_points: 0")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: ResourceError.self) { try LegalProvisions(templates: copy) }
+        do {
+            _ = try LegalProvisions(templates: copy)
+        } catch {
+            #expect(error.description.contains("law/ru.yaml") && error.description.contains("ru-goods"))
+        }
     }
 }

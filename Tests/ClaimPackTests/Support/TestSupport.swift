@@ -20,8 +20,13 @@ enum TestSupport {
 
     /// The reader the tests use: "today" is fixed so that results do not depend on the day;
     /// the law table is the shipped one, as the command-line tool reads it.
-    static let reader = ClaimFolderReader(today: CalendarDate(year: 2026, month: 11, day: 21)!,
-                                          law: try? LegalProvisions(templates: repositoryRoot.appendingPathComponent("Templates")))
+    static let reader: ClaimFolderReader = {
+        var reader = ClaimFolderReader(today: CalendarDate(year: 2026, month: 11, day: 21)!,
+                                       law: try? LegalProvisions(templates: repositoryRoot.appendingPathComponent("Templates")))
+        // Moscow keeps +03:00 all year: the offset a time without one is told to add is fixed.
+        reader.timeZone = TimeZone(identifier: "Europe/Moscow")!
+        return reader
+    }()
 
     /// Compares `actual` with the golden file at `url`; with `CLAIMPACK_UPDATE_GOLDEN=1`
     /// rewrites the golden file instead. On a mismatch the comment shows a line diff.

@@ -210,3 +210,40 @@ extension RepackVerdictTests {
         #expect(report.findings.map(\.code) == [.repacked], "\(report.findings)")
     }
 }
+
+extension RepackVerdictTests {
+    /// Unzips `bundle` and packs the folder again with 7-Zip (`7z a -tzip`, p7zip-full, which
+    /// `scripts/setup.sh --tests` installs), after flipping the last byte of `change`.
+    static func sevenZipRepack(_ bundle: URL, to output: URL, in scratch: URL, change: String? = nil) throws {
+        let folder = try Witness.unzip(bundle, into: scratch)
+        if let change {
+            let file = folder.appendingPathComponent("mts-2026-11/\(change)")
+            var bytes = try Data(contentsOf: file)
+            bytes[bytes.count - 1] ^= 1
+            try bytes.write(to: file)
+        }
+        let outcome = try Witness.run(["7z", "a", "-tzip", "-bd", output.path, "mts-2026-11"], in: folder)
+        #expect(outcome.status == 0, "7z (install p7zip-full: scripts/setup.sh --tests): \(outcome.output)")
+    }
+
+    @Test func sevenZipRepackIsContentIntact() throws {
+        let (scratch, bundle) = try VerificationTestSupport.exampleBundle()
+        let original = try VerificationTestSupport.verifier.verify(bundle)
+        let repacked = scratch.url.appendingPathComponent("7z.zip")
+        try Self.sevenZipRepack(bundle, to: repacked, in: scratch.url)
+        let report = try VerificationTestSupport.verifier.verify(repacked, expectedSeal: original.seal)
+        #expect(report.verdict == .repacked, "\(report.findings)")
+        #expect(report.findings.filter { $0.code == .repacked }.count == 1)
+        #expect(!VerificationTestSupport.codes(report).contains("V128"), "\(report.findings)")
+    }
+
+    @Test(arguments: ["data/evidence/call-2026-10-02.md", "manifest.xml"])
+    func sevenZipRepackWithOneByteChangedIsNotIntact(_ path: String) throws {
+        let (scratch, bundle) = try VerificationTestSupport.exampleBundle()
+        let repacked = scratch.url.appendingPathComponent("7z.zip")
+        try Self.sevenZipRepack(bundle, to: repacked, in: scratch.url, change: path)
+        let report = try VerificationTestSupport.verifier.verify(repacked)
+        #expect(report.verdict == .notIntact, "\(path): \(report.findings)")
+        #expect(!VerificationTestSupport.codes(report).contains("V130"))
+    }
+}

@@ -1,0 +1,58 @@
+internal import Foundation
+internal import ArgumentParser
+internal import Synchronization
+
+extension Console {
+    /// When to colour: `--color auto|always|never`.
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
+        case auto, always, never
+    }
+
+    private static let choice = Mutex<ColorChoice>(.auto)
+    private static let standardOutputIsTerminal = isatty(STDOUT_FILENO) == 1
+    private static let standardErrorIsTerminal = isatty(STDERR_FILENO) == 1
+
+    /// The `--color` choice of this run (`auto` until the options are parsed).
+    static var colorChoice: ColorChoice {
+        get { choice.withLock { $0 } }
+        set { choice.withLock { $0 = newValue } }
+    }
+
+    /// Whether lines written to `descriptor` are coloured: always with `--color always`;
+    /// never with `--color never`, a non-empty `NO_COLOR` or `TERM=dumb`; otherwise when
+    /// the stream is a terminal.
+    static func colors(_ descriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        switch colorChoice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+            if environment["TERM"] == "dumb" { return false }
+            return descriptor == STDERR_FILENO ? standardErrorIsTerminal : standardOutputIsTerminal
+        }
+    }
+
+    /// `line` with its severity word in colour — the first `error:`, `warning:` or `note:`
+    /// that starts the line or follows a space, so a warning whose message quotes "error:"
+    /// stays a warning — and a leading `NOT INTACT`. Applied after `terminalEscaped`, so
+    /// the only escapes in a line are these.
+    static func painted(_ line: String) -> String {
+        if line.hasPrefix("NOT INTACT") { return sgr("1;31") + "NOT INTACT" + sgr("0") + line.dropFirst("NOT INTACT".count) }
+        let words = [("error:", "1;31"), ("warning:", "1;35"), ("note:", "1;36")]
+        var first: (range: Range<String.Index>, color: String)?
+        for (word, color) in words {
+            var from = line.startIndex
+            while let range = line.range(of: word, range: from..<(first?.range.lowerBound ?? line.endIndex)) {
+                if range.lowerBound == line.startIndex || line[line.index(before: range.lowerBound)] == " " {
+                    first = (range, color)
+                    break
+                }
+                from = range.upperBound
+            }
+        }
+        guard let first else { return line }
+        return String(line[..<first.range.lowerBound]) + sgr(first.color) + line[first.range] + sgr("0") + line[first.range.upperBound...]
+    }
+
+    private static func sgr(_ parameters: String) -> String { "\u{1B}[\(parameters)m" }
+}
