@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """claimpack's throughput and memory, side by side with the tools people use today.
 
-    python3 Benchmarks/bench.py [--runs 3] [--quick] [--only tmpfs|disk] [--output docs/benchmarks/benchmark-DATE.md]
+    python3 Benchmarks/bench.py [--runs 3] [--quick] [--only tmpfs|disk|kit] [--output docs/benchmarks/benchmark-DATE.md]
 
 Generates its data — 1 GiB in four files, 5,000 files of 40 KB, one 4 GiB file — as
 claim folders, once on tmpfs (/dev/shm) and once on disk (.build-bench/), and measures
@@ -15,6 +15,11 @@ The commands take turns, one run of each per round, so that all see the machine 
 openssl only (a bag and a zip of it as well would need 16 GiB of tmpfs). Prints a
 Markdown table with the ratios to openssl; --output also writes it to a file.
 --quick uses a tenth of the sizes, to try the script.
+
+--only kit measures the printed kit instead (`kit_benchmark`): `claimpack letter` of a
+bundle with 50 enclosures — a 40-page PDF, a 12,000 × 1,080 px screenshot, JPEG photos,
+PNG screenshots and Markdown notes — its median time and peak memory, its pages, and
+whether each JPEG is embedded once (`pdfimages -list`). The target is under 10 s.
 """
 import argparse, datetime, os, re, shutil, statistics, subprocess, sys, time
 
@@ -152,7 +157,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--runs', type=int, default=3)
     parser.add_argument('--quick', action='store_true')
-    parser.add_argument('--only', choices=['tmpfs', 'disk'])
+    parser.add_argument('--only', choices=['tmpfs', 'disk', 'kit'])
     parser.add_argument('--output', help='also write the table to this file (docs/benchmarks/benchmark-DATE.md)')
     args = parser.parse_args()
 
@@ -160,6 +165,13 @@ def main():
                    stdout=subprocess.DEVNULL)
     claimpack = os.path.join(subprocess.run(['swift', 'build', '-c', 'release', '--static-swift-stdlib', '--show-bin-path'], cwd=ROOT,
                                             capture_output=True, text=True, check=True).stdout.strip(), 'claimpack')
+    if args.only == 'kit':
+        text = kit_benchmark(claimpack, args.runs)
+        if args.output:
+            with open(args.output, 'w') as f:
+                f.write(text)
+        print(text)
+        return
     scale = 10 if args.quick else 1
     datasets = [('1 GiB in 4 files', 4, (256 << 20) // scale, True),
                 ('5,000 files of 40 KB', 5000 // scale, 40_000, True),
@@ -193,6 +205,102 @@ def main():
         with open(args.output, 'w') as f:
             f.write(text)
     print(text)
+
+
+def png(path, width, height, pixel_row):
+    """A PNG of `height` rows, row y being the RGB bytes `pixel_row(y)` (made once a band)."""
+    import struct, zlib
+    rows = b''.join(b'\x00' + pixel_row(y) for y in range(height))
+    def chunk(kind, data):
+        return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) & 0xffffffff)
+    with open(path, 'wb') as f:
+        f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', width, height, 8, 2, 0, 0, 0))
+                + chunk(b'IDAT', zlib.compress(rows, 6)) + chunk(b'IEND', b''))
+
+
+def text_pdf(path, pages):
+    """A PDF of `pages` A4 pages of Helvetica text, written by hand (not by Cairo)."""
+    objects = ['<< /Type /Catalog /Pages 2 0 R >>',
+               '<< /Type /Pages /Kids [%s] /Count %d >>' % (' '.join(f'{4 + 2 * i} 0 R' for i in range(pages)), pages),
+               '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>']
+    for i in range(pages):
+        lines = ' '.join(f'({"Statement line %d of page %d: payment 1,500.00 to Shop Ltd" % (n, i + 1)}) Tj 0 -16 Td' for n in range(40))
+        stream = f'BT /F1 11 Tf 56 780 Td {lines} ET 56 100 m 540 100 l S'
+        objects.append(f'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R >>')
+        objects.append(f'<< /Length {len(stream)} >>\nstream\n{stream}\nendstream')
+    body, offsets = b'%PDF-1.4\n', []
+    for n, obj in enumerate(objects, 1):
+        offsets.append(len(body))
+        body += f'{n} 0 obj\n{obj}\nendobj\n'.encode()
+    xref = len(body)
+    body += f'xref\n0 {len(objects) + 1}\n0000000000 65535 f \n'.encode() + b''.join(f'{o:010d} 00000 n \n'.encode() for o in offsets)
+    body += f'trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n'.encode()
+    with open(path, 'wb') as f:
+        f.write(body)
+
+
+def make_kit_claim(base):
+    """A claim folder with 50 enclosures: a 40-page PDF, a 12,000 × 1,080 px screenshot,
+    20 JPEG photos (pages of the PDF rendered by pdftoppm), 18 PNG screenshots of
+    1,080 × 2,400 px and 10 Markdown call notes; sent by registered mail, so the kit has
+    Form 107 and the envelope too."""
+    folder = os.path.join(base, 'kit-claim')
+    evidence = os.path.join(folder, 'evidence')
+    os.makedirs(evidence)
+    entries = []
+    def add(name, title, kind):
+        entries.append(f'  - {{id: e{len(entries) + 1}, file: evidence/{name}, title: "{title}", kind: {kind}}}')
+    text_pdf(os.path.join(evidence, 'statement.pdf'), 40)
+    add('statement.pdf', 'Statement, 40 pages', 'receipt')
+    stripes = [bytes((x * 7 + band * 40) % 256 for x in range(1080 * 3)) for band in range(12)]
+    png(os.path.join(evidence, 'tall.png'), 1080, 12000, lambda y: stripes[(y // 1000) % 12])
+    add('tall.png', 'Chat history, one long screenshot', 'screenshot')
+    subprocess.run(['pdftoppm', '-jpeg', '-r', '100', '-f', '1', '-l', '20', os.path.join(evidence, 'statement.pdf'),
+                    os.path.join(evidence, 'photo')], check=True)
+    for name in sorted(n for n in os.listdir(evidence) if n.startswith('photo')):
+        add(name, f'Photo {name}', 'photo')
+    for i in range(18):
+        rows = [bytes((x * (i + 3) + band * 30) % 256 for x in range(1080 * 3)) for band in range(8)]
+        png(os.path.join(evidence, f'screen-{i:02d}.png'), 1080, 2400, lambda y, rows=rows: rows[(y // 300) % 8])
+        add(f'screen-{i:02d}.png', f'Screenshot {i + 1}', 'screenshot')
+    for i in range(10):
+        with open(os.path.join(evidence, f'call-{i:02d}.md'), 'w') as f:
+            f.write(f'# Call {i + 1}\n\n' + '\n'.join(f'Line {n}: the operator said the money would come back within three days.' for n in range(70)))
+        add(f'call-{i:02d}.md', f'Call notes {i + 1}', 'call-notes')
+    assert len(entries) == 50, len(entries)
+    claim = CLAIM.replace('delivery: {method: email}', 'delivery: {method: registered-mail, declared_value: "10.00"}')
+    with open(os.path.join(folder, 'claim.yaml'), 'w') as f:
+        f.write(claim + 'evidence:\n' + '\n'.join(entries) + '\n')
+    return folder
+
+
+def kit_benchmark(claimpack, runs):
+    """`claimpack letter` of the 50-enclosure bundle: median seconds, peak memory, pages,
+    and the JPEG image objects against the JPEG files (each embedded once)."""
+    base = '/dev/shm/claimpack-bench-kit'
+    shutil.rmtree(base, ignore_errors=True)
+    os.makedirs(base)
+    try:
+        folder = make_kit_claim(base)
+        bundle = os.path.join(base, 'kit.zip')
+        subprocess.run([claimpack, 'build', folder, '-o', bundle], check=True, stdout=subprocess.DEVNULL)
+        kit = os.path.join(base, 'kit.pdf')
+        rows = rounds(runs, [('claimpack letter (50 enclosures)', lambda: run([claimpack, 'letter', bundle, '-o', kit]),
+                              lambda: remove(kit))])
+        seconds, peak = rows['claimpack letter (50 enclosures)']
+        pages = re.search(r'Pages:\s+(\d+)', subprocess.run(['pdfinfo', kit], capture_output=True, text=True).stdout).group(1)
+        images = subprocess.run(['pdfimages', '-list', kit], capture_output=True, text=True).stdout.splitlines()[2:]
+        jpeg_objects = {line.split()[10] for line in images if line.split()[8] == 'jpeg'}
+        jpeg_files = len([n for n in os.listdir(os.path.join(folder, 'evidence')) if n.endswith('.jpg')])
+        size = os.path.getsize(kit) / (1 << 20)
+        lines = [f'# claimpack kit benchmark, {datetime.date.today()}', '',
+                 f'Machine: {os.cpu_count()} cores, `{platform_line()}`; {runs} runs, median; on tmpfs.', '',
+                 '| command | seconds | peak memory | pages | PDF size | JPEG objects / JPEG files |', '|---|---:|---:|---:|---:|---:|',
+                 f'| claimpack letter (50 enclosures) | {seconds:.2f} | {peak:.0f} MiB | {pages} | {size:.1f} MiB | {len(jpeg_objects)} / {jpeg_files} |',
+                 '', 'Target: under 10 s.']
+        return '\n'.join(lines) + '\n'
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def platform_line():

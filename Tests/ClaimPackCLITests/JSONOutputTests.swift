@@ -98,6 +98,9 @@ struct JSONOutputTests {
         try Self.check(["extract", "b.zip", "out"], schema: "extract", status: 0, in: scratch)
         try Self.check(["extract", "b.zip", "out"], schema: "extract", status: 73, in: scratch, error: true)
 
+        try Self.check(["export", "b.zip", "--for", "email", "-o", "exported"], schema: "export", status: 0, in: scratch)
+        try Self.check(["export", "b.zip", "--for", "email", "-o", "exported"], schema: "export", status: 73, in: scratch, error: true)
+
         try Self.check(["timestamp", "b.zip", "--request", "b.tsq"], schema: "timestamp", status: 0, in: scratch)
         try Self.check(["timestamp", "b.zip"], schema: "timestamp", status: 64, in: scratch, error: true)
 

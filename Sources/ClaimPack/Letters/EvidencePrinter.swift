@@ -72,13 +72,17 @@ final class EvidencePrinter {
     }
 
     /// Draws `copy`, each page a new A4 page, reading its file again.
-    /// - Parameter enclosures: the whole list, for the medium a file travels on.
-    func render(_ copy: EvidenceCopy, enclosures: [Enclosure]) throws(LetterError) {
+    /// - Parameters:
+    ///   - enclosures: the whole list, for the medium a file travels on.
+    ///   - only: the pages to draw (from 0), each headed with its place in the whole copy;
+    ///     `nil` draws them all (the export splits a copy too large for a portal so).
+    func render(_ copy: EvidenceCopy, enclosures: [Enclosure], only: Range<Int>? = nil) throws(LetterError) {
         let total = copy.pages
+        let pages = only ?? 0..<total
         switch copy.content {
         case .image(let scale, let slices):
             let image = try decodeImage(try reader.bytes(of: copy.path).bytes, path: copy.path)
-            for (index, rows) in slices.enumerated() {
+            for (index, rows) in slices.enumerated() where pages.contains(index) {
                 startPage(copy, sheet: index + 1, of: total)
                 let imageWidth = Double(image.width) * scale
                 canvas.draw(image, x: left + (width - imageWidth) / 2, y: top, scale: scale, rows: rows)
@@ -90,7 +94,7 @@ final class EvidencePrinter {
             }
         case .pdf:
             let document = try openPDF(try reader.bytes(of: copy.path).bytes, path: copy.path)
-            for index in 0..<document.pageCount {
+            for index in 0..<document.pageCount where pages.contains(index) {
                 startPage(copy, sheet: index + 1, of: total)
                 let size = document.size(ofPage: index)
                 guard size.width > 0, size.height > 0 else { continue }
@@ -99,11 +103,12 @@ final class EvidencePrinter {
             }
         case .text:
             let layout = try layoutText(try reader.bytes(of: copy.path).bytes, path: copy.path)
-            for (index, lines) in textPages(layout).enumerated() {
+            for (index, lines) in textPages(layout).enumerated() where pages.contains(index) {
                 startPage(copy, sheet: index + 1, of: total)
                 canvas.draw(layout, x: left, y: top, lines: lines)
             }
         case .sheet(let size):
+            guard pages.contains(0) else { return }
             startPage(copy, sheet: 1, of: 1)
             renderSheet(copy, size: size, enclosures: enclosures)
         }
