@@ -6,7 +6,7 @@ internal import ClaimPack
 struct InitCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a claim folder with a commented claim.yaml and an empty evidence/.",
+        abstract: "Create a claim folder with claim.yaml and evidence/.",
         discussion: """
             An existing claim.yaml is never overwritten. Without --language, the language comes from the profile, else LANG (ru, uk, en), else ru. \
             --from starts from a common case (its kind, sector, subject, demands and their bases, the law's answer period). \

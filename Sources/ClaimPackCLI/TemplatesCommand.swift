@@ -6,7 +6,7 @@ internal import ClaimPack
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "templates",
-        abstract: "Copy the built-in templates to a folder, to edit and pass with --templates.",
+        abstract: "Copy the built-in templates to a folder to edit.",
         subcommands: [Copy.self]
     )
 

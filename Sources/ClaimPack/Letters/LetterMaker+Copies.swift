@@ -58,10 +58,17 @@ extension LetterMaker {
         }
         let forms = PostForms(claim: claim, deliveryNotice: deliveryNotice)
         let letterSheets = duplex ? (letterPages + 1) / 2 : letterPages
-        let rawFormValues = context.formValues(letterSheets: letterSheets, forms: forms)
+        let formContext = claim.kind == .court ? context.addressedToRespondent() : context
+        let rawFormValues = formContext.formValues(letterSheets: letterSheets, forms: forms)
         let formValues = LetterContext.prune(rawFormValues) as? [String: Any] ?? [:]
         values.merge(formValues) { $1 }
         known.merge(rawFormValues) { $1 }
+        if claim.kind == .court {
+            // The forms and the envelope name the defendant wherever they print the addressee.
+            let parties = formContext.partyValues()
+            values.merge(LetterContext.prune(parties) as? [String: Any] ?? [:]) { $1 }
+            known.merge(parties) { $1 }
+        }
         // Each copy of a form starts its own section (and page; in duplex, its own sheet).
         var forms107And119: [String] = []
         if forms.inventory { forms107And119.append("inventory") }
