@@ -7,7 +7,7 @@ public struct ClaimpackCommand: ParsableCommand {
         commandName: "claimpack",
         abstract: "Build, verify and print formal consumer claims with their evidence.",
         version: "0.1.0",
-        subcommands: [InitCommand.self, CheckCommand.self, BuildCommand.self, VerifyCommand.self, LetterCommand.self, DeliverCommand.self, StatusCommand.self, ListCommand.self, ExtractCommand.self, TimestampCommand.self, EscalateCommand.self, ExportCommand.self]
+        subcommands: [InitCommand.self, CheckCommand.self, BuildCommand.self, VerifyCommand.self, LetterCommand.self, DeliverCommand.self, StatusCommand.self, ListCommand.self, ExtractCommand.self, TimestampCommand.self, EscalateCommand.self, ExportCommand.self, TemplatesCommand.self]
     )
 
     public init() {}

@@ -19,7 +19,7 @@ struct LetterCommand: ParsableCommand, JSONCommand {
     @Option(help: "pdf or text.")
     var format: LetterFormat = .pdf
 
-    @Option(help: "A folder of templates to use instead of claimpack's (a copy of Templates/).", completion: .directory)
+    @Option(help: "A folder of templates read before claimpack's own (made by `claimpack templates copy DIR`; a file it lacks is read from claimpack's).", completion: .directory)
     var templates: String?
 
     @Option(help: "dl, c5, label or none (default: dl for registered mail, none otherwise).")
@@ -53,11 +53,12 @@ struct LetterCommand: ParsableCommand, JSONCommand {
 
     func run() throws {
         let resources = try Resources.locate()
-        let templateFolder = templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? resources.templates
-        let (claim, seal, bundleName, evidence, opened) = try loadClaim(schemas: resources.schemas, templates: templateFolder)
+        let folder = try TemplatesCommand.folder(templates, builtIn: resources.templates)
+        let (claim, seal, bundleName, evidence, opened) = try loadClaim(schemas: resources.schemas, templates: folder.lawRoot)
+        _ = try TemplatesCommand.folder(templates, builtIn: resources.templates, language: claim.language)
         let answerDue = claim.kind == .court
-            ? earlierAnswerDue(claim, evidence: evidence, opened: opened, schemas: resources.schemas, templates: templateFolder) : nil
-        let maker = LetterMaker(templates: templateFolder)
+            ? earlierAnswerDue(claim, evidence: evidence, opened: opened, schemas: resources.schemas, templates: folder.lawRoot) : nil
+        let maker = LetterMaker(templates: folder.user ?? folder.builtIn, fallback: folder.user.map { _ in folder.builtIn })
         let kit: LetterKit
         do throws(LetterError) {
             switch format {
@@ -70,7 +71,12 @@ struct LetterCommand: ParsableCommand, JSONCommand {
                                     attachments: attachments, evidence: evidence, duplex: duplex, answerDue: answerDue)
             }
         } catch {
-            Console.error(error.description)
+            if case .templateMistakes(let lines) = error {
+                Console.messages(lines)
+                Console.error("the templates have \(lines.count == 1 ? "a mistake" : "\(lines.count) mistakes"); no letter written")
+            } else {
+                Console.error(error.description)
+            }
             throw error.isClaimProblem ? ExitCode.problemsFound : ExitCode.configuration
         }
         for warning in kit.warnings { Console.message(warning) }

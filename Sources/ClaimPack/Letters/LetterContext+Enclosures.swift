@@ -77,6 +77,7 @@ extension LetterContext {
             "number": enclosure.number, "title": enclosure.title, "file": enclosure.file, "id": enclosure.evidenceID ?? "",
             "isPaper": false, "isAudio": enclosure.form == .audio, "isVideo": enclosure.form == .video,
             "isElectronicCopy": enclosure.form == .electronicCopy, "isMedium": true,
+            "sheets": "", "sheetsWord": "",
         ]
         if case .paper(let sheets) = enclosure.form {
             values["isPaper"] = true

@@ -16,7 +16,10 @@ extension LetterContext {
     /// claim's in calendar days from receipt) and `law` (citation, consequences, authority).
     func lawValues() -> [String: Any] {
         guard let provision, provision.language == claim.language else {
-            return ["period": periodValues(count: claim.responseDays, unit: .calendar, fromRegistration: false, isLaw: false)]
+            // The same keys as with a row, empty, so that a template's names can be checked.
+            return ["period": periodValues(count: claim.responseDays, unit: .calendar, fromRegistration: false, isLaw: false),
+                    "law": ["citation": "", "consequences": [Any](), "hasConsequences": false, "authority": ""] as [String: Any],
+                    "hasLaw": false]
         }
         let period = provision.period
         let isLaw = claim.responseDays == period.nominalDays

@@ -2,6 +2,8 @@
 public enum LetterError: Error, Sendable, CustomStringConvertible {
     /// A template is missing, does not parse, or renders to markup that is not valid.
     case template(String)
+    /// Mistakes in a template, each `ru/letter.mustache:32:4: error: …` (`TemplateChecker`).
+    case templateMistakes([String])
     /// Cairo or Pango failed.
     case rendering(String)
     /// Evidence marked to be enclosed that the letter cannot describe: no title, or no sheet
@@ -18,7 +20,7 @@ public enum LetterError: Error, Sendable, CustomStringConvertible {
     public var isClaimProblem: Bool {
         switch self {
         case .enclosures, .evidence, .calculation: true
-        case .template, .rendering: false
+        case .template, .templateMistakes, .rendering: false
         }
     }
 
@@ -26,7 +28,7 @@ public enum LetterError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .template(let message): "template: \(message)"
         case .rendering(let message): "rendering: \(message)"
-        case .enclosures(let messages): messages.joined(separator: "\n")
+        case .enclosures(let messages), .templateMistakes(let messages): messages.joined(separator: "\n")
         case .evidence(let message): message
         case .calculation(let message): "claim.yaml: operations: \(message)"
         }

@@ -43,11 +43,12 @@ extension LetterMaker {
         let prepared = try prepare(claim: claim, seal: seal, bundleName: bundleName, attachments: attachments,
                                    evidence: evidence, duplex: duplex, canvas: canvas, answerDue: answerDue)
         let (copies, printer, warnings, context) = (prepared.copies, prepared.printer, prepared.warnings, prepared.context)
-        var values = context.values()
+        var known = context.rawValues()
+        var values = LetterContext.prune(known) as? [String: Any] ?? [:]
 
         let renderer = LetterPDFRenderer(canvas: canvas)
         renderer.startSection()
-        renderer.render(try letterBlocks(claim, values))
+        renderer.render(try letterBlocks(claim, values, known: known))
         let letterPages = renderer.pageInSection
         if duplex, letterPages % 2 == 1 { canvas.beginPage(width: PageGeometry.a4.width, height: PageGeometry.a4.height) }
         let enclosures = context.enclosures
@@ -58,11 +59,15 @@ extension LetterMaker {
         let forms = PostForms(claim: claim, deliveryNotice: deliveryNotice)
         let letterSheets = duplex ? (letterPages + 1) / 2 : letterPages
         let formContext = claim.kind == .court ? context.addressedToRespondent() : context
-        let formValues = LetterContext.prune(formContext.formValues(letterSheets: letterSheets, forms: forms)) as? [String: Any] ?? [:]
+        let rawFormValues = formContext.formValues(letterSheets: letterSheets, forms: forms)
+        let formValues = LetterContext.prune(rawFormValues) as? [String: Any] ?? [:]
         values.merge(formValues) { $1 }
+        known.merge(rawFormValues) { $1 }
         if claim.kind == .court {
             // The forms and the envelope name the defendant wherever they print the addressee.
-            values.merge(LetterContext.prune(formContext.partyValues()) as? [String: Any] ?? [:]) { $1 }
+            let parties = formContext.partyValues()
+            values.merge(LetterContext.prune(parties) as? [String: Any] ?? [:]) { $1 }
+            known.merge(parties) { $1 }
         }
         // Each copy of a form starts its own section (and page; in duplex, its own sheet).
         var forms107And119: [String] = []
@@ -70,7 +75,7 @@ extension LetterMaker {
         if forms.deliveryNotice || forms.returnReceiptNote { forms107And119.append("form119") }
         var first = true
         for name in forms107And119 {
-            for section in split(try blocks(name, claim.language, values)) {
+            for section in split(try blocks(name, claim.language, values, known: known)) {
                 if duplex, !first, renderer.pageInSection % 2 == 1 {
                     canvas.beginPage(width: PageGeometry.a4.width, height: PageGeometry.a4.height)
                 }
@@ -81,7 +86,7 @@ extension LetterMaker {
         }
         if let size = PageGeometry.envelope(envelope) {
             renderer.startSection(size: size, envelope: true)
-            renderer.render(try blocks("envelope", claim.language, values))
+            renderer.render(try blocks("envelope", claim.language, values, known: known))
         }
         do { return LetterKit(bytes: try canvas.finish(), warnings: warnings) } catch { throw .rendering(error.description) }
     }
@@ -92,7 +97,9 @@ extension LetterMaker {
                         evidence: EvidenceSource?, duplex: Bool = false, answerDue: CalendarDate? = nil) throws(LetterError) -> LetterKit {
         let prepared = try prepare(claim: claim, seal: seal, bundleName: bundleName, attachments: attachments,
                                    evidence: evidence, duplex: duplex, canvas: nil, answerDue: answerDue)
-        let text = LetterTextRenderer.render(try letterBlocks(claim, prepared.context.values()))
+        let known = prepared.context.rawValues()
+        let values = LetterContext.prune(known) as? [String: Any] ?? [:]
+        let text = LetterTextRenderer.render(try letterBlocks(claim, values, known: known))
         return LetterKit(bytes: Array(text.utf8), warnings: prepared.warnings)
     }
 
@@ -143,9 +150,9 @@ extension LetterMaker {
         return Prepared(wording: wording, copies: copies, printer: printer, warnings: warnings, context: context)
     }
 
-    /// The blocks of the letter the claim's kind prints, with `values`.
-    func letterBlocks(_ claim: Claim, _ values: [String: Any]) throws(LetterError) -> [LetterBlock] {
-        try blocks(letterTemplate(for: claim), claim.language, values)
+    /// The blocks of the letter the claim's kind prints, with `values`; `known` as in `blocks`.
+    func letterBlocks(_ claim: Claim, _ values: [String: Any], known: [String: Any]? = nil) throws(LetterError) -> [LetterBlock] {
+        try blocks(letterTemplate(for: claim), claim.language, values, known: known)
     }
 
     /// The sheets of each printed copy on paper, by evidence id, and a warning for each

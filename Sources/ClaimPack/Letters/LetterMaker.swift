@@ -8,14 +8,23 @@ public struct LetterMaker: Sendable {
     /// The folder holding `<language>/letter.mustache`, `inventory.mustache`,
     /// `envelope.mustache` and `locale.yaml` (`Templates/`, or a user's copy).
     public var templates: URL
+    /// Where a file missing from `templates` is read from (claimpack's own `Templates/`
+    /// when `templates` is a user's folder); `nil`: every file must be in `templates`.
+    public var fallback: URL?
+
+    /// Looks each file up in `templates`, then in `fallback`.
+    var folder: TemplateFolder {
+        fallback.map { TemplateFolder(user: templates, builtIn: $0) } ?? TemplateFolder(user: nil, builtIn: templates)
+    }
 
     /// What goes on the last page: an envelope of a standard size, an address label, or nothing.
     public enum Envelope: String, Sendable, CaseIterable {
         case dl, c5, label, none
     }
 
-    public init(templates: URL) {
+    public init(templates: URL, fallback: URL? = nil) {
         self.templates = templates
+        self.fallback = fallback
     }
 
     /// The PDF of the kit with the evidence listed, not printed (`kit` with `.list`). Its
@@ -46,25 +55,58 @@ public struct LetterMaker: Sendable {
     }
 
     func locale(_ language: Language) throws(LetterError) -> LocaleWording {
-        do { return try LocaleWording(templates: templates, language: language) } catch { throw .template(error.description) }
+        do { return try LocaleWording(folder: folder, language: language) } catch { throw .template(error.description) }
     }
 
-    /// A template rendered and read as blocks.
-    func blocks(_ name: String, _ language: Language, _ values: [String: Any]) throws(LetterError) -> [LetterBlock] {
-        let file = templates.appendingPathComponent("\(language.rawValue)/\(name).mustache")
+    /// A template checked, rendered and read as blocks.
+    ///
+    /// - Parameter known: the context before empty values were dropped, against which every
+    ///   name the template uses is checked (`TemplateChecker`); `nil` checks the syntax only.
+    /// - Throws: `LetterError.templateMistakes` with each mistake at its line and column.
+    func blocks(_ name: String, _ language: Language, _ values: [String: Any],
+                known: [String: Any]? = nil) throws(LetterError) -> [LetterBlock] {
+        let relative = "\(language.rawValue)/\(name).mustache"
+        let file = folder.file(relative)
         guard let source = try? String(contentsOf: file, encoding: .utf8) else {
             throw .template("\(file.path): missing or not UTF-8")
         }
+        let checker = TemplateChecker(name: relative, source: source)
+        let problems: [TemplateChecker.Problem]
+        do {
+            if let known {
+                problems = try checker.unknownNames(in: known, vocabulary: TemplateChecker.vocabulary(of: folder.builtIn))
+            } else {
+                _ = try checker.tags(); problems = []
+            }
+        } catch {
+            problems = [error]
+        }
+        if !problems.isEmpty { throw .templateMistakes(problems.map(\.description)) }
         let rendered: String
         do {
             rendered = try MustacheTemplate(string: source).render(values)
+        } catch let error as MustacheTemplate.ParserError {
+            throw .templateMistakes(["\(relative):\(error.context.lineNumber):\(error.context.columnNumber): error: \(LetterMaker.plain(error.error))"])
         } catch {
-            throw .template("\(file.path): \(error)")
+            throw .template("\(relative): \(error)")
         }
         do {
             return try LetterMarkup.parse(rendered)
         } catch {
             throw .template("\(file.path) (as rendered): \(error.description)")
+        }
+    }
+
+    /// swift-mustache's parser error in words.
+    private static func plain(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        return switch error {
+        case .sectionCloseNameIncorrect: "a section is closed by another name"
+        case .unfinishedName: "a tag is not closed"
+        case .expectedSectionEnd: "a section is never closed"
+        case .invalidSetDelimiter: "a {{= =}} tag does not set delimiters"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: "a {{% }} tag is not {{% CONTENT_TYPE: TEXT}}"
+        default: "\(error)"
         }
     }
 
@@ -79,12 +121,19 @@ public struct LetterMaker: Sendable {
     }
 
     /// The template a claim is printed with: its kind's, or `letter` for a complaint when an
-    /// older templates copy (`--templates`) has no `complaint.mustache` (its letter template
-    /// still has the complaint's wording). A statement of claim has no such fallback.
+    /// older templates copy (`--templates`) has `letter.mustache` and no `complaint.mustache`
+    /// (its letter template still has the complaint's wording); a folder that overrides
+    /// neither gets the built-in `complaint.mustache`. A statement of claim has no such fallback.
     func letterTemplate(for claim: Claim) -> String {
         let name = LetterMaker.templateName(for: claim.kind)
-        let file = templates.appendingPathComponent("\(claim.language.rawValue)/\(name).mustache")
-        if claim.kind == .complaint, !FileManager.default.fileExists(atPath: file.path) { return "letter" }
+        let language = claim.language.rawValue
+        if claim.kind == .complaint {
+            // An older copy has letter.mustache and no complaint.mustache: its letter is meant.
+            let own = templates.appendingPathComponent("\(language)/\(name).mustache")
+            let ownLetter = templates.appendingPathComponent("\(language)/letter.mustache")
+            if !FileManager.default.fileExists(atPath: own.path),
+               fallback == nil || FileManager.default.fileExists(atPath: ownLetter.path) { return "letter" }
+        }
         return name
     }
 
@@ -92,7 +141,7 @@ public struct LetterMaker: Sendable {
     func calculation(_ claim: Claim, answerDue: CalendarDate?) throws(LetterError) -> CourtCalculation? {
         guard claim.kind == .court else { return nil }
         let law: LegalProvisions
-        do { law = try LegalProvisions(templates: templates) } catch { throw .template(error.description) }
+        do { law = try LegalProvisions(templates: folder.lawRoot) } catch { throw .template(error.description) }
         do { return try CourtCalculation(claim: claim, answerDue: answerDue, law: law) } catch { throw .calculation(error.description) }
     }
 

@@ -27,7 +27,14 @@ public struct LocaleWording: Sendable {
 
     /// Reads `templates/<language>/locale.yaml`.
     public init(templates: URL, language: Language) throws(ResourceError) {
-        let file = templates.appendingPathComponent("\(language.rawValue)/locale.yaml")
+        try self.init(folder: TemplateFolder(user: nil, builtIn: templates), language: language)
+    }
+
+    /// Reads `<language>/locale.yaml` from the user's folder, else from the built-in one;
+    /// the law table is the user's `law/` when there is one, else the built-in.
+    public init(folder: TemplateFolder, language: Language) throws(ResourceError) {
+        let file = folder.file("\(language.rawValue)/locale.yaml")
+        let templates = folder.lawRoot
         guard let text = try? String(contentsOf: file, encoding: .utf8),
               let document = try? Yams.load(yaml: text) as? [String: Any],
               let months = document["months"] as? [String], months.count == 12,

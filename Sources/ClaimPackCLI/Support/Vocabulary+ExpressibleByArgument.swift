@@ -12,3 +12,5 @@ extension DeliveryEvent.Kind: ExpressibleByArgument {
 extension TrackingNumber.Carrier: ExpressibleByArgument {}
 /// `--envelope dl|c5|label|none`.
 extension LetterMaker.Envelope: ExpressibleByArgument {}
+/// `init --from telecom|bank|shop|city-service`.
+extension StartingPoint.Name: ExpressibleByArgument {}
