@@ -67,4 +67,30 @@ struct FollowsTests {
         }
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out.zip").path))
     }
+
+    @Test func aDamagedFollowedBundleHintQuotesItsPath() throws {
+        let first = try TemporaryFolder()
+        _ = try first.write("claim.yaml", Self.claimYAML(id: "first"))
+        let firstBundle = first.url.appendingPathComponent("first.zip")
+        let firstSeal = try BundleTestSupport.build(first.url, to: firstBundle).seal
+        // bag-info.txt changed and re-packed by Python: the ZIP opens, its digest does not match.
+        let second = try TemporaryFolder()
+        let damaged = second.url.appendingPathComponent("evidence/my first.zip")
+        try FileManager.default.createDirectory(at: damaged.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let repack = try Witness.python("""
+            import sys, zipfile
+            with zipfile.ZipFile(sys.argv[1]) as old, zipfile.ZipFile(sys.argv[2], "w") as new:
+                for info in old.infolist():
+                    data = old.read(info)
+                    new.writestr(info, data + b"Changed: yes\\n" if info.filename.endswith("bag-info.txt") else data)
+            """, [firstBundle.path, damaged.path])
+        #expect(repack.status == 0, "\(repack.output)")
+        _ = try second.write("claim.yaml", Self.claimYAML(id: "second", follows: "follows: {bundle: \"evidence/my first.zip\", seal: \(firstSeal.hex)}"))
+        #expect {
+            _ = try BundleTestSupport.build(second.url, to: second.url.appendingPathComponent("out.zip"))
+        } throws: { error in
+            guard case BuildError.earlierBundle(_, let reason) = error else { return false }
+            return reason.contains("run: claimpack verify 'evidence/my first.zip'")
+        }
+    }
 }
