@@ -47,7 +47,11 @@ struct BundleLoaderTests {
             #expect(listed.standardOutput == list.standardOutput.replacingOccurrences(of: "bundle: b.zip", with: "bundle: \(name)"))
             let shown = try CLIRunner.run(["status", name, "--json"], in: scratch.url)
             #expect(shown.status == 0 && shown.standardError == note, "\(name): \(shown.standardError)")
-            #expect(shown.standardOutput.replacingOccurrences(of: "\"\(name)\"", with: "\"b.zip\"") == status.standardOutput)
+            // The same object, but for the name and the note, which `messages` carries too.
+            #expect(Self.withoutMessages(shown.standardOutput.replacingOccurrences(of: "\"\(name)\"", with: "\"b.zip\""))
+                    == Self.withoutMessages(status.standardOutput))
+            let messages = (try? JSONSerialization.jsonObject(with: Data(shown.standardOutput.utf8)) as? [String: Any])?["messages"] as? [String]
+            #expect(messages == [String(note.dropLast())], "\(name): the note is in messages")
             let printed = try CLIRunner.run(["letter", name, "--format", "text"], in: scratch.url)
             #expect(printed.status == 0 && printed.standardError.hasPrefix(note), "\(name): \(printed.standardError)")
             // The letter names the file it was given (three times; lines wrap by its length),
@@ -89,5 +93,13 @@ struct BundleLoaderTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("c").path))
         let extracted = try CLIRunner.run(["extract", "x", "y"], in: scratch.url)
         #expect(extracted.status == 66 && extracted.standardError.contains("a folder, extracted already"))
+    }
+
+    /// A `--json` object with its `messages` left out, keys sorted.
+    static func withoutMessages(_ json: String) -> String {
+        guard var object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return json }
+        object["messages"] = nil
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return json }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -19,13 +19,13 @@ struct VerifyFolderCommandTests {
         for folder in ["x", "x/\(bag.lastPathComponent)", "x/\(bag.lastPathComponent)/"] {
             let outcome = try CLIRunner.run(["verify", folder, "--seal", seal], in: scratch.url)
             #expect(outcome.status == 2, "\(folder): \(outcome.standardOutput)")
-            #expect(outcome.standardOutput == "bundle: \(folder)\nseal: \(seal)\ncontent intact (an extracted folder): 12 files checked; every digest and the seal hold (there is no ZIP to judge)\n")
+            #expect(outcome.standardOutput == "bundle: \(folder)\nseal: \(seal)\nseal matches: the bundle's seal is the one given with --seal\ncontent intact (an extracted folder): 12 files checked; every digest and the seal hold (there is no ZIP to judge)\n")
             #expect(outcome.standardError.isEmpty)
         }
         let json = try CLIRunner.run(["verify", "x", "--json"], in: scratch.url)
         #expect(json.status == 2)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["bundle", "seal", "intact", "verdict", "entries", "findings", "timestamps"])
+        #expect(Set(object.keys) == ["format", "command", "messages", "bundle", "seal", "sealMatches", "intact", "verdict", "entries", "findings", "timestamps"])
         #expect(object["verdict"] as? String == "content-intact-folder")
         #expect(object["intact"] as? Bool == false)
         #expect(object["entries"] as? Int == 12)
