@@ -192,7 +192,7 @@ struct EscalationSummary: Encodable {
         kind = draft.kind.rawValue
         follows = Follows(id: bundle.claim.id, seal: bundle.seal.hex)
         authority = draft.authority.map { Addressee(key: $0.key, name: $0.name) }
-        next = "claimpack check \(folder)"
+        next = "claimpack check \(Console.quoted(folder))"
     }
 }
 

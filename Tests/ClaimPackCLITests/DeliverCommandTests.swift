@@ -46,7 +46,7 @@ struct DeliverCommandTests {
         #expect(early.standardError.contains("\"delivered\" follows \"sent\""))
         let badTracking = try CLIRunner.run(["deliver", bundle, "sent", "--date", "2026-11-20", "--tracking", "RR123456789EE"], in: scratch.url)
         #expect(badTracking.status == 1)
-        #expect(badTracking.standardError.contains("should be 5"))
+        #expect(badTracking.standardError.contains("a digit is mistyped or two are swapped") && !badTracking.standardError.contains("should be"))
         let future = try CLIRunner.run(["deliver", bundle, "sent", "--date", "2999-01-01"], in: scratch.url)
         #expect(future.status == 1)
         #expect(future.standardError.contains("in the future"))

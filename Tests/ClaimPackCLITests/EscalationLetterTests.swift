@@ -45,6 +45,12 @@ struct EscalationLetterTests {
         let court = try CLIRunner.run(["letter", "court.zip", "--format", "text"], in: chain)
         #expect(court.status == 0, "\(court.standardError)")
         try Self.golden("ru-telecom-court", court.standardOutput)
+        // From the extracted bundle's folder the chain is read as from the ZIP: the same penalty.
+        _ = try Self.tool(["unzip", "-q", chain.appendingPathComponent("court.zip").path, "-d", chain.appendingPathComponent("extracted").path])
+        let fromFolder = try CLIRunner.run(["letter", "extracted/mts-2026-11-court", "--format", "text"], in: chain)
+        #expect(fromFolder.status == 0 && !fromFolder.standardError.contains("no penalty"), "\(fromFolder.standardError)")
+        let folderText = fromFolder.standardOutput.replacingOccurrences(of: "\u{00A0}", with: " ")
+        #expect(folderText.contains("1 500,00 × 3 % × 16 = 720,00") && folderText.contains("с 31.12.2026 по 15.01.2027"), "\(folderText)")
         let complaint = try CLIRunner.run(["letter", "complaint.zip", "--format", "text"], in: chain)
         #expect(complaint.status == 0, "\(complaint.standardError)")
         try Self.golden("ru-telecom-complaint", complaint.standardOutput)

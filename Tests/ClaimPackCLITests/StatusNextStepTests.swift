@@ -34,4 +34,12 @@ struct StatusNextStepTests {
         let text = try CLIRunner.run(["status", "complaint.zip"], in: scratch.url)
         #expect(text.standardOutput.contains("follows:   mts-2026-11 (claim), seal \(seal.prefix(4)) "), "\(text.standardOutput)")
     }
+
+    @Test func escalateJSONQuotesTheFolderInItsNextCommand() throws {
+        let scratch = try EscalateCommandTests.deliveredClaim()
+        let run = try CLIRunner.run(["escalate", "mts.zip", "--to", "complaint", "--as-of", "2026-12-04", "--anyway",
+                                     "-o", "my complaint", "--json"], in: scratch.url)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any], "\(run.standardError)")
+        #expect(object["next"] as? String == "claimpack check 'my complaint'")
+    }
 }

@@ -15,8 +15,9 @@ public struct TrackingNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// Why a tracking number is refused.
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
-        /// The check digit is wrong; `expected` is the right one.
-        case wrongCheckDigit(number: String, expected: Character, format: String)
+        /// The check digit does not agree with the other digits. The right digit is not
+        /// offered: typing it in would make a valid number of somebody else's item.
+        case wrongCheckDigit(number: String, format: String)
         /// No known format, and the carrier is not `other`.
         case unknownFormat(number: String)
         /// 13 digits, the form of a Ukrposhta domestic number, without `ukrposhta` given.
@@ -26,8 +27,8 @@ public struct TrackingNumber: Sendable, Hashable, CustomStringConvertible {
 
         public var description: String {
             switch self {
-            case .wrongCheckDigit(let number, let expected, let format):
-                "\(number): the check digit of this \(format) number should be \(expected); check the number on the receipt"
+            case .wrongCheckDigit(let number, let format):
+                "\(number): the check digit of this \(format) number does not agree with the others: a digit is mistyped or two are swapped; copy the number from the receipt again"
             case .unknownFormat(let number):
                 "\(number): not a tracking number claimpack knows (Russian Post 14 digits, UPU S10 like RA123456785RU, USPS 20 or 22 digits, Ukrposhta 13 digits); check it, or give --carrier other"
             case .ukrposhtaNotGiven(let number):
@@ -83,7 +84,7 @@ public struct TrackingNumber: Sendable, Hashable, CustomStringConvertible {
     private static func check(_ value: String, at index: Int? = nil, expected: Character, format: String) throws(Problem) {
         let characters = Array(value)
         let position = index ?? characters.count - 1
-        if characters[position] != expected { throw .wrongCheckDigit(number: value, expected: expected, format: format) }
+        if characters[position] != expected { throw .wrongCheckDigit(number: value, format: format) }
     }
 
     /// Russian Post (14 digits): 3 × (digits in odd positions) + (digits in even positions)

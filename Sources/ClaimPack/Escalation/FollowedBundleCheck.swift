@@ -22,7 +22,7 @@ enum FollowedBundleCheck {
         }
         guard report.isIntact else {
             let errors = report.findings.filter { $0.severity == .error }
-            throw .earlierBundle(path: follows.bundle, reason: "it does not verify (\(Plural.english(errors.count, "error")), first: \(errors[0].description)); run 'claimpack verify \(follows.bundle)' and put the intact bundle there")
+            throw .earlierBundle(path: follows.bundle, reason: "it does not verify (\(Plural.english(errors.count, "error")), first: \(errors[0].description)); run: claimpack verify \(ShellWord.quoted(follows.bundle)), and put the intact bundle there")
         }
         guard seal == follows.seal else {
             throw .earlierBundle(path: follows.bundle, reason: "its seal is \(seal.hex), but follows.seal cites \(follows.seal.hex); cite the seal of this bundle, or put the bundle that has the cited seal there")

@@ -193,11 +193,22 @@ final class LetterPDFRenderer {
         y += spacing
     }
 
-    /// Starts a new page unless `layout` and the first lines of the next block fit here.
+    /// Starts a new page unless `layout` and the first two lines (or table rows) of the next
+    /// block fit here, so that a heading never stands alone at the foot of a page.
     private func keep(_ layout: TextLayout, withNext next: LetterBlock?) {
-        let following = next.map { canvas.layout(Typography.apply($0.text), font: PageGeometry.body, width: width) }
-        let needed = layout.height + PageGeometry.gap + (following.map { $0.height(of: 0..<min(2, $0.lines.count)) } ?? 0)
+        let needed = layout.height + PageGeometry.gap + (next.map(leadHeight(of:)) ?? 0)
         if y + needed > bottom, y > PageGeometry.margins.top + 0.1 { newPage() }
+    }
+
+    /// The height of the first two lines of `block` as it will be laid out — the first two
+    /// rows of a table, which never split.
+    private func leadHeight(of block: LetterBlock) -> Double {
+        let text = Typography.apply(block.text)
+        if block.role == .table {
+            return TableLayout(block: block, text: text, canvas: canvas, left: left, width: width).leadHeight
+        }
+        let layout = bodyLayout(for: block)?.layout ?? canvas.layout(text, font: PageGeometry.body, width: width)
+        return layout.height(of: 0..<min(2, layout.lines.count))
     }
 
     /// Whether `height` fits below the cursor; starts a new page when it does not.

@@ -38,11 +38,16 @@ struct TableLayout {
         widths = relative.map { $0 / sum * width }
     }
 
+    /// The height of the first two rows (the header and the first row under it): what a
+    /// page must hold to begin the table, and what a heading before it keeps with.
+    var leadHeight: Double {
+        laidOut(rows.prefix(2)).map(\.height).reduce(0, +)
+    }
+
     func render(into renderer: LetterPDFRenderer) {
         guard let header = rows.first else { return }
-        let headerSize = header.bold ? fittingSize(header.cells) : 11
-        let laidOut = rows.enumerated().map { index, row in layoutRow(row, size: index == 0 ? headerSize : 11) }
-        _ = renderer.ensureSpace(laidOut[0].height + (laidOut.count > 1 ? laidOut[1].height : 0))
+        let laidOut = laidOut(rows[...])
+        _ = renderer.ensureSpace(laidOut.prefix(2).map(\.height).reduce(0, +))
         for (index, row) in laidOut.enumerated() {
             if renderer.ensureSpace(row.height), index > 0, header.bold {
                 draw(laidOut[0], at: renderer)
@@ -50,6 +55,13 @@ struct TableLayout {
             draw(row, at: renderer)
         }
         renderer.cursor += PDFCanvas.points(3)
+    }
+
+    /// `rows` laid out, the bold header row of the table at its fitting size.
+    private func laidOut(_ rows: ArraySlice<(cells: [String], bold: Bool)>) -> [(layouts: [TextLayout], height: Double)] {
+        guard let header = self.rows.first else { return [] }
+        let headerSize = header.bold ? fittingSize(header.cells) : 11
+        return rows.enumerated().map { index, row in layoutRow(row, size: index == 0 ? headerSize : 11) }
     }
 
     /// The largest size, 11 pt down to `PageGeometry.smallestHeaderSize`, at which every word

@@ -192,10 +192,17 @@ struct ClaimDecoder {
             session.error(.missingEvidenceFile, at: mapping.value("bundle")?.position,
                           "follows.bundle: \(bundle) is not a file under evidence/; put the earlier bundle (.zip) there and name it here, for example evidence/\(Identifier.slug(from: folderName)).zip")
         }
-        let seal = sealText.flatMap { SHA256Digest(hex: $0.replacingOccurrences(of: " ", with: "")) }
-        if let sealText, seal == nil {
-            session.error(.wrongType, at: mapping.value("seal")?.position,
-                          "follows.seal: \"\(sealText)\" is not a seal; copy the 64 hexadecimal digits 'claimpack build' or 'status' printed for the earlier bundle")
+        // Read as `verify --seal` reads a seal typed from the letter: look-alike letters as digits, each said.
+        var seal: SHA256Digest?
+        if let sealText {
+            switch SealText.parse(sealText) {
+            case .success(let read):
+                seal = read.digest
+                if let note = read.note { session.report(.note, .wrongType, at: mapping.value("seal")?.position, "follows.seal: \(note)") }
+            case .failure(let problem):
+                session.error(.wrongType, at: mapping.value("seal")?.position,
+                              "follows.seal: \(problem.description); copy the 64 hexadecimal digits 'claimpack build' or 'status' printed for the earlier bundle")
+            }
         }
         guard let bundle, let seal else { return nil }
         return Follows(bundle: bundle.nfc, seal: seal)

@@ -13,7 +13,7 @@ public enum ClaimFolderError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .folderNotFound(let path):
-            "\(path): no such folder; give the path of a claim folder (one with claim.yaml), or create one with 'claimpack init \(path)'"
+            "\(path): no such folder; give the path of a claim folder (one with claim.yaml), or create one with: claimpack init \(ShellWord.quoted(path))"
         case .notAFolder(let path):
             "\(path): not a folder; give the path of a claim folder (one with claim.yaml)"
         case .claimFileMissing(let path):

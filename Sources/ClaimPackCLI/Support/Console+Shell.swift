@@ -1,14 +1,11 @@
 internal import Foundation
+internal import ClaimPack
 
 extension Console {
-    /// `word` as a POSIX shell reads it back as one word: unchanged when it holds only
-    /// letters (any script), digits and `_ @ % + = : , . / -`; otherwise in single quotes,
-    /// a single quote in it written `'\''`. For the commands a hint suggests:
-    /// `claimpack check 'Билайн подписка'`.
+    /// `word` as a POSIX shell reads it back as one word (`ShellWord.quoted`, shared with
+    /// the core's hints): `claimpack check 'Билайн подписка'`.
     static func quoted(_ word: String) -> String {
-        let plain = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "_@%+=:,./-"))
-        if !word.isEmpty, word.unicodeScalars.allSatisfy(plain.contains) { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        ShellWord.quoted(word)
     }
 
     /// A file of a claim folder as the user would type it from where they ran claimpack:

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ClaimPack
 
@@ -15,12 +16,23 @@ struct TrackingNumberTests {
         #expect(try TrackingNumber(number).carrier == carrier)
     }
 
-    @Test func wrongCheckDigitsNameTheExpectedDigit() {
-        #expect(throws: TrackingNumber.Problem.wrongCheckDigit(number: "RR123456789EE", expected: "5", format: "UPU S10")) {
+    @Test func wrongCheckDigitsSayMistypedWithoutOfferingTheDigit() {
+        #expect(throws: TrackingNumber.Problem.wrongCheckDigit(number: "RR123456789EE", format: "UPU S10")) {
             try TrackingNumber("RR123456789EE")
         }
-        #expect(throws: TrackingNumber.Problem.wrongCheckDigit(number: "62009147017545", expected: "4", format: "Russian Post")) {
+        #expect(throws: TrackingNumber.Problem.wrongCheckDigit(number: "62009147017545", format: "Russian Post")) {
             try TrackingNumber("62009147017545")
+        }
+        // The right digits (5 and 4) would make valid numbers of other items: not named.
+        for (number, right) in [("RR123456789EE", "5"), ("62009147017545", "4"), ("9400100000000000000001", "6")] {
+            do {
+                _ = try TrackingNumber(number)
+                Issue.record("\(number) accepted")
+            } catch {
+                let text = error.description.replacingOccurrences(of: number, with: "")
+                #expect(text.contains("a digit is mistyped or two are swapped"), "\(error.description)")
+                #expect(!text.contains("should be") && (right.isEmpty || !text.contains(right)), "\(error.description)")
+            }
         }
     }
 

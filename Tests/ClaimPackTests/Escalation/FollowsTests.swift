@@ -67,4 +67,51 @@ struct FollowsTests {
         }
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out.zip").path))
     }
+
+    @Test func aDamagedFollowedBundleHintQuotesItsPath() throws {
+        let first = try TemporaryFolder()
+        _ = try first.write("claim.yaml", Self.claimYAML(id: "first"))
+        let firstBundle = first.url.appendingPathComponent("first.zip")
+        let firstSeal = try BundleTestSupport.build(first.url, to: firstBundle).seal
+        // bag-info.txt changed and re-packed by Python: the ZIP opens, its digest does not match.
+        let second = try TemporaryFolder()
+        let damaged = second.url.appendingPathComponent("evidence/my first.zip")
+        try FileManager.default.createDirectory(at: damaged.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let repack = try Witness.python("""
+            import sys, zipfile
+            with zipfile.ZipFile(sys.argv[1]) as old, zipfile.ZipFile(sys.argv[2], "w") as new:
+                for info in old.infolist():
+                    data = old.read(info)
+                    new.writestr(info, data + b"Changed: yes\\n" if info.filename.endswith("bag-info.txt") else data)
+            """, [firstBundle.path, damaged.path])
+        #expect(repack.status == 0, "\(repack.output)")
+        _ = try second.write("claim.yaml", Self.claimYAML(id: "second", follows: "follows: {bundle: \"evidence/my first.zip\", seal: \(firstSeal.hex)}"))
+        #expect {
+            _ = try BundleTestSupport.build(second.url, to: second.url.appendingPathComponent("out.zip"))
+        } throws: { error in
+            guard case BuildError.earlierBundle(_, let reason) = error else { return false }
+            return reason.contains("run: claimpack verify 'evidence/my first.zip'")
+        }
+    }
+
+    @Test func aSealWithLookAlikeLettersIsReadAsVerifySealReadsIt() throws {
+        let folder = try TemporaryFolder()
+        let hex = String(repeating: "0123456789abcdef", count: 4)
+        // Cyrillic с (U+0441) at digit 13 and е (U+0435) at digit 15, typed from the letter on a Russian keyboard.
+        var typed = Array(hex)
+        typed[12] = "с"; typed[14] = "е"
+        _ = try folder.write("claim.yaml", Self.claimYAML(id: "second", follows: "follows: {bundle: evidence/first.zip, seal: \"\(String(typed))\"}"))
+        _ = try folder.write("evidence/first.zip", "placeholder")
+        let report = try TestSupport.reader.read(folder: folder.url)
+        #expect(report.claim?.follows?.seal == SHA256Digest(hex: hex), "\(report.diagnostics)")
+        let notes = report.diagnostics.filter { $0.severity == .note }.map(\.message)
+        #expect(notes == ["follows.seal: read Cyrillic с (U+0441) at digit 13 as c, Cyrillic е (U+0435) at digit 15 as e (letters that look like hexadecimal digits)"], "\(report.diagnostics)")
+        #expect(!report.diagnostics.contains { $0.severity == .error })
+
+        // Anything else is still refused, naming the character and its place.
+        _ = try folder.write("claim.yaml", Self.claimYAML(id: "second", follows: "follows: {bundle: evidence/first.zip, seal: \"#\(hex.dropFirst())\"}"))
+        let refused = try TestSupport.reader.read(folder: folder.url)
+        #expect(refused.claim == nil)
+        #expect(refused.diagnostics.contains { $0.severity == .error && $0.message.contains("retype # (U+0023) at digit 1") }, "\(refused.diagnostics)")
+    }
 }

@@ -60,4 +60,32 @@ struct LetterPageBreakTests {
         let textLines = pages[signaturePage]!.filter { $0.key != 0 }.values.reduce(0, +)
         #expect(textLines >= 2, "the signature's page \(signaturePage) holds \(textLines) lines of text: \(pages)")
     }
+
+    /// A heading keeps with the first two rows of the table after it: the money table of a
+    /// statement of claim (`Templates/ru/court.mustache`, wrapped cells), pushed down so that
+    /// the page ends at every point around the heading. Read back page by page with pdftotext.
+    @Test(arguments: Array(stride(from: 30, through: 120, by: 2)))
+    func aHeadingIsNotLeftAloneAboveATable(_ offset: Int) throws {
+        var blocks = [LetterBlock(role: .space, argument: String(offset), text: "")]
+        for tag in 1...8 { blocks.append(paragraph(tag, lines: 4)) }
+        blocks.append(LetterBlock(role: .heading, argument: "", text: "HEADING Цена иска и расчёт взыскиваемых сумм"))
+        blocks.append(LetterBlock(role: .table, argument: "38,44,18r", text: """
+            |* Статья расчёта | Расчёт | Сумма, RUB |
+            | ROWONE Денежные средства, уплаченные по оспариваемым операциям | сумма операций op-1, op-2 по выписке банка | 12 480,00 |
+            | ROWTWO Неустойка (п. 5 ст. 28 Закона РФ «О защите прав потребителей») | 12 480,00 × 3 % × 23 дня, не более цены услуги | 8 611,20 |
+            |* Цена иска | | 21 091,20 |
+            """))
+        blocks.append(paragraph(9, lines: 3))
+        let folder = try TemporaryFolder("keep")
+        let pdf = try folder.write("keep.pdf", Data(try LetterPDFRenderer.pdf(of: blocks)))
+        let count = try #require(Int(try Witness.run(["pdfinfo", pdf.path]).output
+            .firstMatch(of: #/Pages:\s+([0-9]+)/#).map { String($0.1) } ?? ""))
+        var pages: [String] = []
+        for page in 1...count {
+            pages.append(try Witness.run(["pdftotext", "-f", String(page), "-l", String(page), "-layout", pdf.path, "-"]).output)
+        }
+        let headingPage = try #require(pages.firstIndex { $0.contains("HEADING") })
+        #expect(pages[headingPage].contains("Статья расчёта") && pages[headingPage].contains("ROWONE"),
+                "offset \(offset): the heading is on page \(headingPage + 1), the table's first rows are not")
+    }
 }
