@@ -133,6 +133,8 @@ struct EscalateCommandTests {
         let text = try Self.claimText(folder)
         #expect(text.contains("kind: court\n"))
         #expect(text.contains("в мою пользу 1\u{00A0}500,00 ₽ — сумму операций TX-0001."))
+        // Worded for the court: the defendant, not the company by name, is to pay.
+        #expect(text.contains("text: \"Взыскать с ответчика в мою пользу") && text.contains("text: \"Взыскать с ответчика неустойку"), "\(text)")
         #expect(text.contains("неустойку за период с 31.12.2026 по 15.01.2027 в размере 720,00 ₽"))
         #expect(text.contains("штраф в размере 50 %"))
         let check = try CLIRunner.run(["check", folder.path], in: scratch.url)
