@@ -69,7 +69,8 @@ struct DeliverCommand: ParsableCommand, JSONCommand {
         let request = DeliveryRequest(kind: event, at: at, tracking: tracking, carrier: carrier,
                                       proofs: proof.map { URL(fileURLWithPath: $0) }, note: note)
         SignalCleanup.install()
-        let recorder = DeliveryRecorder(schemas: resources.schemas, notice: { Console.message("claimpack: note: \($0)") })
+        let recorder = DeliveryRecorder(schemas: resources.schemas, notice: { Console.message("claimpack: note: \($0)") },
+                                        warning: { Console.message("claimpack: warning: \($0)") })
         if let timestamp { return try recordStamped(request, recorder: recorder, resources: resources, authority: timestamp) }
         do throws(DeliveryError) {
             let updated = try recorder.record(request, in: URL(fileURLWithPath: bundle))

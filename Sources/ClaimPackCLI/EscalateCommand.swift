@@ -103,12 +103,10 @@ struct EscalateCommand: ParsableCommand, JSONCommand {
         if opened.claim.kind != .claim {
             escalation.firstClaimAnswerDue = BundleChain(of: opened, schemas: resources.schemas, law: law, today: asOfDate).claimAnswerDue
         }
-        if let reason = escalation.earlyReason {
-            if !anyway {
-                Console.error(EscalationError.early(reason).description)
-                throw ExitCode.problemsFound
-            }
-            Console.message("claimpack: note: \(reason); drafted anyway (--anyway)")
+        let earlyReason = escalation.earlyReason(bundleShown: Console.quoted(bundle))
+        if let reason = earlyReason, !anyway {
+            Console.error(EscalationError.early(reason).description)
+            throw ExitCode.problemsFound
         }
         let bundleURL = URL(fileURLWithPath: bundle)
         let draft: EscalationDraft
@@ -118,6 +116,8 @@ struct EscalateCommand: ParsableCommand, JSONCommand {
             Console.error("\(bundle): \(error.description)")
             throw ExitCode.problemsFound
         }
+        // Only once there is a draft: never "drafted anyway" before an error.
+        if let reason = earlyReason { Console.message("claimpack: note: \(reason); drafted anyway (--anyway)") }
         let target = output.map { URL(fileURLWithPath: $0) }
             ?? bundleURL.deletingLastPathComponent().appendingPathComponent(draft.id)
         do {

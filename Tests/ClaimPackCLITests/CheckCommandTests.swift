@@ -19,7 +19,7 @@ struct CheckCommandTests {
         #expect(outcome.status == 0)
         #expect(outcome.standardError == """
             Examples/ru-city-portal-complaint/evidence/.DS_Store: note: hidden file skipped; it is not part of the bundle
-            Examples/ru-city-portal-complaint/evidence/notes.md: warning: no entry in claim.yaml; described as id "notes", kind call-notes, title "notes.md"; add it under evidence: to give it a proper title
+            Examples/ru-city-portal-complaint/evidence/notes.md: warning: no entry in claim.yaml: it goes into the bundle (as id "notes", kind call-notes, title "notes.md") but is NOT enclosed with the letter, printed or listed among its attachments; add it under evidence: with a title to enclose it
             Examples/ru-city-portal-complaint: 1 warning, 1 note
 
             """)

@@ -37,6 +37,27 @@ struct DeliverCommandTests {
         #expect((object["events"] as? [[String: Any]])?.map { $0["type"] as? String } == ["prepared", "sent", "returned"])
     }
 
+    /// A 14-digit number is taken for Russian Post's by its format; on a claim of another
+    /// country that is said as a warning naming --carrier. Given --carrier, or on a Russian
+    /// claim, nothing is said.
+    @Test func aCarrierFromAnotherCountryIsWarnedOf() throws {
+        let scratch = try ScratchFolder()
+        let bank = CLIRunner.repositoryRoot.appendingPathComponent("Examples/en-bank-duplicate-payment").path
+        #expect(try CLIRunner.run(["build", bank, "-o", "gb.zip"], in: scratch.url).status == 0)
+        #expect(try CLIRunner.run(["build", bank, "-o", "gb2.zip"], in: scratch.url).status == 0)
+        let inferred = try CLIRunner.run(["deliver", "gb.zip", "sent", "--date", "2026-11-22", "--tracking", "62009147017544"], in: scratch.url)
+        #expect(inferred.status == 0, "\(inferred.standardError)")
+        #expect(inferred.standardError.contains("claimpack: warning: 62009147017544 has the format of a Russian Post number"), "\(inferred.standardError)")
+        #expect(inferred.standardError.contains("is a gb claim, whose post is Royal Mail") && inferred.standardError.contains("--carrier"))
+        let given = try CLIRunner.run(["deliver", "gb2.zip", "sent", "--date", "2026-11-22", "--tracking", "62009147017544",
+                                       "--carrier", "russian-post"], in: scratch.url)
+        #expect(given.status == 0 && !given.standardError.contains("warning"), "\(given.standardError)")
+        let telecom = CLIRunner.repositoryRoot.appendingPathComponent("Examples/ru-telecom-subscription").path
+        #expect(try CLIRunner.run(["build", telecom, "-o", "ru.zip"], in: scratch.url).status == 0)
+        let russian = try CLIRunner.run(["deliver", "ru.zip", "sent", "--date", "2026-11-22", "--tracking", "62009147017544"], in: scratch.url)
+        #expect(russian.status == 0 && !russian.standardError.contains("warning"), "\(russian.standardError)")
+    }
+
     @Test func refusalsExitOneAndChangeNothing() throws {
         let (scratch, bundle) = try Self.bundle()
         let path = scratch.url.appendingPathComponent(bundle)

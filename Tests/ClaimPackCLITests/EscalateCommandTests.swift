@@ -54,6 +54,9 @@ struct EscalateCommandTests {
         #expect(text.contains("id: mts-2026-11-complaint\n"))
         #expect(text.contains("date: 2027-01-15\n"))
         #expect(text.contains("event: \"Претензия направлена 22.11.2026 ценным письмом с описью вложения № 62009147017544; вручена 27.11.2026; ответ в срок до 30.12.2026 не получен.\""))
+        // The tracking number is the post's: in the sentence on how it was sent, never as
+        // the reference the company gave («Номер обращения»).
+        #expect(!text.contains("reference: \"62009147017544\""), "\(text)")
         #expect(text.contains("name: \"Федеральная служба по надзору в сфере связи, информационных технологий и массовых коммуникаций (Роскомнадзор)\""))
         #expect(text.contains("  sector: telecom\n") && text.contains("disputed: true"))
         let seal = try #require(try Self.seal(of: "mts.zip", in: scratch))
@@ -80,6 +83,9 @@ struct EscalateCommandTests {
         let early = try CLIRunner.run(["escalate", "mts.zip", "--to", "complaint", "--as-of", "2026-12-30"], in: scratch.url)
         #expect(early.status == 1)
         #expect(early.standardError.contains("due by 2026-12-30") && early.standardError.contains("--anyway"))
+        // The command it suggests names the bundle as given, never a literal BUNDLE.
+        #expect(early.standardError.contains("claimpack deliver mts.zip answered --date"), "\(early.standardError)")
+        #expect(!early.standardError.contains("BUNDLE"))
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("mts-2026-11-complaint").path))
         // The day after the due date it is overdue.
         try Self.expectSuccess(["escalate", "mts.zip", "--to", "complaint", "--as-of", "2026-12-31"], in: scratch)
@@ -87,6 +93,23 @@ struct EscalateCommandTests {
         #expect(anyway.status == 0, "\(anyway.standardError)")
         let text = try Self.claimText(scratch.url.appendingPathComponent("mts-2026-11-court"))
         #expect(text.contains("срок ответа истекает 30.12.2026"))
+    }
+
+    /// A statement of claim from a claim with no operations: one clear error, no "drafted
+    /// anyway" before it, and nothing written; the early step's suggestion quotes the bundle.
+    @Test func courtFromAClaimWithoutOperationsIsOneError() throws {
+        let scratch = try ScratchFolder()
+        let portal = CLIRunner.repositoryRoot.appendingPathComponent("Examples/ru-city-portal-complaint").path
+        try Self.expectSuccess(["build", portal, "-o", "my portal.zip"], in: scratch)
+        let early = try CLIRunner.run(["escalate", "my portal.zip", "--to", "court"], in: scratch.url)
+        #expect(early.status == 1)
+        #expect(early.standardError.contains("claimpack deliver 'my portal.zip' sent --date"), "\(early.standardError)")
+        let run = try CLIRunner.run(["escalate", "my portal.zip", "--to", "court", "--anyway"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("mosru-compensation-2026 lists no operations"), "\(run.standardError)")
+        #expect(!run.standardError.contains("drafted anyway") && !run.standardError.contains("no operation is disputed"), "\(run.standardError)")
+        #expect(run.standardError.split(separator: "\n").count == 1, "\(run.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["my portal.zip"])
     }
 
     @Test func anExistingFolderIsNeverWrittenOver() throws {
@@ -110,6 +133,8 @@ struct EscalateCommandTests {
         let text = try Self.claimText(folder)
         #expect(text.contains("kind: court\n"))
         #expect(text.contains("в мою пользу 1\u{00A0}500,00 ₽ — сумму операций TX-0001."))
+        // Worded for the court: the defendant, not the company by name, is to pay.
+        #expect(text.contains("text: \"Взыскать с ответчика в мою пользу") && text.contains("text: \"Взыскать с ответчика неустойку"), "\(text)")
         #expect(text.contains("неустойку за период с 31.12.2026 по 15.01.2027 в размере 720,00 ₽"))
         #expect(text.contains("штраф в размере 50 %"))
         let check = try CLIRunner.run(["check", folder.path], in: scratch.url)

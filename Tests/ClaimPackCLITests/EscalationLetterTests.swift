@@ -68,6 +68,35 @@ struct EscalationLetterTests {
         #expect(fonts.contains("LiberationSerif"))
     }
 
+    /// Particulars of claim drafted with --anyway before the answer was due (delivered
+    /// 24/11/2026, due 19/01/2027, drafted 01/12/2026): the demands worded for the court
+    /// (never "Pay me"); no interest demand and no £0.00 row, the draft saying why; the
+    /// header and the fee row agree that the fee is not computed.
+    @Test func particularsBeforeTheAnswerWasDue() throws {
+        let scratch = try ScratchFolder()
+        let path = CLIRunner.repositoryRoot.appendingPathComponent("Examples/en-bank-duplicate-payment").path
+        try EscalateCommandTests.expectSuccess(["build", path, "-o", "c.zip"], in: scratch)
+        try EscalateCommandTests.expectSuccess(["deliver", "c.zip", "sent", "--date", "2026-11-22"], in: scratch)
+        try EscalateCommandTests.expectSuccess(["deliver", "c.zip", "delivered", "--date", "2026-11-24"], in: scratch)
+        try EscalateCommandTests.expectSuccess(["escalate", "c.zip", "--to", "court", "--as-of", "2026-12-01", "--anyway", "-o", "court"], in: scratch)
+        let folder = scratch.url.appendingPathComponent("court")
+        let draft = try EscalateCommandTests.claimText(folder)
+        #expect(!draft.contains("Pay me") && !draft.contains("Interest under"), "\(draft)")
+        #expect(draft.contains("text: \"£649.00, the amount of transaction TXN-8842, which the Defendant has not refunded.\""), "\(draft)")
+        #expect(draft.contains("# No interest demand: on 01/12/2026 the answer to the letter before claim was not yet overdue (due by 19/01/2027)"), "\(draft)")
+        try EscalateCommandTests.fillPlaceholders(folder)
+        let letter = try CLIRunner.run(["letter", "court", "--format", "text"], in: scratch.url)
+        #expect(letter.status == 0, "\(letter.standardError)")
+        let text = letter.standardOutput.replacingOccurrences(of: "\u{00A0}", with: " ")
+        #expect(text.contains("Amount claimed: £649.00 (court fee: see the court fee table)\n"), "\(text)")
+        #expect(!text.contains("plus the court fee") && !text.contains("0.00 from") && !text.contains("Interest runs from"), "\(text)")
+        #expect(text.contains("The Claimant claims:\n1. £649.00, the amount of transaction TXN-8842"), "\(text)")
+        let lines = text.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("Court fee ") && $0.contains("not computed: see the court") }, "\(text)")
+        #expect(lines.contains { $0.hasPrefix("Period of interest ") && $0.contains("not yet overdue") }, "\(text)")
+        #expect(!lines.contains { $0.hasPrefix("Interest (") }, "\(text)")
+    }
+
     /// A complaint and a statement of claim in Ukrainian, and a complaint to the ombudsman and
     /// particulars of claim in English, each from an example delivered on 24.11.2026 and
     /// escalated on 15.02.2027.

@@ -110,4 +110,24 @@ struct LetterCommandTests {
         let none = try CLIRunner.run(["letter", example, "-o", "none.pdf", "--envelope", "none"], in: scratch.url)
         #expect(none.status == 0)
     }
+
+    /// A bundle's file name is printed for the reader to type: it never breaks at a hyphen
+    /// (pdftotext would read "c-⏎ru.zip" as "cru.zip"). The name is long and hyphenated so
+    /// that lines end inside it; each time it is printed, it is printed whole, in the
+    /// letter's own fonts.
+    @Test func aFileNameNeverBreaksAtAHyphen() throws {
+        let scratch = try ScratchFolder()
+        let name = "northgate-bank-duplicate-card-payment-letter-before-action-2026.zip"
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/en-bank-duplicate-payment").path
+        #expect(try CLIRunner.run(["build", example, "-o", name], in: scratch.url).status == 0)
+        let letter = try CLIRunner.run(["letter", name, "-o", "letter.pdf"], in: scratch.url)
+        #expect(letter.status == 0, "\(letter.standardError)")
+        let pdf = scratch.url.appendingPathComponent("letter.pdf").path
+        let text = try CLIRunner.runTool("/usr/bin/pdftotext", [pdf, "-"]).replacingOccurrences(of: "\u{2060}", with: "")
+        let starts = text.components(separatedBy: "northgate-bank").count - 1
+        #expect(starts >= 2, "\(text)")
+        #expect(text.components(separatedBy: name).count - 1 == starts, "\(text)")
+        let fonts = try CLIRunner.runTool("/usr/bin/pdffonts", [pdf])
+        #expect(!fonts.contains("DejaVu"), "\(fonts)")
+    }
 }

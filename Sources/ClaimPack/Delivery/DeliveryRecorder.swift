@@ -16,16 +16,20 @@ public struct DeliveryRecorder: Sendable {
     public var today: CalendarDate
     /// Told what the user should know about the rewrite (a hard-linked bundle).
     public var notice: (@Sendable (String) -> Void)?
+    /// Told what may be wrong in what is recorded (a carrier that is not the claim's country's post).
+    public var warning: (@Sendable (String) -> Void)?
     /// How long to wait for another run that holds the bundle.
     public var lockTimeout: Duration = .seconds(30)
 
     /// The largest proof file, read into memory once to be hashed and archived.
     public static let maximumProofBytes = 256 << 20
 
-    public init(schemas: URL, today: CalendarDate = .today(), notice: (@Sendable (String) -> Void)? = nil) {
+    public init(schemas: URL, today: CalendarDate = .today(), notice: (@Sendable (String) -> Void)? = nil,
+                warning: (@Sendable (String) -> Void)? = nil) {
         self.schemas = schemas
         self.today = today
         self.notice = notice
+        self.warning = warning
     }
 
     /// Records `request` in the bundle at `url`; returns the bundle as rewritten (its
@@ -69,6 +73,12 @@ public struct DeliveryRecorder: Sendable {
         var tracking: TrackingNumber?
         if let number = request.tracking {
             do { tracking = try TrackingNumber(number, carrier: request.carrier) } catch { throw .tracking(error) }
+        }
+        if let tracking, request.carrier == nil, let country = tracking.carrier.country, country != bundle.claim.jurisdiction {
+            // Inferred from the number's format alone (14 digits are Russian Post's): say so
+            // when that is not the post of the claim's country.
+            let post = TrackingNumber.Carrier.post(of: bundle.claim.jurisdiction)
+            warning?("\(tracking.value) has the format of a \(tracking.carrier.name) number, so the dispatch is recorded as carried by \(tracking.carrier.name) (\(tracking.carrier.rawValue)), but \(bundle.claim.id) is a \(bundle.claim.jurisdiction.rawValue) claim, whose post is \(post.name); if \(tracking.carrier.name) did not carry it, give the carrier with --carrier (\(post.rawValue), or other for a number claimpack cannot check)")
         }
         let eventNumber = bundle.record.events.count + 1
         let proofs = try readProofs(request.proofs, eventNumber: eventNumber, kind: request.kind,

@@ -11,6 +11,38 @@ public struct TrackingNumber: Sendable, Hashable, CustomStringConvertible {
         case usps
         case royalMail = "royal-mail"
         case other
+
+        /// The country whose national post this is; `nil` for `other`.
+        public var country: Jurisdiction? {
+            switch self {
+            case .russianPost: .ru
+            case .ukrposhta: .ua
+            case .usps: .us
+            case .royalMail: .gb
+            case .other: nil
+            }
+        }
+
+        /// The carrier's name in a sentence.
+        public var name: String {
+            switch self {
+            case .russianPost: "Russian Post"
+            case .ukrposhta: "Ukrposhta"
+            case .usps: "USPS"
+            case .royalMail: "Royal Mail"
+            case .other: "another carrier"
+            }
+        }
+
+        /// The national post of `jurisdiction`.
+        public static func post(of jurisdiction: Jurisdiction) -> Carrier {
+            switch jurisdiction {
+            case .ru: .russianPost
+            case .ua: .ukrposhta
+            case .us: .usps
+            case .gb: .royalMail
+            }
+        }
     }
 
     /// Why a tracking number is refused.

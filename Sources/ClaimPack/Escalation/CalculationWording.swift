@@ -172,6 +172,17 @@ extension CalculationWording {
         }
     }
 
+    /// A fee claimpack does not compute (no `court_fee:` in the law table, or a claim price
+    /// it has no bracket for): where to look it up.
+    func feeNotComputed(law: String) -> String {
+        let by = law.isEmpty ? "" : " (\(law))"
+        switch language {
+        case .ru: return "не рассчитана: см. таблицу пошлин\(by) на день подачи"
+        case .uk: return "не розраховано: див. таблицю судового збору\(by) на день подання"
+        case .en: return "not computed: see the court fee table\(by) on the day of filing"
+        }
+    }
+
     /// A claim price above the exemption limit: the fee less the fee at the limit.
     func feeAboveExemption(full: Money, atLimit: Money, limit: Money, payable: Money, law: String) -> String {
         switch language {

@@ -4,7 +4,7 @@ extension ClaimEscalation {
     /// a written answer; for court, the principal of the disputed operations, the penalty
     /// counted to `asOf`, moral damages (a placeholder) and, in Russia, the 50 % fine.
     func writeDemands(_ yaml: inout ClaimYAMLWriter, claim: Claim, status: ClaimStatus) throws(EscalationError) {
-        let demands = to == .court ? try courtDemands(claim, status: status) : complaintDemands(claim)
+        let (demands, omitted) = to == .court ? try courtDemands(claim, status: status) : (complaintDemands(claim), nil)
         yaml.comment(to == .court
             ? "Demands of the statement of claim: the sums are computed (docs/escalation.md); check them, fill in the <…> ones, delete what you do not claim."
             : "What the authority is asked to do; delete what does not fit.")
@@ -14,6 +14,7 @@ extension ClaimEscalation {
             yaml.quoted("text", demand.text, indent: 4, dash: true)
             yaml.quoted("basis", demand.basis, indent: 4)
         }
+        if let omitted { yaml.comment(omitted, indent: 2) }
     }
 
     private typealias Drafted = (text: String, basis: String?, note: String?)
@@ -47,7 +48,9 @@ extension ClaimEscalation {
         }
     }
 
-    private func courtDemands(_ claim: Claim, status: ClaimStatus) throws(EscalationError) -> [Drafted] {
+    /// The demands of a statement of claim, worded for the court (the plaintiff asks the
+    /// court to order the defendant to pay), and why a demand was left out, if one was.
+    private func courtDemands(_ claim: Claim, status: ClaimStatus) throws(EscalationError) -> (demands: [Drafted], omitted: String?) {
         // The same computation the statement's table prints (CourtCalculation), dated asOf.
         var statement = claim
         statement.date = asOf
@@ -60,40 +63,44 @@ extension ClaimEscalation {
             let sign = switch value.currency.code { case "RUB": "₽"; case "UAH": "грн"; case "GBP": "£"; default: value.currency.code }
             return sign == "£" ? "£\(money.number(value))" : "\(money.number(value)) \(sign)"
         }
-        let company = claim.respondent.name
         let ids = principal.parts.map(\.id).joined(separator: ", ")
         var demands: [Drafted] = []
         switch claim.language {
-        case .ru: demands.append(("Взыскать с \(company) в мою пользу \(amount(principal.total)) — сумму операций \(ids).", claim.demands.first?.basis,
+        case .ru: demands.append(("Взыскать с ответчика в мою пользу \(amount(principal.total)) — сумму операций \(ids).", claim.demands.first?.basis,
                                   "Основной долг: только операции с disputed: true."))
-        case .uk: demands.append(("Стягнути з \(company) на мою користь \(amount(principal.total)) — суму операцій \(ids).", claim.demands.first?.basis,
+        case .uk: demands.append(("Стягнути з відповідача на мою користь \(amount(principal.total)) — суму операцій \(ids).", claim.demands.first?.basis,
                                   "Основна сума: лише операції з disputed: true."))
-        case .en: demands.append(("Pay me \(amount(principal.total)), the amount of transactions \(ids).", claim.demands.first?.basis,
+        case .en: demands.append(("\(amount(principal.total)), the amount of \(principal.parts.count == 1 ? "transaction" : "transactions") \(ids), which the Defendant has not refunded.", claim.demands.first?.basis,
                                   "The principal: only the transactions marked disputed: true."))
         }
-        if let penalty = price.penalty {
+        var omitted: String?
+        if let penalty = price.penalty, penalty.days == 0 {
+            // No day of delay yet (drafted with --anyway before the answer was due): no
+            // demand of 0,00 for a period that has not begun.
+            omitted = wording.noPenaltyYet(due: penalty.answerDue, asOf: asOf)
+        } else if let penalty = price.penalty {
             let rule = penalty.rule
             let due = penalty.answerDue
             let from = penalty.firstDay.map(wording.date) ?? wording.date(asOf)
             let note = "Counted by \(rule.law) on \(amount(principal.total)) from the day after the answer was due (\(wording.date(due))) to \(wording.date(asOf)): \(penalty.days) days\(penalty.isCapped ? ", capped" : "")\(rule.confirmed ? "" : "; check that it applies")."
             switch claim.language {
-            case .ru: demands.append(("Взыскать с \(company) неустойку за период с \(from) по \(wording.date(asOf)) в размере \(amount(penalty.amount)) и далее по день вынесения решения суда.", rule.law, note))
-            case .uk: demands.append(("Стягнути з \(company) пеню за період з \(from) по \(wording.date(asOf)) у розмірі \(amount(penalty.amount)).", rule.law, note))
-            case .en: demands.append(("Pay me interest under section 69 of the County Courts Act 1984 of \(amount(penalty.amount)) from \(from) to \(wording.date(asOf)), and continuing at the daily rate until judgment.", rule.law, note))
+            case .ru: demands.append(("Взыскать с ответчика неустойку за период с \(from) по \(wording.date(asOf)) в размере \(amount(penalty.amount)) и далее по день вынесения решения суда.", rule.law, note))
+            case .uk: demands.append(("Стягнути з відповідача пеню за період з \(from) по \(wording.date(asOf)) у розмірі \(amount(penalty.amount)).", rule.law, note))
+            case .en: demands.append(("Interest under \(rule.law) of \(amount(penalty.amount)) from \(from) to \(wording.date(asOf)), and continuing at the daily rate until judgment or earlier payment.", rule.law, note))
             }
         }
         switch claim.language {
         case .ru:
-            demands.append(("<Взыскать с \(company) компенсацию морального вреда в размере … ₽ — укажите сумму и чем причинён вред>",
+            demands.append(("<Взыскать с ответчика компенсацию морального вреда в размере … ₽ — укажите сумму и чем причинён вред>",
                             "ст. 15 Закона РФ «О защите прав потребителей»", "Моральный вред: сумму решаете только вы; в цену иска не входит."))
-            demands.append(("Взыскать с \(company) штраф в размере 50 % от суммы, присуждённой судом в мою пользу, за несоблюдение в добровольном порядке требований потребителя.",
+            demands.append(("Взыскать с ответчика штраф в размере 50 % от суммы, присуждённой судом в мою пользу, за несоблюдение в добровольном порядке требований потребителя.",
                             "п. 6 ст. 13 Закона РФ «О защите прав потребителей»", "Штраф суд присуждает сам; в цену иска не входит."))
         case .uk:
-            demands.append(("<Стягнути з \(company) відшкодування моральної шкоди у розмірі … грн — вкажіть суму та чим її завдано>",
+            demands.append(("<Стягнути з відповідача відшкодування моральної шкоди у розмірі … грн — вкажіть суму та чим її завдано>",
                             "ст. 23 Цивільного кодексу України", "Моральна шкода: суму вирішуєте лише ви."))
         case .en:
             break
         }
-        return demands
+        return (demands, omitted)
     }
 }

@@ -36,18 +36,20 @@ public struct ClaimEscalation: Sendable {
                            calendar: law.calendar(for: claim.jurisdiction), today: asOf)
     }
 
-    /// Why the step is early, or `nil` when the answer is overdue or was recorded.
-    public var earlyReason: String? {
+    /// Why the step is early, or `nil` when the answer is overdue or was recorded;
+    /// `bundleShown` is the bundle as the user would type it (quoted for the shell) in the
+    /// `deliver` command it suggests.
+    public func earlyReason(bundleShown: String) -> String? {
         let status = status
         switch status.state {
         case .answered, .overdue: return nil
         case .prepared:
-            return "\(bundle.claim.id) was never sent: record the dispatch with 'claimpack deliver BUNDLE sent --date … --tracking …'"
+            return "\(bundle.claim.id) was never sent: record the dispatch with: claimpack deliver \(bundleShown) sent --date … --tracking …"
         case .sent:
-            return "\(bundle.claim.id) was sent but its delivery is not recorded, so its answer period has not started: record 'claimpack deliver BUNDLE delivered --date …' (or returned)"
+            return "\(bundle.claim.id) was sent but its delivery is not recorded, so its answer period has not started: record it with: claimpack deliver \(bundleShown) delivered --date … (or returned)"
         case .delivered:
             let due = status.deadline.map { "\($0.due)" } ?? "?"
-            return "the answer to \(bundle.claim.id) is due by \(due), and on \(asOf) that period has not run out; wait, or record the answer with 'claimpack deliver BUNDLE answered --date … --proof …'"
+            return "the answer to \(bundle.claim.id) is due by \(due), and on \(asOf) that period has not run out; wait, or record the answer with: claimpack deliver \(bundleShown) answered --date … --proof …"
         }
     }
 
@@ -57,6 +59,7 @@ public struct ClaimEscalation: Sendable {
     ///   operation, several currencies).
     public func draft(bundleFileName: String) throws(EscalationError) -> EscalationDraft {
         let claim = bundle.claim
+        if to == .court && claim.operations.isEmpty { throw .noOperations(claim: claim.id) }
         let wording = EscalationWording(claim.language)
         let status = status
         let id = String("\(claim.id)-\(to.rawValue)".prefix(64))
@@ -210,7 +213,8 @@ public struct ClaimEscalation: Sendable {
         }
         yaml.plain("at", sent.at.description, indent: 4, dash: true)
         yaml.plain("channel", sent.method == .email ? "email" : "mail", indent: 4)
-        yaml.quoted("reference", sent.tracking, indent: 4)
+        // No reference: the tracking number is the post's, not one the company gave; the
+        // sentence already names it where it says how the letter was sent.
         yaml.quoted("event", sentence + ".", indent: 4)
         yaml.list("evidence", ids, indent: 4)
         if let answer = events.first(where: { $0.kind == .answered }) {

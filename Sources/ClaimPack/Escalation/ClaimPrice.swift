@@ -32,6 +32,8 @@ public struct ClaimPrice: Sendable, Hashable {
         var formula = ""
         if let penalty {
             rows += penalty.rows(wording)
+        }
+        if let penalty, penalty.days > 0 {
             formula = "\(wording.number(principal.total)) + \(wording.number(penalty.amount))"
         }
         rows.append(CalculationRow(key: .claimPrice, label: wording.claimPrice, formula: formula, amount: total))

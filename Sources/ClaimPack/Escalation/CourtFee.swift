@@ -61,7 +61,7 @@ public struct CourtFee: Sendable, Hashable {
     /// The bracket's formula and the fee, then the exemption or the fee payable.
     public func rows(_ wording: CalculationWording) -> [CalculationRow] {
         guard let schedule, let payable else {
-            return [CalculationRow(key: .courtFee, label: wording.courtFee, formula: law, amount: nil, inClaimPrice: false)]
+            return [CalculationRow(key: .courtFee, label: wording.courtFee, formula: wording.feeNotComputed(law: law), amount: nil, inClaimPrice: false)]
         }
         if schedule.consumersExempt {
             return [CalculationRow(key: .feeExemption, label: wording.courtFee,

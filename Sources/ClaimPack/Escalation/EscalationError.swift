@@ -2,6 +2,8 @@
 public enum EscalationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No operation is marked `disputed`, so there is no principal to claim.
     case noDisputedOperations
+    /// `escalate --to court`: the earlier claim (its id) lists no operations at all.
+    case noOperations(claim: String)
     /// The disputed operations are in more than one currency; the codes found, sorted.
     case mixedCurrencies([String])
     /// An operation's amount has more than two fraction digits; its id.
@@ -26,6 +28,8 @@ public enum EscalationError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case .noDisputedOperations:
             "no operation is disputed: mark at least one operation `disputed: true` (the default)"
+        case .noOperations(let claim):
+            "\(claim) lists no operations, so a statement of claim has no amount to claim and nothing was drafted: escalate --to complaint instead, or start the court claim with 'claimpack init' and list the disputed operations under operations:"
         case .mixedCurrencies(let codes):
             "the disputed operations are in several currencies (\(codes.joined(separator: ", "))); a claim price is in one currency: mark the others `disputed: false` or convert them in a separate demand"
         case .unrepresentableAmount(let id):

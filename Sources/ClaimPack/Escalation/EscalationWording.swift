@@ -88,6 +88,15 @@ struct EscalationWording {
         }
     }
 
+    /// Why a statement of claim drafted before the answer was due has no penalty demand.
+    func noPenaltyYet(due: CalendarDate, asOf: CalendarDate) -> String {
+        switch language {
+        case .ru: "Требования о неустойке нет: на \(date(asOf)) срок ответа на претензию (до \(date(due))) не истёк, просрочки ещё нет. Добавьте его, если подаёте иск позже."
+        case .uk: "Вимоги про пеню немає: на \(date(asOf)) строк відповіді на претензію (до \(date(due))) не сплив, прострочення ще немає. Додайте її, якщо подаєте позов пізніше."
+        case .en: "No interest demand: on \(date(asOf)) the answer to the letter before claim was not yet overdue (due by \(date(due))), so no interest has run. Add one if you file later."
+        }
+    }
+
     func answered(on day: CalendarDate, by name: String) -> String {
         switch language {
         case .ru: "Получен ответ от \(date(day)) от \(name), в требованиях отказано."

@@ -60,6 +60,8 @@ public struct StatutoryPenalty: Sendable, Hashable {
     public func rows(_ wording: CalculationWording) -> [CalculationRow] {
         var rows = [CalculationRow(key: .penaltyPeriod, label: wording.penaltyPeriod,
                                    formula: wording.period(from: firstDay, to: asOf, days: days), amount: nil, inClaimPrice: false)]
+        // No day of delay: the period row says why, and there is no sum of 0,00 to print.
+        guard days > 0 else { return rows }
         let rateText: String = switch rule.rate {
         case .perDay(let basisPoints): wording.percentPerDay(basisPoints)
         case .perYear(let basisPoints, let daysInYear): wording.percentPerYear(basisPoints, daysInYear: daysInYear)

@@ -48,7 +48,7 @@ extension LetterContext {
             values["penalty"] = ["amount": format(penalty.amount), "days": penalty.days, "law": penalty.rule.law,
                                  "from": penalty.firstDay.map { wording.formatShort($0, in: claim.jurisdiction) } ?? "",
                                  "to": wording.formatShort(penalty.asOf, in: claim.jurisdiction), "isCapped": penalty.isCapped,
-                                 "isConfirmed": penalty.rule.confirmed]
+                                 "isConfirmed": penalty.rule.confirmed, "isRunning": penalty.days > 0]
         }
         let fee = calculation.fee
         values["fee"] = ["isExempt": fee.payable?.units == 0, "payable": fee.payable.map(format) ?? "",

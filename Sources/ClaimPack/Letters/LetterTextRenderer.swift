@@ -7,7 +7,7 @@ enum LetterTextRenderer {
     static func render(_ blocks: [LetterBlock]) -> String {
         var output: [String] = []
         for (index, block) in blocks.enumerated() {
-            let text = Typography.apply(block.text)
+            let text = Typography.apply(block.text, keepNamesWhole: false)
             defer {
                 // A list ends with a blank line.
                 if block.role == .item, index + 1 < blocks.count, blocks[index + 1].role != .item { output.append("") }

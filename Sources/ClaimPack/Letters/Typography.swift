@@ -4,9 +4,18 @@
 /// the surname, after one-letter prepositions and conjunctions, between a legal form and
 /// the name («ПАО «МТС»»), between a number and its unit or currency («1 л.», «1 500 ₽»),
 /// inside digit groups, phone numbers and ids («+7 916 000-00-00»), in a UK postcode, and
-/// before a dash.
+/// before a dash. A file name (`c-ru.zip`, `evidence/call-notes.md`) never breaks at a
+/// hyphen or slash: a word joiner (U+2060, invisible, not copied as text from the PDF)
+/// follows each, so a name to be typed stays on one line.
 enum Typography {
-    static func apply(_ text: String) -> String {
+    /// - Parameter keepNamesWhole: whether file names get word joiners; the plain-text
+    ///   letter, which breaks lines only at spaces, leaves them out so its names copy cleanly.
+    static func apply(_ text: String, keepNamesWhole: Bool = true) -> String {
+        let spaced = noBreakSpaces(text)
+        return keepNamesWhole ? joiningFileNames(spaced) : spaced
+    }
+
+    private static func noBreakSpaces(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         let characters = Array(text)
@@ -21,6 +30,46 @@ enum Typography {
             index += 1
         }
         return result
+    }
+
+    /// Each word that is a file name, with a word joiner after its hyphens and slashes.
+    private static func joiningFileNames(_ text: String) -> String {
+        guard text.contains("-") || text.contains("/") else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var word = ""
+        func flush() {
+            if isFileName(word) {
+                for character in word {
+                    result.append(character)
+                    if character == "-" || character == "/" { result.append("\u{2060}") }
+                }
+            } else {
+                result += word
+            }
+            word = ""
+        }
+        for character in text {
+            if character == " " || character == "\n" || character == "\u{00A0}" {
+                flush()
+                result.append(character)
+            } else {
+                word.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// A name with an extension («c-ru.zip», «evidence/call-notes.md»), without the
+    /// brackets, quotes and punctuation around it, and with a hyphen or slash to keep.
+    private static func isFileName(_ word: String) -> Bool {
+        let bare = word.drop { "«„\"'(".contains($0) }.reversed().drop { "»\"')),.;:".contains($0) }.reversed()
+        let name = String(bare)
+        guard name.contains("-") || name.contains("/"), let dot = name.lastIndex(of: "."), dot > name.startIndex else { return false }
+        let stem = name[..<dot], ext = name[name.index(after: dot)...]
+        return !stem.hasSuffix("/") && (1...5).contains(ext.count) && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            && ext.contains(where: \.isLetter)
     }
 
     private static let abbreviations: Set<String> = [

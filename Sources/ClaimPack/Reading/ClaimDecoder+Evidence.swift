@@ -37,7 +37,7 @@ extension ClaimDecoder {
             entries.append(entry)
             session.append(Diagnostic(
                 .warning, .undescribedEvidence, at: SourceLocation(file: file.diskPath),
-                "no entry in claim.yaml; described as id \"\(entry.id)\", kind \(entry.kind.rawValue), title \"\(entry.title)\"; add it under evidence: to give it a proper title"))
+                "no entry in claim.yaml: it goes into the bundle (as id \"\(entry.id)\", kind \(entry.kind.rawValue), title \"\(entry.title)\") but is NOT enclosed with the letter, printed or listed among its attachments; add it under evidence: with a title to enclose it"))
         }
         return (entries, usedIDs)
     }
