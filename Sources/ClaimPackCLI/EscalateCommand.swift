@@ -46,7 +46,7 @@ struct EscalateCommand: ParsableCommand, JSONCommand {
     @Option(help: "The language of --list-authorities (ru, uk, en; default: all).", completion: .list(Language.allCases.map(\.rawValue)))
     var language: String?
 
-    @Option(help: "A folder of templates to use instead of claimpack's (a copy of Templates/).", completion: .directory)
+    @Option(help: "A folder of templates read before claimpack's own (made by `claimpack templates copy DIR`; a file it lacks is read from claimpack's).", completion: .directory)
     var templates: String?
 
     @OptionGroup var display: DisplayOptions
@@ -65,7 +65,9 @@ struct EscalateCommand: ParsableCommand, JSONCommand {
 
     func run() throws {
         let resources = try Resources.locate()
-        let templateFolder = templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? resources.templates
+        // As for `letter`: a missing --templates folder is exit 66, and a file it lacks is
+        // read from claimpack's own templates (TemplateFolder).
+        let templateFolder = try TemplatesCommand.folder(templates, builtIn: resources.templates)
         if listAuthorities {
             try printAuthorities(templates: templateFolder)
             return
@@ -76,8 +78,8 @@ struct EscalateCommand: ParsableCommand, JSONCommand {
         let law: LegalProvisions
         let authorities: Authorities
         do {
-            law = try LegalProvisions(templates: templateFolder)
-            authorities = try Authorities(templates: templateFolder, language: claim.language)
+            law = try LegalProvisions(templates: templateFolder.lawRoot)
+            authorities = try Authorities(templates: templateFolder.root(for: Authorities.path(claim.language)), language: claim.language)
         } catch let error as any CustomStringConvertible {
             Console.error(error.description)
             throw ExitCode.configuration
@@ -139,13 +141,13 @@ struct EscalateCommand: ParsableCommand, JSONCommand {
         Console.result("next: fill in every <…> (claimpack check \(Console.quoted(folderShown)) lists them), then: claimpack build \(Console.quoted(folderShown))")
     }
 
-    private func printAuthorities(templates: URL) throws {
+    private func printAuthorities(templates: TemplateFolder) throws {
         let languages = language.flatMap(Language.init(rawValue:)).map { [$0] } ?? Language.allCases
         var listed: [AuthorityListing.Row] = []
         for language in languages {
             let authorities: Authorities
             do {
-                authorities = try Authorities(templates: templates, language: language)
+                authorities = try Authorities(templates: templates.root(for: Authorities.path(language)), language: language)
             } catch {
                 Console.error(error.description)
                 throw ExitCode.configuration

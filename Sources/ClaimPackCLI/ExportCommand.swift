@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand, JSONCommand {
     @Option(name: .shortAndLong, help: "The folder to write; it must not exist.", completion: .directory)
     var output: String
 
-    @Option(help: "A folder of templates to use instead of claimpack's (a copy of Templates/).", completion: .directory)
+    @Option(help: "A folder of templates read before claimpack's own (made by `claimpack templates copy DIR`; a file it lacks is read from claimpack's).", completion: .directory)
     var templates: String?
 
     @Flag(help: "Describe what was written as JSON on standard output (see docs/export.md and docs/json.md).")
@@ -31,13 +31,15 @@ struct ExportCommand: ParsableCommand, JSONCommand {
 
     func run() throws {
         let resources = try Resources.locate()
-        let templateFolder = templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? resources.templates
+        // As for `letter`: a missing --templates folder is exit 66, and a file it lacks is
+        // read from claimpack's own templates (TemplateFolder).
+        let templateFolder = try TemplatesCommand.folder(templates, builtIn: resources.templates)
         let opened = try BundleLoader.open(bundle, schemas: resources.schemas)
         // A statement of claim's penalty runs from the day after the earlier claim's answer
         // was due, read from the bundle it follows (as `letter` does).
         var answerDue: CalendarDate?
         if opened.claim.kind == .court {
-            let law = try? LegalProvisions(templates: templateFolder)
+            let law = try? LegalProvisions(templates: templateFolder.lawRoot)
             answerDue = law.flatMap { BundleChain(of: opened, schemas: resources.schemas, law: $0, today: opened.claim.date)?.claimAnswerDue }
             if answerDue == nil {
                 Console.message("\(bundle): warning: the answer date of the claim this statement follows cannot be read from its bundle (not delivered, or no follows:); the calculation has no penalty")

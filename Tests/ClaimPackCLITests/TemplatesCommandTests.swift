@@ -111,4 +111,28 @@ struct TemplatesCommandTests {
         #expect(noLanguage.standardError.hasPrefix("claimpack: error: only-en: has no ru/ folder for this ru claim"))
         #expect(!noLanguage.standardError.contains("locale.yaml"))
     }
+
+    /// `escalate` and `export` read `--templates` as `letter` does: a missing folder is exit
+    /// 66 before anything else, and a folder with one file falls back for the rest.
+    @Test func escalateAndExportReadTemplatesAsLetterDoes() throws {
+        let scratch = try ScratchFolder()
+        let built = try CLIRunner.run(["build", Self.example, "-o", "b.zip"], in: scratch.url)
+        #expect(built.status == 0, "\(built.standardError)")
+        for arguments in [["escalate", "b.zip", "--to", "complaint", "--anyway", "-o", "c"],
+                          ["escalate", "--list-authorities"],
+                          ["export", "b.zip", "--for", "email", "-o", "out"]] {
+            let missing = try CLIRunner.run(arguments + ["--templates", "nowhere"], in: scratch.url)
+            #expect(missing.status == 66, "\(arguments): \(missing.standardError)")
+            #expect(missing.standardError == "claimpack: error: nowhere: no such templates folder; make one with `claimpack templates copy nowhere`\n")
+        }
+        // A folder holding only one language's locale file: everything else is claimpack's.
+        let mine = scratch.url.appendingPathComponent("mine/ru")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLIRunner.repositoryRoot.appendingPathComponent("Templates/ru/locale.yaml"),
+                                         to: mine.appendingPathComponent("locale.yaml"))
+        let escalated = try CLIRunner.run(["escalate", "b.zip", "--to", "complaint", "--anyway", "-o", "c", "--templates", "mine"], in: scratch.url)
+        #expect(escalated.status == 0, "\(escalated.standardError)")
+        let exported = try CLIRunner.run(["export", "b.zip", "--for", "email", "-o", "out", "--templates", "mine"], in: scratch.url)
+        #expect(exported.status == 0, "\(exported.standardError)")
+    }
 }

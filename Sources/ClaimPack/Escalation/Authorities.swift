@@ -10,6 +10,9 @@ public struct Authorities: Sendable, Hashable {
     /// The file's name inside `Templates/<language>/`.
     public static let fileName = "authorities.yaml"
 
+    /// The file's path under a templates folder: `<language>/authorities.yaml`.
+    public static func path(_ language: Language) -> String { "\(language.rawValue)/\(fileName)" }
+
     /// Reads `templates/<language>/authorities.yaml`.
     ///
     /// - Throws: `EscalationError.badAuthorities` naming the row and the field that is

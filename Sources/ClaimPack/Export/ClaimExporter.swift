@@ -12,11 +12,11 @@ internal import PDFRendering
 /// enclosure by its attachment number. The folder is made beside the destination under a
 /// hidden name and renamed into place when complete, so a failed export leaves nothing.
 public struct ClaimExporter: Sendable {
-    /// The templates folder (`Templates/` or a user's copy): the letter's templates and
-    /// `export/targets.yaml`.
-    public var templates: URL
+    /// The templates: a user's folder first, then claimpack's own (the letter's templates
+    /// and `export/targets.yaml`).
+    public var templates: TemplateFolder
 
-    public init(templates: URL) {
+    public init(templates: TemplateFolder) {
         self.templates = templates
     }
 
@@ -28,10 +28,11 @@ public struct ClaimExporter: Sendable {
     ///   that cannot be written, or a letter or copy that cannot be made.
     public func export(bundle: URL, claim: Claim, seal: SHA256Digest, for targetKey: String,
                        to destination: URL, answerDue: CalendarDate? = nil) throws(ExportError) -> ExportReport {
-        let rules = try ExportRules.load(templates: templates)
+        let rulesRoot = templates.root(for: "export/targets.yaml")
+        let rules = try ExportRules.load(templates: rulesRoot)
         let target = try rules.target(targetKey)
         guard let naming = rules.languages[claim.language] else {
-            throw .rules("\(ExportRules.file(in: templates).path): languages: has no \(claim.language.rawValue); add it")
+            throw .rules("\(ExportRules.file(in: rulesRoot).path): languages: has no \(claim.language.rawValue); add it")
         }
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: destination.path) || (try? fileManager.destinationOfSymbolicLink(atPath: destination.path)) != nil {
@@ -49,7 +50,7 @@ public struct ClaimExporter: Sendable {
 
         let bundleName = bundle.lastPathComponent
         var writer = ExportWriter(folder: staging, target: target)
-        let maker = LetterMaker(templates: templates)
+        let maker = LetterMaker(templates: templates.user ?? templates.builtIn, fallback: templates.user.map { _ in templates.builtIn })
         let prepared: LetterMaker.Prepared
         do {
             prepared = try maker.prepare(claim: claim, seal: seal, bundleName: bundleName, attachments: .print,

@@ -27,6 +27,13 @@ public struct TemplateFolder: Sendable, Hashable {
         return builtIn.appendingPathComponent(relative)
     }
 
+    /// The folder that holds `relative` (`ru/authorities.yaml`, `export/targets.yaml`): the
+    /// user's when it has that file, else the built-in one — for readers that take a folder.
+    public func root(for relative: String) -> URL {
+        if let user, TemplateFolder.kind(user.appendingPathComponent(relative)) == .file { return user }
+        return builtIn
+    }
+
     /// The folder whose `law/` table is read: the user's when it has one, else the built-in.
     public var lawRoot: URL {
         if let user, TemplateFolder.kind(LegalProvisions.folder(templates: user)) == .folder { return user }
