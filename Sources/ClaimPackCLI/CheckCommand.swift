@@ -19,7 +19,8 @@ struct CheckCommand: ParsableCommand, JSONCommand {
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        let report = try ClaimFolderLoader.read(folder)
+        // The follows: bundle is verified as build verifies it.
+        let report = try ClaimFolderLoader.read(folder).checkingFollowedBundle(schemas: Resources.locate().schemas)
         if json {
             JSONReport.write(CheckSummary(folder: folder, diagnostics: report.diagnostics))
         } else {

@@ -82,7 +82,7 @@ struct ExtractCommand: ParsableCommand, JSONCommand {
 
     private func printResult(_ result: ExtractionResult) {
         Console.result("extracted: \(Plural.english(result.written.count, "file")), \(result.bytes) bytes into \(folder)")
-        Console.result("seal: \(result.report.seal?.hex ?? "none (manifest.xml is missing or unreadable)")")
+        Console.result("seal: \(result.report.seal?.hex ?? result.report.sealAbsence)")
         for item in result.renamed {
             Console.result("renamed: \(item.entry) -> \(item.written)")
         }

@@ -133,7 +133,7 @@ struct LetterCommand: ParsableCommand, JSONCommand {
                 throw ExitCode.problemsFound
             }
             do {
-                return (claim, try SealCalculator.seal(of: report), "\(claim.id).zip", .folder(report), nil)
+                return (claim, try SealCalculator.seal(of: report, schemas: schemas), "\(claim.id).zip", .folder(report), nil)
             } catch {
                 Console.error(error.description)
                 throw ExitCode(error.exitStatus)

@@ -53,7 +53,7 @@ struct VerifyCommand: ParsableCommand, JSONCommand {
             JSONReport.write(VerificationSummary(report, path: bundle, sealGiven: seal != nil))
         } else {
             Console.result("bundle: \(bundle)")
-            Console.result("seal: \(report.seal?.hex ?? "none (manifest.xml is missing or unreadable)")")
+            Console.result("seal: \(report.seal?.hex ?? report.sealAbsence)")
             if expected != nil, !report.findings.contains(where: { $0.code == .sealMismatch }) {
                 Console.result("seal matches: the bundle's seal is the one given with --seal")
             }

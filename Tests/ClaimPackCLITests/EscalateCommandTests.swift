@@ -229,22 +229,28 @@ struct EscalateCommandTests {
         #expect(inner.contains { $0.hasPrefix("V104 error:") }, "\(verify.standardOutput)")
     }
 
-    /// Six bundles, each carrying the one before: five deep is one past the limit of 4.
+    /// Six bundles, each carrying the one before: four deep is the limit `verify` checks,
+    /// so `build` writes the fourth level (which verifies) and refuses the fifth, which
+    /// `verify` would refuse (V603): build never writes a chain its own verify rejects.
     @Test func aChainNestedPastTheDepthLimitIsRefused() throws {
         let scratch = try Self.deliveredClaim()
         var previous = "mts.zip"
         for level in 1...5 {
             try Self.expectSuccess(["escalate", previous, "--to", "complaint", "--as-of", "2027-01-15", "--anyway", "-o", "step\(level)"], in: scratch)
             try Self.fillPlaceholders(scratch.url.appendingPathComponent("step\(level)"))
+            if level == 5 { break }
             try Self.expectSuccess(["build", "step\(level)", "-o", "step\(level).zip"], in: scratch)
             previous = "step\(level).zip"
         }
         let four = try CLIRunner.run(["verify", "step4.zip"], in: scratch.url)
         #expect(four.status == 0, "\(four.standardOutput)")
-        let five = try CLIRunner.run(["verify", "step5.zip"], in: scratch.url)
+        let five = try CLIRunner.run(["build", "step5", "-o", "step5.zip"], in: scratch.url)
         #expect(five.status == 1)
-        #expect(five.standardOutput.split(separator: "\n").contains { $0.hasPrefix("V603 error:") && $0.contains("!/") },
-                "\(five.standardOutput)")
+        #expect(five.standardError.contains("follows.bundle: evidence/step4.zip: it already carries 4 earlier bundles") && five.standardError.contains("V603"),
+                "\(five.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("step5.zip").path))
+        let check = try CLIRunner.run(["check", "step5"], in: scratch.url)
+        #expect(check.status == 1 && check.standardError.contains("follows.bundle: evidence/step4.zip: it already carries 4"), "\(check.standardError)")
     }
 
     /// Values YAML would misread unquoted — a colon, `#`, quotes, a backslash, a leading

@@ -113,4 +113,33 @@ struct VerifyFolderCommandTests {
         #expect(changed.status == 1)
         #expect(changed.standardOutput.contains("V505 error: \(bag.lastPathComponent)/data/timestamps/02-127.0.0.1.tsr: "), "\(changed.standardOutput)")
     }
+
+    /// A folder whose bag is reached only through a symbolic link: the refusal names the
+    /// link (it is never followed inside the folder given); the link given itself is checked.
+    @Test func aLinkedBagFolderIsNamedAsALink() throws {
+        let (scratch, _, _) = try VerifyCommandTests.bundle()
+        let bag = try Self.unzip("b.zip", in: scratch)
+        let holder = scratch.url.appendingPathComponent("y")
+        try FileManager.default.createDirectory(at: holder, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: holder.appendingPathComponent(bag.lastPathComponent), withDestinationURL: bag)
+        let outcome = try CLIRunner.run(["verify", "y"], in: scratch.url)
+        #expect(outcome.status == 66)
+        #expect(outcome.standardError.contains("it holds a symbolic link (\(bag.lastPathComponent)), which is never followed"), "\(outcome.standardError)")
+        let link = try CLIRunner.run(["verify", "y/\(bag.lastPathComponent)"], in: scratch.url)
+        #expect(link.status == 2, "\(link.standardOutput)\(link.standardError)")
+    }
+
+    /// Past the entry limit (V118) the reading stops before manifest.xml: the seal line says
+    /// so, not that manifest.xml is missing.
+    @Test func theSealLineOfAFolderPastTheEntryLimitSaysWhy() throws {
+        let (scratch, _, _) = try VerifyCommandTests.bundle()
+        let bag = try Self.unzip("b.zip", in: scratch)
+        let script = "import os, sys\nd = os.path.join(sys.argv[1], 'data', 'many')\nos.mkdir(d)\nfor i in range(100001): open(os.path.join(d, str(i)), 'w').close()"
+        _ = try CLIRunner.runTool("/usr/bin/python3", ["-c", script, bag.path])
+        let outcome = try CLIRunner.run(["verify", "x"], in: scratch.url)
+        #expect(outcome.status == 1, "\(outcome.standardOutput)")
+        #expect(outcome.standardOutput.contains("V118"), "\(outcome.standardOutput)")
+        #expect(outcome.standardOutput.contains("seal: none (not read: more entries than the limit, see V118)"), "\(outcome.standardOutput)")
+        #expect(!outcome.standardOutput.contains("manifest.xml is missing"))
+    }
 }

@@ -1,17 +1,20 @@
 internal import Crypto
-internal import Foundation
+public import Foundation
 internal import XMLKit
 
 /// The seal a claim folder's bundle will have, without building it: every evidence file
 /// hashed, then `manifest.xml` made exactly as `build` makes it, then hashed.
 public enum SealCalculator {
-    /// The seal of the bundle that `build` would make from `report` now.
-    /// - Throws: `BuildError.claimHasErrors`, or `.evidenceUnreadable` for a file that
-    ///   cannot be read.
-    public static func seal(of report: ClaimFolderReport) throws(BuildError) -> SHA256Digest {
-        guard let claim = report.claim, report.isBuildable else {
+    /// The seal of the bundle that `build` would make from `report` now. `follows:` is
+    /// resolved as `build` resolves it (`FollowedBundleCheck`, with the schemas in `schemas`):
+    /// the earlier bundle's id is part of `manifest.xml`, so of the seal.
+    /// - Throws: `BuildError.claimHasErrors`, `.earlierBundle` for a `follows:` bundle `build`
+    ///   would refuse, or `.evidenceUnreadable` for a file that cannot be read.
+    public static func seal(of report: ClaimFolderReport, schemas: URL) throws(BuildError) -> SHA256Digest {
+        guard let decoded = report.claim, report.isBuildable else {
             throw .claimHasErrors(count: report.diagnostics.count(of: .error))
         }
+        let claim = try FollowedBundleCheck.resolve(decoded, folder: report.folder, files: report.evidenceFiles, schemas: schemas)
         var payload: [String: PayloadFile] = [:]
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }

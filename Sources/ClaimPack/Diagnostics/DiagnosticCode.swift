@@ -73,6 +73,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case missingDeclaredValue = "C036"
     /// Registered mail with a declared value of 0, which no post office takes with an inventory.
     case zeroDeclaredValue = "C037"
+    /// A `follows:` bundle `build` would refuse: it does not verify, is not a claimpack
+    /// bundle, carries too deep a chain or has another seal than the one cited.
+    case earlierBundleRefused = "C038"
 
     // Evidence files
     /// An evidence entry whose file does not exist.

@@ -42,6 +42,17 @@ extension ClaimDecoder {
         return (entries, usedIDs)
     }
 
+    /// Why a path under `evidence/` that exists is not bundled (`EvidenceInventory.refusedPaths`),
+    /// and what to do.
+    static func whyRefused(_ code: DiagnosticCode) -> String {
+        switch code {
+        case .symbolicLink: "is a symbolic link, which is never followed; replace it with a copy of the file"
+        case .hiddenFileSkipped: "is a hidden file, which is never bundled; rename it without the leading \".\""
+        case .unreadableEvidence: "cannot be read; check its permissions"
+        default: "is not a regular file"
+        }
+    }
+
     /// The NFC path of an entry's file, when it is a plain path under `evidence/` to a file
     /// that exists and has no other entry.
     private func evidenceFile(_ node: Node, path: String, describedFiles: inout [String: Int], index: Int) -> String? {
@@ -57,13 +68,7 @@ extension ClaimDecoder {
             return nil
         }
         if let code = inventory.refusedPaths[file] {
-            let why = switch code {
-            case .symbolicLink: "is a symbolic link, which is never followed; replace it with a copy of the file"
-            case .hiddenFileSkipped: "is a hidden file, which is never bundled; rename it without the leading \".\""
-            case .unreadableEvidence: "cannot be read; check its permissions"
-            default: "is not a regular file"
-            }
-            session.error(code, at: node.position, "\(path): \(written) \(why)")
+            session.error(code, at: node.position, "\(path): \(written) \(ClaimDecoder.whyRefused(code))")
             return nil
         }
         guard inventory.files.contains(where: { $0.path == file }) else {

@@ -188,9 +188,11 @@ struct ClaimDecoder {
         mapping.rejectUnknownKeys(known: ["bundle", "seal"])
         let bundle = mapping.requiredText("bundle")
         let sealText = mapping.requiredText("seal")
-        if let bundle, !inventory.files.contains(where: { $0.path == bundle.nfc }) {
+        if let bundle, let code = inventory.refusedPaths[bundle.nfc] {
+            session.error(code, at: mapping.value("bundle")?.position, "follows.bundle: \(bundle) \(ClaimDecoder.whyRefused(code))")
+        } else if let bundle, !inventory.files.contains(where: { $0.path == bundle.nfc }) {
             session.error(.missingEvidenceFile, at: mapping.value("bundle")?.position,
-                          "follows.bundle: \(bundle) is not a file under evidence/; put the earlier bundle (.zip) there and name it here, for example evidence/\(Identifier.slug(from: folderName)).zip")
+                          "follows.bundle: \(bundle) is not a file under evidence/; \(earlierBundleHint(bundle.nfc))")
         }
         // Read as `verify --seal` reads a seal typed from the letter: look-alike letters as digits, each said.
         var seal: SHA256Digest?
@@ -206,6 +208,18 @@ struct ClaimDecoder {
         }
         guard let bundle, let seal else { return nil }
         return Follows(bundle: bundle.nfc, seal: seal)
+    }
+
+    /// What to write in `follows.bundle`: a `.zip` of `evidence/` with a name like the one
+    /// written, or the name written put under `evidence/` (the earlier bundle's own name,
+    /// never this folder's).
+    private func earlierBundleHint(_ written: String) -> String {
+        let bundles = inventory.files.map(\.path).filter { $0.lowercased().hasSuffix(".zip") }
+        if bundles.count == 1 { return "did you mean \(bundles[0])?" }
+        if let guess = Suggestion.closest(to: written, among: bundles) { return "did you mean \(guess)?" }
+        let name = written.split(separator: "/").last.map(String.init) ?? ""
+        let example = name.lowercased().hasSuffix(".zip") ? "evidence/\(name)" : "evidence/<earlier bundle>.zip"
+        return "put the earlier bundle (the .zip 'claimpack build' wrote) there and name it here, for example \(example)"
     }
 
     private func decodeDelivery(_ document: YAMLMapping) -> DeliveryPlan? {

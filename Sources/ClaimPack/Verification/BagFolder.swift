@@ -29,9 +29,12 @@ final class BagFolder {
             return
         }
         var bags: [(name: String, descriptor: Int32)] = []
+        var links: [String] = []
         for raw in (try? BagFolder.names(in: given, limit: 1000)) ?? [] {
             let name = String(decoding: raw, as: UTF8.self)
-            guard FileStatus(in: given, name: name)?.kind == .directory else { continue }
+            let kind = FileStatus(in: given, name: name)?.kind
+            if kind == .symbolicLink { links.append(name) }
+            guard kind == .directory else { continue }
             let inner = openat(given, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard inner >= 0 else { continue }
             if BagFolder.isBag(inner) {
@@ -43,7 +46,9 @@ final class BagFolder {
         guard bags.count == 1 else {
             bags.forEach { close($0.descriptor) }
             close(given)
-            let reason = bags.isEmpty
+            let reason = bags.isEmpty && !links.isEmpty
+                ? "a folder without \(BundleLayout.declaration); it holds a symbolic link (\(links.sorted().joined(separator: ", "))), which is never followed inside the folder given; to check the bag it leads to, give the link itself (verify LINK) or the bundle's .zip"
+                : bags.isEmpty
                 ? "a folder without \(BundleLayout.declaration), and no folder inside it has one: not an extracted bundle; give the bag's folder (the one holding \(BundleLayout.declaration)) or the bundle's .zip"
                 : "a folder holding \(bags.count) bags (\(bags.map(\.name).sorted().joined(separator: ", "))); give one of them"
             throw .cannotRead(path: path, reason: reason)

@@ -15,6 +15,14 @@ public struct VerificationReport: Sendable {
     public let entryCount: Int
 
     /// The verdict: intact, content intact in a re-packed container, or not intact.
+    /// Why `seal` is `nil`, for a `seal:` line: the reading stopped at the entry limit
+    /// (V118) before `manifest.xml`, or it is missing or unreadable.
+    public var sealAbsence: String {
+        findings.contains { $0.code == .tooManyEntries }
+            ? "none (not read: more entries than the limit, see V118)"
+            : "none (manifest.xml is missing or unreadable)"
+    }
+
     public var verdict: VerificationVerdict {
         if findings.contains(where: { $0.severity == .error }) { return .notIntact }
         if isExtractedFolder { return .extractedFolder }

@@ -90,7 +90,7 @@ struct FollowsTests {
             _ = try BundleTestSupport.build(second.url, to: second.url.appendingPathComponent("out.zip"))
         } throws: { error in
             guard case BuildError.earlierBundle(_, let reason) = error else { return false }
-            return reason.contains("run: claimpack verify 'evidence/my first.zip'")
+            return reason.contains("run: claimpack verify '") && reason.contains("/evidence/my first.zip', and put")
         }
     }
 
@@ -113,5 +113,31 @@ struct FollowsTests {
         let refused = try TestSupport.reader.read(folder: folder.url)
         #expect(refused.claim == nil)
         #expect(refused.diagnostics.contains { $0.severity == .error && $0.message.contains("retype # (U+0023) at digit 1") }, "\(refused.diagnostics)")
+    }
+
+    /// follows.bundle naming a symbolic link says so (C043), not that the file is missing.
+    @Test func aLinkedBundleIsNamedAsALink() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("claim.yaml", Self.claimYAML(id: "second", follows: "follows: {bundle: evidence/first.zip, seal: \(String(repeating: "0", count: 64))}"))
+        let target = try folder.write("elsewhere/first.zip", "a bundle")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("evidence/first.zip"), withDestinationURL: target)
+        let report = try TestSupport.reader.read(folder: folder.url)
+        let follows = report.diagnostics.filter { $0.message.hasPrefix("follows.bundle:") }
+        #expect(follows.map(\.code) == [.symbolicLink], "\(report.diagnostics)")
+        #expect(follows.first?.message.contains("evidence/first.zip is a symbolic link") == true, "\(follows)")
+    }
+
+    /// The suggestion names the earlier bundle, never this folder: the .zip that is there,
+    /// or the name written put under evidence/.
+    @Test func theSuggestionUsesTheEarlierBundlesName() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("claim.yaml", Self.claimYAML(id: "second", follows: "follows: {bundle: mts-2026-11.zip, seal: \(String(repeating: "0", count: 64))}"))
+        _ = try folder.write("evidence/note.txt", "note")
+        let missing = try TestSupport.reader.read(folder: folder.url).diagnostics.filter { $0.code == .missingEvidenceFile }
+        #expect(missing.count == 1 && missing[0].message.hasSuffix("for example evidence/mts-2026-11.zip"), "\(missing)")
+        _ = try folder.write("evidence/mts-2026-11.zip", "a bundle")
+        let present = try TestSupport.reader.read(folder: folder.url).diagnostics.filter { $0.code == .missingEvidenceFile }
+        #expect(present.count == 1 && present[0].message.hasSuffix("did you mean evidence/mts-2026-11.zip?"), "\(present)")
     }
 }
