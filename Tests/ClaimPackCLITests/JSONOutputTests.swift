@@ -80,6 +80,10 @@ struct JSONOutputTests {
         try Self.check(["letter", "b.zip", "-o", "letter.txt", "--format", "text"], schema: "letter", status: 0, in: scratch)
         try Self.check(["letter", "b.zip", "--format", "text"], schema: "letter", status: 64, in: scratch, error: true,
                        usageWithoutJSON: false)
+        // -o - puts the PDF on standard output: no room for the object there.
+        let piped = try Self.check(["letter", "b.zip", "-o", "-"], schema: "letter", status: 64, in: scratch, error: true,
+                                   usageWithoutJSON: false)
+        #expect(((piped["error"] as? [String: Any])?["message"] as? String)?.contains("--json needs -o FILE") == true)
 
         try Data("receipt".utf8).write(to: scratch.url.appendingPathComponent("receipt.pdf"))
         let delivered = try Self.check(["deliver", "b.zip", "sent", "--date", "2026-11-22", "--tracking", "RR473124829RU",
