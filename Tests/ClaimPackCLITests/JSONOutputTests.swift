@@ -174,4 +174,15 @@ struct JSONOutputTests {
         #expect(diagnostics.contains { $0["severity"] as? String == "warning" }, "\(outcome.standardOutput)")
         #expect(try Self.validate(outcome.standardOutput, against: "build", in: scratch).valid)
     }
+
+    /// `verify DIR --json` on an extracted bundle: verdict `content-intact-folder` (exit 2),
+    /// an object the shipped schema describes.
+    @Test func verifyingAnExtractedFolderMatchesTheSchema() throws {
+        let scratch = try ScratchFolder()
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/ru-telecom-subscription").path
+        try Self.check(["build", example, "-o", "b.zip"], schema: "build", status: 0, in: scratch)
+        try Self.check(["extract", "b.zip", "out"], schema: "extract", status: 0, in: scratch)
+        let verified = try Self.check(["verify", "out"], schema: "verify", status: 2, in: scratch)
+        #expect(verified["verdict"] as? String == "content-intact-folder")
+    }
 }
