@@ -175,6 +175,25 @@ struct JSONOutputTests {
         #expect(try Self.validate(outcome.standardOutput, against: "build", in: scratch).valid)
     }
 
+    /// A Ukrainian claim's period is one month (ЗУ «Про звернення громадян», ст. 20): the
+    /// object says so (`count` 1, `unit` `months`), not 30 days, and validates.
+    @Test func aPeriodInMonthsIsDescribedAsMonthsAndValidates() throws {
+        let scratch = try ScratchFolder()
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/uk-mobile-roaming").path
+        try Self.check(["build", example, "-o", "u.zip"], schema: "build", status: 0, in: scratch)
+        let prepared = try Self.check(["status", "u.zip"], schema: "status", status: 0, in: scratch)
+        let period = try #require(prepared["period"] as? [String: Any])
+        #expect(period["count"] as? Int == 1 && period["unit"] as? String == "months", "\(period)")
+        #expect(period["lawCount"] as? Int == 1 && period["lawUnit"] as? String == "months", "\(period)")
+        #expect(period["days"] == nil)
+        for (state, date) in [("sent", "2026-11-23"), ("delivered", "2026-11-27")] {
+            let run = try CLIRunner.run(["deliver", "u.zip", state, "--date", date], in: scratch.url)
+            #expect(run.status == 0, "\(run.standardError)")
+        }
+        let delivered = try Self.check(["status", "u.zip"], schema: "status", status: 0, in: scratch)
+        #expect(delivered["answerDue"] as? String == "2026-12-28", "\(delivered)")
+    }
+
     /// `verify DIR --json` on an extracted bundle: verdict `content-intact-folder` (exit 2),
     /// an object the shipped schema describes.
     @Test func verifyingAnExtractedFolderMatchesTheSchema() throws {

@@ -32,7 +32,7 @@ struct StatusCommandTests {
         #expect(due["registeredBy"] as? String == "2026-11-30")
         #expect((due["rule"] as? String)?.contains("Civil Code of the Russian Federation, art. 193") == true)
         let period = try #require(object["period"] as? [String: Any])
-        #expect(period["days"] as? Int == 30 && period["unit"] as? String == "calendar" && period["start"] as? String == "registration")
+        #expect(period["count"] as? Int == 30 && period["unit"] as? String == "calendar" && period["start"] as? String == "registration")
         #expect(object["jurisdiction"] as? String == "ru" && object["sector"] as? String == "telecom")
 
         let text = try CLIRunner.run(["status", bundle], in: scratch.url)
