@@ -69,6 +69,9 @@ struct CheckCommandTests {
         #expect(outcome.status == 66)
         #expect(outcome.standardError.hasPrefix("claimpack: error: "))
         #expect(outcome.standardError.contains("no/such/claim: no such folder"))
+        // As typed: relative stays relative, in the message and in the suggested command.
+        #expect(outcome.standardError.hasPrefix("claimpack: error: no/such/claim: no such folder"), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("'claimpack init no/such/claim'"), "\(outcome.standardError)")
     }
 
     @Test func folderWithoutClaimFileExits66() throws {
@@ -93,4 +96,5 @@ struct CheckCommandTests {
         _ = try CLIRunner.run(["check", "claim"], in: scratch.url)
         #expect(try FileManager.default.subpathsOfDirectory(atPath: scratch.url.path).sorted() == before)
     }
+
 }
