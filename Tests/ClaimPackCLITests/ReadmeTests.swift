@@ -100,6 +100,6 @@ struct ReadmeTests {
         #expect(table.contains { $0.hasPrefix("| `claimpack verify BUNDLE\\|DIR ") && $0.contains("extracted folder") })
         #expect(table.contains { $0.hasPrefix("| `claimpack export ") })
         let help = try CLIRunner.run(["verify", "--help"])
-        #expect(help.standardOutput.contains("Check a bundle or its extracted folder completely"), "\(help.standardOutput)")
+        #expect(help.standardOutput.contains("Check a bundle or its extracted folder: ZIP"), "\(help.standardOutput)")
     }
 }
