@@ -71,7 +71,8 @@ struct CheckCommandTests {
         #expect(outcome.standardError.contains("no/such/claim: no such folder"))
         // As typed: relative stays relative, in the message and in the suggested command.
         #expect(outcome.standardError.hasPrefix("claimpack: error: no/such/claim: no such folder"), "\(outcome.standardError)")
-        #expect(outcome.standardError.contains("'claimpack init no/such/claim'"), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("claimpack init no/such/claim"), "\(outcome.standardError)")
+        #expect(!outcome.standardError.contains("/no/such/claim"), "\(outcome.standardError)")
     }
 
     @Test func folderWithoutClaimFileExits66() throws {
