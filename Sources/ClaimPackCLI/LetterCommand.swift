@@ -46,7 +46,10 @@ struct LetterCommand: ParsableCommand, JSONCommand {
     }
 
     func validate() throws {
-        if json, format == .text, output == nil || output == "-" {
+        if json, output == "-" {
+            throw ValidationError("--json needs -o FILE: with -o - the letter goes to standard output, where the JSON object goes; give a file name, or drop --json")
+        }
+        if json, format == .text, output == nil {
             throw ValidationError("--json with --format text needs -o FILE: the letter's text would go to standard output")
         }
     }

@@ -2,11 +2,11 @@ internal import Foundation
 internal import ArgumentParser
 internal import ClaimPack
 
-/// `claimpack verify BUNDLE`: every finding about a bundle, hostile ones included.
+/// `claimpack verify BUNDLE|DIR`: every finding about a bundle or its extracted folder, hostile ones included.
 struct VerifyCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check a bundle completely: ZIP, BagIt, manifest, evidence, seal, delivery record, time stamps.",
+        abstract: "Check a bundle or its extracted folder: ZIP, BagIt, manifest, evidence, seal, record, time stamps.",
         discussion: "Nothing is extracted. Prints the seal it computed, the time and authority of each good time-stamp token, and every finding with its code (docs/verification-codes.md). Exit status: 0 intact; 2 content intact, container re-packed by another tool (V130), or an extracted folder whose content is intact; 1 not intact (at least one error); 66 the file does not exist or cannot be read."
     )
 

@@ -69,6 +69,10 @@ struct CheckCommandTests {
         #expect(outcome.status == 66)
         #expect(outcome.standardError.hasPrefix("claimpack: error: "))
         #expect(outcome.standardError.contains("no/such/claim: no such folder"))
+        // As typed: relative stays relative, in the message and in the suggested command.
+        #expect(outcome.standardError.hasPrefix("claimpack: error: no/such/claim: no such folder"), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("claimpack init no/such/claim"), "\(outcome.standardError)")
+        #expect(!outcome.standardError.contains("/no/such/claim"), "\(outcome.standardError)")
     }
 
     @Test func folderWithoutClaimFileExits66() throws {
@@ -92,5 +96,27 @@ struct CheckCommandTests {
         let before = try FileManager.default.subpathsOfDirectory(atPath: scratch.url.path).sorted()
         _ = try CLIRunner.run(["check", "claim"], in: scratch.url)
         #expect(try FileManager.default.subpathsOfDirectory(atPath: scratch.url.path).sorted() == before)
+    }
+
+    /// Names as they are: bytes that are not UTF-8 as `\xNN` (two such names never look
+    /// alike), a newline as `\n`, a name ending in a space in quotes.
+    @Test func oddNamesAreShownUnambiguously() throws {
+        let scratch = try ScratchFolder()
+        let claim = try scratch.claimWithRecording(size: 10)
+        let evidence = claim.appendingPathComponent("evidence").path
+        for name: [UInt8] in [Array("bad".utf8) + [0xFF, 0xFE] + Array(".txt".utf8), Array("bad".utf8) + [0xFE, 0xFF] + Array(".txt".utf8),
+                              Array("nl\nname.txt".utf8), Array("sp ".utf8)] {
+            let path = (Array(evidence.utf8) + [0x2F] + name + [0]).map { CChar(bitPattern: $0) }
+            let descriptor = open(path, O_WRONLY | O_CREAT, 0o644)
+            #expect(descriptor >= 0)
+            close(descriptor)
+        }
+        let outcome = try CLIRunner.run(["check", "claim"], in: scratch.url)
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("claim/evidence/bad\\xff\\xfe.txt: error:"), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("claim/evidence/bad\\xfe\\xff.txt: error:"), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("claim/evidence/nl\\nname.txt: error:"), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("'claim/evidence/sp ': warning:"), "\(outcome.standardError)")
+        #expect(!outcome.standardError.contains("\u{FFFD}"))
     }
 }

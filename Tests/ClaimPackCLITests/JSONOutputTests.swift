@@ -80,6 +80,10 @@ struct JSONOutputTests {
         try Self.check(["letter", "b.zip", "-o", "letter.txt", "--format", "text"], schema: "letter", status: 0, in: scratch)
         try Self.check(["letter", "b.zip", "--format", "text"], schema: "letter", status: 64, in: scratch, error: true,
                        usageWithoutJSON: false)
+        // -o - puts the PDF on standard output: no room for the object there.
+        let piped = try Self.check(["letter", "b.zip", "-o", "-"], schema: "letter", status: 64, in: scratch, error: true,
+                                   usageWithoutJSON: false)
+        #expect(((piped["error"] as? [String: Any])?["message"] as? String)?.contains("--json needs -o FILE") == true)
 
         try Data("receipt".utf8).write(to: scratch.url.appendingPathComponent("receipt.pdf"))
         let delivered = try Self.check(["deliver", "b.zip", "sent", "--date", "2026-11-22", "--tracking", "RR473124829RU",
@@ -169,5 +173,35 @@ struct JSONOutputTests {
         let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.contains { $0["severity"] as? String == "warning" }, "\(outcome.standardOutput)")
         #expect(try Self.validate(outcome.standardOutput, against: "build", in: scratch).valid)
+    }
+
+    /// A Ukrainian claim's period is one month (ЗУ «Про звернення громадян», ст. 20): the
+    /// object says so (`count` 1, `unit` `months`), not 30 days, and validates.
+    @Test func aPeriodInMonthsIsDescribedAsMonthsAndValidates() throws {
+        let scratch = try ScratchFolder()
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/uk-mobile-roaming").path
+        try Self.check(["build", example, "-o", "u.zip"], schema: "build", status: 0, in: scratch)
+        let prepared = try Self.check(["status", "u.zip"], schema: "status", status: 0, in: scratch)
+        let period = try #require(prepared["period"] as? [String: Any])
+        #expect(period["count"] as? Int == 1 && period["unit"] as? String == "months", "\(period)")
+        #expect(period["lawCount"] as? Int == 1 && period["lawUnit"] as? String == "months", "\(period)")
+        #expect(period["days"] == nil)
+        for (state, date) in [("sent", "2026-11-23"), ("delivered", "2026-11-27")] {
+            let run = try CLIRunner.run(["deliver", "u.zip", state, "--date", date], in: scratch.url)
+            #expect(run.status == 0, "\(run.standardError)")
+        }
+        let delivered = try Self.check(["status", "u.zip"], schema: "status", status: 0, in: scratch)
+        #expect(delivered["answerDue"] as? String == "2026-12-28", "\(delivered)")
+    }
+
+    /// `verify DIR --json` on an extracted bundle: verdict `content-intact-folder` (exit 2),
+    /// an object the shipped schema describes.
+    @Test func verifyingAnExtractedFolderMatchesTheSchema() throws {
+        let scratch = try ScratchFolder()
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/ru-telecom-subscription").path
+        try Self.check(["build", example, "-o", "b.zip"], schema: "build", status: 0, in: scratch)
+        try Self.check(["extract", "b.zip", "out"], schema: "extract", status: 0, in: scratch)
+        let verified = try Self.check(["verify", "out"], schema: "verify", status: 2, in: scratch)
+        #expect(verified["verdict"] as? String == "content-intact-folder")
     }
 }

@@ -88,4 +88,18 @@ struct ReadmeTests {
         #expect(try Self.read("Benchmarks/bench.py").contains("docs/benchmarks/benchmark-DATE.md"))
         #expect(try Self.read("README.md").contains("](docs/README.md)"))
     }
+
+    /// The command table says what is true now: folders verified, complaints and statements
+    /// of claim printed and exported; nothing merged is still "planned" or "refused until".
+    @Test func theCommandTableSaysWhatIsMergedAsDone() throws {
+        let table = try Self.read("README.md").split(separator: "\n").filter { $0.hasPrefix("| `claimpack ") }
+        #expect(table.count >= 12)
+        for row in table {
+            #expect(!row.contains("planned") && !row.contains("refused until"), "\(row)")
+        }
+        #expect(table.contains { $0.hasPrefix("| `claimpack verify BUNDLE\\|DIR ") && $0.contains("extracted folder") })
+        #expect(table.contains { $0.hasPrefix("| `claimpack export ") })
+        let help = try CLIRunner.run(["verify", "--help"])
+        #expect(help.standardOutput.contains("Check a bundle or its extracted folder: ZIP"), "\(help.standardOutput)")
+    }
 }

@@ -32,7 +32,7 @@ struct StatusCommandTests {
         #expect(due["registeredBy"] as? String == "2026-11-30")
         #expect((due["rule"] as? String)?.contains("Civil Code of the Russian Federation, art. 193") == true)
         let period = try #require(object["period"] as? [String: Any])
-        #expect(period["days"] as? Int == 30 && period["unit"] as? String == "calendar" && period["start"] as? String == "registration")
+        #expect(period["count"] as? Int == 30 && period["unit"] as? String == "calendar" && period["start"] as? String == "registration")
         #expect(object["jurisdiction"] as? String == "ru" && object["sector"] as? String == "telecom")
 
         let text = try CLIRunner.run(["status", bundle], in: scratch.url)
@@ -56,5 +56,28 @@ struct StatusCommandTests {
         let text = try CLIRunner.run(["status", bundle], in: scratch.url)
         #expect(text.standardOutput.contains("last day 3 January 2027, not a working day: moved to 11 January 2027\n"))
         #expect(text.standardOutput.contains("note:      the 2027 calendar is not confirmed: see its sources in Templates/law/calendars/ru.yaml"))
+    }
+
+    /// bag-info.txt changed by a letter: one error (its tag manifest digest), and the refusal
+    /// says "1 error", not "1 errors".
+    @Test func aRefusalCountsItsErrorsInProperEnglish() throws {
+        let scratch = try ScratchFolder()
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("Examples/ru-telecom-subscription").path
+        #expect(try CLIRunner.run(["build", example, "-o", "b.zip"], in: scratch.url).status == 0)
+        let script = """
+            import sys, zipfile
+            src = zipfile.ZipFile(sys.argv[1]); out = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
+            for info in src.infolist():
+                data = src.read(info.filename)
+                if info.filename.endswith('/bag-info.txt'):
+                    assert b'Bagging-Date' in data
+                    data = data.replace(b'Bagging-Date', b'Bagging-Datf', 1)
+                out.writestr(info, data)
+            out.close()
+            """
+        _ = try CLIRunner.runTool("/usr/bin/python3", ["-c", script, "b.zip", "t.zip"], in: scratch.url)
+        let run = try CLIRunner.run(["status", "t.zip"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("t.zip does not verify (1 error; see 'claimpack verify')"), "\(run.standardError)")
     }
 }

@@ -56,7 +56,7 @@ public enum BundleError: Error, Sendable, CustomStringConvertible {
         case .notIntact(let report) where report.verdict == .extractedFolder:
             "\(report.bundle.path): an extracted folder (its content is intact); it is refused: this command needs the bundle's .zip claimpack wrote (deliver and timestamp rewrite it, escalate carries it into the next claim)"
         case .notIntact(let report):
-            "\(report.bundle.path) does not verify (\(report.findings.filter { $0.severity == .error }.count) errors; see 'claimpack verify'); it is refused"
+            "\(report.bundle.path) does not verify (\(Plural.english(report.findings.filter { $0.severity == .error }.count, "error")); see 'claimpack verify'); it is refused"
         case .unreadable(let path): "\(path): its manifest or delivery record cannot be read back; please report this claimpack bug"
         }
     }

@@ -29,9 +29,9 @@ public struct ClaimFolderReader: Sendable {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
-            throw .folderNotFound(path: folder.path)
+            throw .folderNotFound(path: folder.relativePath)
         }
-        guard isDirectory.boolValue else { throw .notAFolder(path: folder.path) }
+        guard isDirectory.boolValue else { throw .notAFolder(path: folder.relativePath) }
 
         let inventory = EvidenceInventory(claimFolder: folder)
         let session = DecodingSession(file: "claim.yaml", timeZone: timeZone)
@@ -58,17 +58,17 @@ public struct ClaimFolderReader: Sendable {
             let code = errno
             switch code {
             case ENOENT:
-                throw .claimFileMissing(path: file.path)
+                throw .claimFileMissing(path: file.relativePath)
             case ELOOP:
                 session.error(.symbolicLink, at: nil, "claim.yaml is a symbolic link, which is never followed; replace it with the file itself")
                 return nil
             default:
-                throw .claimFileUnreadable(path: file.path, reason: String(cString: strerror(code)))
+                throw .claimFileUnreadable(path: file.relativePath, reason: String(cString: strerror(code)))
             }
         }
         defer { close(descriptor) }
         guard let status = FileStatus(descriptor: descriptor) else {
-            throw .claimFileUnreadable(path: file.path, reason: String(cString: strerror(errno)))
+            throw .claimFileUnreadable(path: file.relativePath, reason: String(cString: strerror(errno)))
         }
         guard status.kind == .regular else {
             session.error(.unreadableClaimFile, at: nil, "claim.yaml is \(status.kind.noun), not a regular file; make it a file")
@@ -84,7 +84,7 @@ public struct ClaimFolderReader: Sendable {
         while filled < data.count {
             let count = data.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
             if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw .claimFileUnreadable(path: file.path, reason: String(cString: strerror(errno))) }
+            guard count >= 0 else { throw .claimFileUnreadable(path: file.relativePath, reason: String(cString: strerror(errno))) }
             if count == 0 { break }
             filled += count
         }

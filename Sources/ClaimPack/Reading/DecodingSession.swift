@@ -89,12 +89,14 @@ final class DecodingSession {
     /// A whole number in `range`; a quoted number is accepted.
     func integer(_ node: Node, _ path: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = text(node, path) else { return nil }
-        guard value.allSatisfy(\.isASCIIDigit), let number = Int(value) else {
+        let digits = value.hasPrefix("-") ? value.dropFirst() : Substring(value)
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else {
             error(.wrongType, at: node.position, "\(path): expected a whole number, found \"\(value)\"")
             return nil
         }
-        guard range.contains(number) else {
-            error(.numberOutOfRange, at: node.position, "\(path): \(number) is out of range; use \(range.lowerBound) to \(range.upperBound)")
+        // A negative number, or one too long for Int, is a whole number out of range.
+        guard let number = Int(value), range.contains(number) else {
+            error(.numberOutOfRange, at: node.position, "\(path): \(value) is out of range; use \(range.lowerBound) to \(range.upperBound)")
             return nil
         }
         return number

@@ -4,7 +4,8 @@ internal import Foundation
 /// each entry be looked up by name (`FileStatus(in:name:)`), and each subfolder be opened
 /// from it (`init(in:name:)`), without walking a path from the root again: a folder
 /// swapped for a symbolic link while it is read is never followed. A name that is not
-/// UTF-8 is decoded with U+FFFD in place of the bad bytes, as Foundation lists it.
+/// UTF-8 is shown with each bad byte as `\xNN` (and a backslash as `\\`), so that two
+/// such names never look alike; its backslash gets it refused as evidence.
 final class DirectoryListing {
     /// The open folder (`O_DIRECTORY`, not following a link); closed with the listing.
     let descriptor: Int32
@@ -37,7 +38,33 @@ final class DirectoryListing {
             return nil
         }
         self.descriptor = descriptor
-        names = raw.sorted { $0.lexicographicallyPrecedes($1) }.map { String(decoding: $0, as: UTF8.self) }
+        names = raw.sorted { $0.lexicographicallyPrecedes($1) }.map(Self.name)
+    }
+
+    /// The bytes as a name: the UTF-8 they are, or when they are not UTF-8, the valid
+    /// characters kept and every other byte written `\xNN` (`bad\xff\xfe.txt`).
+    static func name(_ bytes: [UInt8]) -> String {
+        if let name = String(validating: bytes, as: UTF8.self) { return name }
+        var name = ""
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                let scalar = Unicode.UTF8.decode(encoded)
+                name += scalar == "\\" ? "\\\\" : String(scalar)
+                offset += encoded.count
+            case .error(let length):
+                for byte in bytes[offset..<offset + length] {
+                    let hex = String(byte, radix: 16)
+                    name += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+                }
+                offset += length
+            case .emptyInput:
+                return name
+            }
+        }
     }
 
     deinit { close(descriptor) }

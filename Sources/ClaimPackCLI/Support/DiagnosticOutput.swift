@@ -29,12 +29,16 @@ enum DiagnosticOutput {
     }
 
     /// The diagnostics of the claim folder `folder` as lines, each file shown as the user
-    /// would type it from where they ran claimpack (`Билайн подписка/claim.yaml:12:1: error: …`);
+    /// would type it from where they ran claimpack (`Билайн подписка/claim.yaml:12:1: error: …`),
+    /// in quotes when a name in it begins or ends with a space (`'c/evidence/sp ': warning: …`);
     /// the JSON keeps the paths relative to the folder.
     static func lines(_ diagnostics: [Diagnostic], folder: String) -> [String] {
         diagnostics.map { diagnostic in
             var shown = diagnostic
-            shown.location.file = Console.path(diagnostic.location.file, in: folder)
+            let path = Console.path(diagnostic.location.file, in: folder)
+            // A name that begins or ends with a space is quoted, or the space is not seen.
+            let padded = path.split(separator: "/").contains { $0.first?.isWhitespace == true || $0.last?.isWhitespace == true }
+            shown.location.file = padded ? Console.quoted(path) : path
             return shown.description
         }
     }

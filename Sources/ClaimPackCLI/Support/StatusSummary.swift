@@ -13,11 +13,13 @@ struct StatusSummary: Encodable {
 
     /// The answer period as the law table gives it for the claim.
     struct Period: Encodable {
-        /// The days counted: `response_days` (the law's when absent).
-        let days: Int
-        /// The law's days for the claim's jurisdiction, sector and kind.
-        let lawDays: Int
+        /// The length counted, in `unit`: the law's, or `response_days` calendar days when it differs.
+        let count: Int
+        /// `calendar`, `working` or `months`.
         let unit: String
+        /// The law's length for the claim's jurisdiction, sector and kind, in `lawUnit`.
+        let lawCount: Int
+        let lawUnit: String
         /// `receipt` or `registration`.
         let start: String
         @NullEncoded var registrationWithin: Int?
@@ -100,7 +102,9 @@ struct StatusSummary: Encodable {
             registrationWithin = within
             registrationUnit = unit.rawValue
         }
-        period = Period(days: claim.responseDays, lawDays: provision.period.days, unit: provision.period.unit.rawValue,
+        let counted = Period.counted(responseDays: claim.responseDays, period: provision.period)
+        period = Period(count: counted.count, unit: counted.unit.rawValue, lawCount: provision.period.days,
+                        lawUnit: provision.period.unit.rawValue,
                         start: registrationWithin == nil ? "receipt" : "registration",
                         registrationWithin: registrationWithin, registrationUnit: registrationUnit,
                         citation: provision.citation, confirmed: provision.confirmed)
@@ -118,6 +122,15 @@ struct StatusSummary: Encodable {
         self.chain = (chain?.links ?? []).map {
             Link(id: $0.id, kind: $0.kind.rawValue, seal: $0.seal.hex, entry: $0.entry, state: $0.state?.rawValue)
         }
+    }
+}
+
+extension StatusSummary.Period {
+    /// The period counted for a claim with `responseDays`: the law's `period` when the days
+    /// are its nominal days, else `responseDays` days (calendar days when the law counts months).
+    static func counted(responseDays: Int, period: AnswerPeriod) -> (count: Int, unit: PeriodUnit) {
+        responseDays == period.nominalDays
+            ? (period.days, period.unit) : (responseDays, period.unit == .months ? .calendar : period.unit)
     }
 }
 

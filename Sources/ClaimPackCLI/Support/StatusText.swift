@@ -35,8 +35,7 @@ enum StatusText {
             Console.result(line)
         }
         let period = provision.period
-        let counted = claim.responseDays == period.nominalDays
-            ? (period.days, period.unit) : (claim.responseDays, period.unit == .months ? .calendar : period.unit)
+        let counted = StatusSummary.Period.counted(responseDays: claim.responseDays, period: period)
         var periodLine = "period:    \(days(counted.0, counted.1))"
         if case .registration(let within, let unit) = period.start {
             periodLine += " from registration (at the latest \(days(within, unit)) after receipt)"

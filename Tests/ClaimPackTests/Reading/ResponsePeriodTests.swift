@@ -22,6 +22,21 @@ struct ResponsePeriodTests {
         #expect(report.claim?.responseDays == 10)
     }
 
+    /// 0 and -5 are whole numbers out of range alike; a word is not a number.
+    @Test func aNegativeNumberIsOutOfRangeLikeZero() throws {
+        for value in ["0", "-5", "-99999999999999999999"] {
+            let (_, report) = try telecomClaim("\nresponse_days: \(value)\n")
+            let error = try #require(report.diagnostics.first { $0.message.hasPrefix("response_days:") }, "\(value)")
+            #expect(error.code == .numberOutOfRange, "\(value): \(error.message)")
+            #expect(error.message == "response_days: \(value) is out of range; use 1 to 365")
+        }
+        for value in ["-", "5-", "-x"] {
+            let (_, report) = try telecomClaim("\nresponse_days: \"\(value)\"\n")
+            let error = try #require(report.diagnostics.first { $0.message.hasPrefix("response_days:") }, "\(value)")
+            #expect(error.code == .wrongType, "\(value): \(error.message)")
+        }
+    }
+
     @Test func equalOrLongerIsQuiet() throws {
         let (_, report) = try telecomClaim("\nresponse_days: 30\n")
         #expect(!report.diagnostics.contains { $0.code == .responsePeriodShorterThanLaw })
