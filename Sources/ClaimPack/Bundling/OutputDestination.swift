@@ -33,18 +33,21 @@ public enum OutputDestination {
     public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         /// A file is there and `--force` was not given.
         case exists(path: String)
+        /// Something (`kind`: "a folder", "a symbolic link"…) is where a new folder is to be made.
+        case folderExists(path: String, kind: String)
         /// Writing there would destroy or change something of the user's (`reason`).
         case unsafe(path: String, reason: String)
 
         public var path: String {
             switch self {
-            case .exists(let path), .unsafe(let path, _): path
+            case .exists(let path), .folderExists(let path, _), .unsafe(let path, _): path
             }
         }
 
         public var description: String {
             switch self {
             case .exists(let path): "\(path) already exists; give another -o, or --force to replace it"
+            case .folderExists(let path, let kind): "\(path) already exists (\(kind)); give another -o, naming a folder that does not exist yet"
             case .unsafe(let path, let reason): "\(path): \(reason)"
             }
         }
@@ -71,7 +74,7 @@ public enum OutputDestination {
         var status = stat()
         guard lstat(path, &status) == 0 else { return }
         if content == .folder {
-            throw .unsafe(path: path, reason: "already exists (\(kindNoun(status))); give the name of a folder that does not exist yet")
+            throw .folderExists(path: path, kind: kindNoun(status))
         }
         var followed = stat()
         let isLink = status.st_mode & S_IFMT == S_IFLNK
