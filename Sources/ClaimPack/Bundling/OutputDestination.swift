@@ -8,8 +8,8 @@ internal import ZipKit
 /// The rules (docs/claim-format.md, "Where commands write"):
 /// - the destination is never one of the command's inputs (same device and inode, also
 ///   through a symbolic or hard link), even with `--force`;
-/// - it is never inside the claim folder being built, nor inside the `evidence/` folder
-///   of any claim folder (a folder holding `claim.yaml`), nor a `claim.yaml`;
+/// - it is never inside the `evidence/` folder of the claim folder being built or of any
+///   claim folder (a folder holding `claim.yaml`), nor a `claim.yaml`;
 /// - a symbolic link is not written through, and a dangling one is not replaced — except
 ///   that `build --force` replaces the bundle a link leads to (its documented behaviour);
 /// - an existing file is replaced only with `--force`, and only when it is what the
@@ -57,7 +57,7 @@ public enum OutputDestination {
     /// - Parameters:
     ///   - replacing: whether an existing file may be replaced (`--force`).
     ///   - inputs: the files or folders the command reads; the destination is none of them.
-    ///   - claimFolder: the claim folder being built, which the destination must be outside.
+    ///   - claimFolder: the claim folder being built, whose `evidence/` the destination must be outside.
     /// - Throws: `Refusal`.
     public static func check(_ path: String, writing content: Content, replacing: Bool,
                              inputs: [String] = [], claimFolder: URL? = nil) throws(Refusal) {
@@ -65,8 +65,9 @@ public enum OutputDestination {
             throw .unsafe(path: path, reason: "is the input \(input) itself (the same file, perhaps through a link); writing there would destroy it — give another -o")
         }
         let resolved = resolve(path)
-        if let claimFolder, let folder = realPath(claimFolder.path), resolved == folder || resolved.hasPrefix(folder + "/") {
-            throw .unsafe(path: path, reason: "is inside the claim folder \(claimFolder.path) being built, so the bundle would become part of the claim's evidence; write it outside that folder (for example -o \((path as NSString).lastPathComponent) in the folder above)")
+        if let claimFolder, let folder = realPath(claimFolder.appendingPathComponent("evidence").path),
+           resolved == folder || resolved.hasPrefix(folder + "/") {
+            throw .unsafe(path: path, reason: "is inside the evidence of the claim folder \(claimFolder.path) being built, so the bundle would become evidence of itself; write it outside evidence/ (for example -o \((path as NSString).lastPathComponent) in the current folder)")
         }
         if let evidence = evidenceFolder(containing: resolved) {
             throw .unsafe(path: path, reason: "is inside \(evidence), the evidence of a claim folder, which claimpack never writes into; give an -o outside it")
