@@ -7,7 +7,7 @@ struct BuildCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the sealed, checksummed bundle (ZIP + BagIt) of a claim folder.",
-        discussion: "Runs every check first and writes nothing when there is an error. Prints the bundle's path and its seal (the SHA-256 of manifest.xml). With --force over a bundle whose delivery record holds events (sent, delivered…), the record and its proofs are carried over when the seal is the same; otherwise nothing is written unless --discard-delivery. Exit status: 0 built; 1 the claim has errors; 66 an input cannot be read; 73 the output cannot be created (or exists, without --force; or holds a delivery record the new bundle cannot carry); 74 an I/O error; 75 another claimpack is using the bundle (try again)."
+        discussion: "Runs every check first and writes nothing when there is an error. Prints the bundle's path and its seal (the SHA-256 of manifest.xml). With --force over a bundle whose delivery record holds events (sent, delivered…), the record and its proofs are carried over when the seal is the same; otherwise nothing is written unless --discard-delivery. Exit status: 0 built; 1 the claim has errors; 66 an input cannot be read; 73 the output cannot be created (or exists, without --force; or is not a claimpack bundle --force may replace; or lies inside the claim folder or a claim's evidence/; or holds a delivery record the new bundle cannot carry); 74 an I/O error; 75 another claimpack is using the bundle (try again)."
     )
 
     @Argument(help: "The claim folder (the one holding claim.yaml).", completion: .directory)
@@ -16,7 +16,7 @@ struct BuildCommand: ParsableCommand, JSONCommand {
     @Option(name: .shortAndLong, help: "The bundle to write (default: <id>.zip in the current folder).", completion: .file(extensions: ["zip"]))
     var output: String?
 
-    @Flag(help: "Replace the output file if it exists.")
+    @Flag(help: "Replace the output if it is a claimpack bundle (never another file).")
     var force = false
 
     @Flag(help: "With --force: replace a bundle whose delivery record holds events even when the new one cannot carry them (they are lost).")

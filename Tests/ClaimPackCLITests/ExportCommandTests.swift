@@ -254,6 +254,20 @@ struct ExportCommandTests {
         #expect(outcome.standardError.contains("send them in \(messages) messages"), "\(outcome.standardError)")
     }
 
+    @Test func anOutputInAClaimsEvidenceOrADanglingLinkIsRefused() throws {
+        let scratch = try ScratchFolder()
+        let folder = try Self.bundle(in: scratch)
+        let inEvidence = try CLIRunner.run(["export", "claim.zip", "--for", "court-ru", "-o", "\(folder)/evidence/out"], in: scratch.url)
+        #expect(inEvidence.status == 73)
+        #expect(inEvidence.standardError.contains("the evidence of a claim folder"), "\(inEvidence.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("\(folder)/evidence/out").path))
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("gone").path, withDestinationPath: "nowhere")
+        let dangling = try CLIRunner.run(["export", "claim.zip", "--for", "court-ru", "-o", "gone"], in: scratch.url)
+        #expect(dangling.status == 73)
+        #expect(dangling.standardError.contains("gone already exists (a symbolic link)"), "\(dangling.standardError)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: scratch.url.appendingPathComponent("gone").path) == "nowhere")
+    }
+
     @Test func anExistingOutputFolderIsRefusedAndLeftAlone() throws {
         let scratch = try ScratchFolder()
         _ = try Self.bundle(in: scratch)

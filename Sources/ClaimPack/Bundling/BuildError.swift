@@ -5,6 +5,9 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     case claimHasErrors(count: Int)
     /// The output file exists and `--force` was not given.
     case outputExists(path: String)
+    /// The output would destroy or change a file of the user's (`OutputDestination`); the
+    /// text names the path and says what to do.
+    case outputRefused(String)
     /// The output's folder does not exist or is not a folder.
     case outputFolderMissing(path: String)
     /// The output cannot be created there (permissions, read-only disk).
@@ -46,6 +49,8 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
             "the claim folder has \(Plural.english(count, "error")); fix them (see 'claimpack check') and build again"
         case .outputExists(let path):
             "\(path) already exists; give another -o, or --force to replace it"
+        case .outputRefused(let reason):
+            "\(reason); nothing was written"
         case .outputFolderMissing(let path):
             "\(path): the output folder does not exist; create it or give another -o"
         case .cannotCreateOutput(let path, let reason):
@@ -84,7 +89,7 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .claimHasErrors, .invalidDocument, .exceedsLimit, .earlierBundle: 1
         case .evidenceUnreadable: 66
-        case .outputExists, .outputFolderMissing, .cannotCreateOutput, .readOnly, .deliveryRecordInTheWay: 73
+        case .outputExists, .outputRefused, .outputFolderMissing, .cannotCreateOutput, .readOnly, .deliveryRecordInTheWay: 73
         case .writeFailed, .evidenceChanged, .evidenceReplaced: 74
         case .cannotRead: 66
         case .busy, .changedMeanwhile: 75

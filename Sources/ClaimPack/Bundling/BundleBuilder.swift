@@ -49,7 +49,7 @@ public struct BundleBuilder: Sendable {
         }
         let claim = try FollowedBundleCheck.resolve(read, folder: report.folder, files: report.evidenceFiles, schemas: schemas)
         let target = output.standardizedFileURL
-        try checkOutput(target, replacing: replacing)
+        try checkOutput(target, replacing: replacing, claimFolder: report.folder)
         let manifestSchema = try loadSchema(BundleBuilder.manifestSchema)
         let deliverySchema = try loadSchema(BundleBuilder.deliverySchema)
         let schemaBytes = try loadSchemaBytes()
@@ -162,7 +162,10 @@ public struct BundleBuilder: Sendable {
                                                          replacement: replacement)
     }
 
-    private func checkOutput(_ target: URL, replacing: Bool) throws(BuildError) {
+    /// Refuses an output that would destroy or change a file of the user's
+    /// (`OutputDestination`): inside the claim folder, a link that does not lead to a
+    /// bundle, an existing file that is not a claimpack bundle.
+    private func checkOutput(_ target: URL, replacing: Bool, claimFolder: URL) throws(BuildError) {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         let folder = target.deletingLastPathComponent()
@@ -172,15 +175,12 @@ public struct BundleBuilder: Sendable {
         guard fileManager.isWritableFile(atPath: folder.path) else {
             throw .cannotCreateOutput(path: target.path, reason: "the folder is not writable")
         }
-        if let status = FileStatus(path: target.path) {
-            // A symbolic link to a bundle: with --force, the bundle it leads to is replaced.
-            var followed = stat()
-            let leadsToFile = status.kind == .symbolicLink && replacing
-                && stat(target.path, &followed) == 0 && followed.st_mode & S_IFMT == S_IFREG
-            guard status.kind == .regular || leadsToFile else {
-                throw .cannotCreateOutput(path: target.path, reason: "something other than a file is there")
-            }
-            if !replacing { throw .outputExists(path: target.path) }
+        do {
+            try OutputDestination.check(target.path, writing: .bundle, replacing: replacing, claimFolder: claimFolder)
+        } catch .exists(let path) {
+            throw .outputExists(path: path)
+        } catch {
+            throw .outputRefused(error.description)
         }
     }
 

@@ -9,7 +9,9 @@ enum AtomicFile {
 
     static func write(_ bytes: [UInt8], to target: URL, replacing: Bool) throws {
         let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: target.path), !replacing {
+        var status = stat()
+        // lstat: a dangling symbolic link is there too, and rename(2) would replace it.
+        if lstat(target.path, &status) == 0, !replacing {
             throw Failure(description: "\(target.path) already exists; give another -o, or --force to replace it")
         }
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")

@@ -120,6 +120,12 @@ struct BundleBuilderTests {
         let folder = TestSupport.examples.appendingPathComponent("en-bank-duplicate-payment")
         #expect(throws: BuildError.outputExists(path: bundle.path)) { try BundleTestSupport.build(folder, to: bundle) }
         #expect(try String(contentsOf: bundle, encoding: .utf8) == "precious")
+        #expect(throws: BuildError.self, "--force replaces only a claimpack bundle") {
+            try BundleTestSupport.build(folder, to: bundle, replacing: true)
+        }
+        #expect(try String(contentsOf: bundle, encoding: .utf8) == "precious")
+        try FileManager.default.removeItem(at: bundle)
+        _ = try BundleTestSupport.build(folder, to: bundle)
         _ = try BundleTestSupport.build(folder, to: bundle, replacing: true)
         #expect(try Witness.run(["unzip", "-tq", bundle.path]).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["b.zip"])
