@@ -2,7 +2,7 @@
 """claimpack's throughput and memory, side by side with the tools people use today.
 
     python3 Benchmarks/bench.py [--runs 3] [--quick] [--only tmpfs|disk|kit] [--rows 1,2,...]
-                                [--binary PATH] [--output docs/benchmarks/DATE.md]
+                                [--binary PATH] [--output docs/benchmarks/benchmark-DATE.md]
 
 Generates its data — 1 GiB in four files, 5,000 files of 40 KB, one 4 GiB file, 20,000
 and 64,000 files of 1 KB (64,000 short names are about the most a manifest.xml of 16 MiB,
@@ -179,7 +179,7 @@ def main():
     parser.add_argument('--runs', type=int, default=3)
     parser.add_argument('--quick', action='store_true')
     parser.add_argument('--only', choices=['tmpfs', 'disk', 'kit'])
-    parser.add_argument('--output', help='also write the table to this file (docs/benchmarks/DATE.md)')
+    parser.add_argument('--output', help="also write the table to this file (docs/benchmarks/benchmark-DATE.md)")
     parser.add_argument('--rows', help='the datasets to measure, by number: 1 GiB, 5,000 files, 4 GiB, 20,000 files, 64,000 files')
     parser.add_argument('--binary', help='a claimpack binary to measure instead of building one')
     args = parser.parse_args()
