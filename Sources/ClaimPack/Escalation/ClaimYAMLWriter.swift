@@ -4,7 +4,8 @@
 struct ClaimYAMLWriter {
     private(set) var text = ""
 
-    /// A text value, double-quoted with YAML escapes.
+    /// A text value, double-quoted with YAML escapes (control characters, C1 included, as
+    /// `\uXXXX`): every `claim.yaml` claimpack writes (escalate, init) quotes through this.
     static func quoted(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {
@@ -14,8 +15,9 @@ struct ClaimYAMLWriter {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     result.unicodeScalars.append(scalar)
                 }
