@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // C libraries from the system, each behind exactly one Swift wrapper module.
@@ -77,6 +78,9 @@ let package = Package(
             providers: [.apt(["libheif-dev"])]
         ),
         .target(name: "PDFRendering", dependencies: ["CPangoCairo", "CPoppler", "CGdkPixbuf", "CLibHeif"], exclude: ["README.md"], swiftSettings: strictSettings),
+        // The only module that calls the C library's file functions; the rest go through
+        // swift-system's FileDescriptor.
+        .target(name: "FileIO", dependencies: [.product(name: "SystemPackage", package: "swift-system")], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "ZipKit", dependencies: ["CLibZip", "CZlib"], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "XMLKit", dependencies: ["CLibXML2"], exclude: ["README.md"], swiftSettings: strictSettings),
         // RFC 3161 time-stamp requests and tokens (OpenSSL) and the HTTP POST (libcurl).
