@@ -81,7 +81,7 @@ let package = Package(
         // The only module that calls the C library's file functions; the rest go through
         // swift-system's FileDescriptor.
         .target(name: "FileIO", dependencies: [.product(name: "SystemPackage", package: "swift-system")], exclude: ["README.md"], swiftSettings: strictSettings),
-        .target(name: "ZipKit", dependencies: ["CLibZip", "CZlib"], exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(name: "ZipKit", dependencies: ["CLibZip", "CZlib", "FileIO", .product(name: "SystemPackage", package: "swift-system")], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "XMLKit", dependencies: ["CLibXML2"], exclude: ["README.md"], swiftSettings: strictSettings),
         // RFC 3161 time-stamp requests and tokens (OpenSSL) and the HTTP POST (libcurl).
         .target(name: "TimestampKit", dependencies: ["COpenSSL", "CCurl"], exclude: ["README.md"], swiftSettings: strictSettings),
@@ -93,6 +93,8 @@ let package = Package(
                 "ZipKit",
                 "XMLKit",
                 "PDFRendering",
+                "FileIO",
+                .product(name: "SystemPackage", package: "swift-system"),
                 "TimestampKit",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -106,12 +108,15 @@ let package = Package(
             name: "ClaimPackCLI",
             dependencies: [
                 "ClaimPack",
+                "FileIO",
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "claimpack", dependencies: ["ClaimPackCLI"], swiftSettings: strictSettings),
 
+        .testTarget(name: "FileIOTests", dependencies: ["FileIO", .product(name: "SystemPackage", package: "swift-system")], swiftSettings: strictSettings),
         .testTarget(name: "ZipKitTests", dependencies: ["ZipKit"], swiftSettings: strictSettings),
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"], swiftSettings: strictSettings),
         .testTarget(name: "TimestampKitTests", dependencies: ["TimestampKit"], swiftSettings: strictSettings),
