@@ -49,6 +49,47 @@ extension FileDescriptor {
     }
 }
 
+/// Reading until a buffer is full, which swift-system 1.8 leaves to the caller: `read(into:)`
+/// may return fewer bytes than asked before the end of a file.
+extension FileDescriptor {
+    /// Reads from the file offset until `buffer` is full or the file ends (`read(2)`,
+    /// retried on `EINTR`): the count read, less than `buffer.count` only at the end.
+    package func read(filling buffer: UnsafeMutableRawBufferPointer) throws(Errno) -> Int {
+        var count = 0
+        while count < buffer.count {
+            let read: Int
+            do { read = try self.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...])) } catch { throw Errno(error) }
+            if read == 0 { break }
+            count += read
+        }
+        return count
+    }
+
+    /// Reads from `offset` on until `buffer` is full or the file ends (`pread(2)`, retried
+    /// on `EINTR`; the file offset does not move): the count read, less than `buffer.count`
+    /// only at the end.
+    package func read(filling buffer: UnsafeMutableRawBufferPointer, fromAbsoluteOffset offset: Int64) throws(Errno) -> Int {
+        var count = 0
+        while count < buffer.count {
+            let read: Int
+            do {
+                read = try self.read(fromAbsoluteOffset: offset + Int64(count), into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
+            } catch { throw Errno(error) }
+            if read == 0 { break }
+            count += read
+        }
+        return count
+    }
+}
+
+extension Errno {
+    /// The error a swift-system call threw, which is always an `Errno` (its calls are
+    /// declared `throws` without a type); anything else, which cannot happen, as `EIO`.
+    package init(_ error: any Error) {
+        self = error as? Errno ?? .ioError
+    }
+}
+
 extension FileDescriptor.OpenOptions {
     /// `O_DIRECT`: reads and writes between the device and the buffer, past the page cache
     /// (offsets, lengths and buffers aligned to the block size). Glibc's Swift module

@@ -58,6 +58,13 @@ extension FileDescriptor {
     /// system gives them (`readdir(3)` on a duplicate: this descriptor stays open and is
     /// not moved).
     package func names() throws(Errno) -> [[UInt8]] {
+        try names(limit: .max)
+    }
+
+    /// The same names, but reading stops once there are more than `limit` of them: a folder
+    /// of millions of names is not read into memory to be refused. More than `limit` names
+    /// in the answer means the folder holds more.
+    package func names(limit: Int) throws(Errno) -> [[UInt8]] {
         let copy = try retrying { Glibc.dup(rawValue) }
         guard let stream = Glibc.fdopendir(copy) else {
             let error = Errno(rawValue: errno)
@@ -71,6 +78,7 @@ extension FileDescriptor {
         while let entry = Glibc.readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in Array(bytes.prefix { $0 != 0 }) }
             if name != [0x2E], name != [0x2E, 0x2E] { names.append(name) }
+            if names.count > limit { return names }
         }
         guard errno == 0 else { throw Errno(rawValue: errno) }
         return names
@@ -91,4 +99,6 @@ package struct FileAccess: OptionSet, Sendable {
 
     package static let read = FileAccess(rawValue: R_OK)
     package static let write = FileAccess(rawValue: W_OK)
+    /// Search (`X_OK`): for a folder, whether names in it can be looked up.
+    package static let search = FileAccess(rawValue: X_OK)
 }

@@ -27,3 +27,23 @@ package enum Paths {
         _ = try retrying { Glibc.unlink(path) }
     }
 }
+
+extension Paths {
+    /// The status of `path` as given (`stat(2)`, or `lstat(2)` unless `followingLinks`),
+    /// retried on `EINTR`. The bytes reach the system unchanged: `FilePath` would drop a
+    /// trailing `/`, which makes `lstat` of `link/` look at the link's target.
+    package static func status(of path: String, followingLinks: Bool = false) throws(Errno) -> Stat {
+        do { return try path.withCString { try Stat($0, followTargetSymlink: followingLinks) } } catch { throw Errno(error) }
+    }
+}
+
+extension FileDescriptor {
+    /// Opens `path` as given (swift-system's `open(2)`, retried on `EINTR`). The bytes reach
+    /// the system unchanged: `FilePath` would drop a trailing `/` (so `file/` would open
+    /// the file instead of failing with `ENOTDIR`) and merge doubled ones.
+    package static func open(
+        path: String, _ mode: AccessMode, options: OpenOptions = [], permissions: FilePermissions? = nil
+    ) throws(Errno) -> FileDescriptor {
+        do { return try path.withCString { try open($0, mode, options: options, permissions: permissions) } } catch { throw Errno(error) }
+    }
+}

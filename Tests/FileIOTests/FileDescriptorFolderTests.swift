@@ -33,6 +33,23 @@ import Testing
         #expect(throws: Errno.noSuchFileOrDirectory) { try folder.status(of: "b.txt") }
     }
 
+    /// `names(limit:)` stops reading once there are more than `limit` names; `names()` reads
+    /// them all, from the start even when the folder was listed before.
+    @Test func namesStopAfterTheLimit() throws {
+        let (folder, path) = try Self.folder()
+        defer { try? folder.close(); try? FileManager.default.removeItem(atPath: path) }
+        for index in 0..<50 {
+            try FileDescriptor.open("f\(index)", in: folder, .writeOnly, options: [.create], permissions: [.ownerReadWrite]).close()
+        }
+        #expect(try folder.names(limit: 10).count == 11)
+        #expect(try folder.names(limit: 50).count == 50)
+        #expect(try folder.names().count == 50)
+        #expect(try folder.names(limit: 0).count == 1)
+        let file = try FileDescriptor.open("f0", in: folder, .readOnly)
+        defer { try? file.close() }
+        #expect(throws: Errno.notDirectory) { try file.names() }
+    }
+
     @Test func aLinkIsSeenAsALinkAndNotFollowedWithNoFollow() throws {
         let (folder, path) = try Self.folder()
         defer { try? folder.close(); try? FileManager.default.removeItem(atPath: path) }
