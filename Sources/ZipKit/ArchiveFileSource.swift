@@ -1,7 +1,9 @@
 internal import CLibZip
-internal import Glibc
+internal import FileIO
+internal import SystemPackage
 
-/// The archive file under `ZipArchiveReader`, as a libzip source read with `pread(2)`.
+/// The archive file under `ZipArchiveReader`, as a libzip source read with `pread(2)`
+/// (swift-system's `read(fromAbsoluteOffset:into:)`).
 ///
 /// libzip's own file source reads through stdio: every entry costs three `lseek`s and a
 /// 4 KiB read that the stdio buffer throws away at the next seek. Here a seek only moves
@@ -9,7 +11,7 @@ internal import Glibc
 /// which are served from one 4 KiB block so that a local header and the start of its data
 /// cost one system call.
 final class ArchiveFileSource {
-    private let descriptor: Int32
+    private let descriptor: FileDescriptor
     /// The file's size when it was opened; reads stop there.
     let size: UInt64
     private var offset: UInt64 = 0
@@ -22,20 +24,18 @@ final class ArchiveFileSource {
 
     /// Opens `path` read-only.
     init(path: String) throws(ZipArchiveReader.Failure) {
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .unreadable(reason: String(cString: strerror(errno))) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw .unreadable(reason: reason)
+        do { descriptor = try FileDescriptor.open(path: path, .readOnly, options: [.closeOnExec]) } catch {
+            throw .unreadable(reason: error.description)
         }
-        size = UInt64(max(status.st_size, 0))
+        do { size = UInt64(max(try descriptor.stat().size, 0)) } catch {
+            try? descriptor.close()
+            throw .unreadable(reason: error.description)
+        }
         zip_error_init(&error)
     }
 
     deinit {
-        close(descriptor)
+        try? descriptor.close()
         block.deallocate()
         zip_error_fini(&error)
     }
@@ -80,18 +80,10 @@ final class ArchiveFileSource {
 
     /// Reads until `buffer` is full or the file ends; `nil`, with the error set, on failure.
     private func readFully(into buffer: UnsafeMutableRawBufferPointer, at start: UInt64) -> Int? {
-        var count = 0
-        while count < buffer.count {
-            let result = pread(descriptor, buffer.baseAddress! + count, buffer.count - count, off_t(start + UInt64(count)))
-            if result < 0 {
-                if errno == EINTR { continue }
-                zip_error_set(&error, ZIP_ER_READ, errno)
-                return nil
-            }
-            if result == 0 { break }
-            count += result
+        do { return try descriptor.read(filling: buffer, fromAbsoluteOffset: Int64(start)) } catch {
+            zip_error_set(&self.error, ZIP_ER_READ, error.rawValue)
+            return nil
         }
-        return count
     }
 }
 

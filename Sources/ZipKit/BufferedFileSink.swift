@@ -1,6 +1,7 @@
 internal import CLibZip
 internal import Dispatch
-internal import Foundation
+internal import FileIO
+internal import SystemPackage
 
 /// The file libzip writes a new archive into, through a write source with 1 MiB buffers:
 /// libzip's own file source writes through stdio in 4 KiB calls, which costs a system call
@@ -15,7 +16,8 @@ internal import Foundation
 /// always starts at a multiple of `alignment`, and bytes before it (a local header that
 /// libzip rewrites after its entry's data) go through a second, ordinary descriptor. A
 /// file system that refuses `O_DIRECT`, at `open` or at the first write, gets ordinary
-/// writes only; tmpfs accepts the flag and copies as usual.
+/// writes only; tmpfs accepts the flag and copies as usual. Writes go through swift-system's
+/// `writeAll(toAbsoluteOffset:_:)` (`pwrite(2)`, retried on `EINTR`).
 ///
 /// `@unchecked Sendable`: the queue touches only `spare`, `asyncError` and `directFailed`
 /// (and reads `descriptor`, set before the first write and closed after the last), and the
@@ -23,9 +25,9 @@ internal import Foundation
 final class BufferedFileSink: @unchecked Sendable {
     let path: String
     /// Ordinary writes: patches behind the buffer, and everything when `O_DIRECT` is refused.
-    private var descriptor: Int32 = -1
-    /// `O_DIRECT` writes of whole buffers, or -1.
-    private var directDescriptor: Int32 = -1
+    private var descriptor: FileDescriptor?
+    /// `O_DIRECT` writes of whole buffers, or `nil`.
+    private var directDescriptor: FileDescriptor?
     /// The archive's bytes from `bufferStart` on: `count` of them.
     private var buffer: UnsafeMutableRawBufferPointer
     private var count = 0
@@ -37,8 +39,8 @@ final class BufferedFileSink: @unchecked Sendable {
     private var spare: UnsafeMutableRawBufferPointer
     private let spareFree = DispatchSemaphore(value: 1)
     private let queue = DispatchQueue(label: "claimpack.zip-writer")
-    /// The `errno` of a failed background write.
-    private var asyncError: Int32 = 0
+    /// The error of a failed background write.
+    private var asyncError: Errno?
     /// Set when an `O_DIRECT` write was refused: the rest goes through `descriptor`.
     private var directFailed = false
 
@@ -46,8 +48,6 @@ final class BufferedFileSink: @unchecked Sendable {
     /// The file offset, length and memory alignment `O_DIRECT` needs: the page size, a
     /// multiple of every logical block size in use.
     static let alignment = 4096
-    /// `O_DIRECT`, which Glibc's Swift module exports only under its internal name.
-    private static let directFlag = __O_DIRECT
 
     /// The end of the archive so far: the buffer always reaches it.
     private var end: UInt64 { bufferStart + UInt64(count) }
@@ -68,10 +68,14 @@ final class BufferedFileSink: @unchecked Sendable {
     }
 
     func begin() -> Bool {
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return fail(ZIP_ER_OPEN) }
-        directDescriptor = open(path, O_WRONLY | O_CLOEXEC | BufferedFileSink.directFlag)
-        directFailed = directDescriptor < 0
+        do {
+            descriptor = try FileDescriptor.open(path: path, .writeOnly, options: [.create, .truncate, .closeOnExec],
+                                                 permissions: FilePermissions(rawValue: 0o644))
+        } catch {
+            return fail(ZIP_ER_OPEN, error)
+        }
+        directDescriptor = try? FileDescriptor.open(path: path, .writeOnly, options: [.closeOnExec, .direct])
+        directFailed = directDescriptor == nil
         count = 0
         bufferStart = 0
         position = 0
@@ -91,9 +95,8 @@ final class BufferedFileSink: @unchecked Sendable {
                 let bytes = [UInt8](piece)
                 let offset = position
                 queue.async {
-                    guard self.asyncError == 0 else { return }
-                    let written = bytes.withUnsafeBytes { BufferedFileSink.pwriteAll(self.descriptor, $0, at: offset) }
-                    if !written { self.asyncError = errno == 0 ? EIO : errno }
+                    guard self.asyncError == nil else { return }
+                    self.asyncError = bytes.withUnsafeBytes { BufferedFileSink.write($0, at: offset, to: self.descriptor) }
                 }
                 position += UInt64(piece.count)
                 rest = UnsafeRawBufferPointer(rebasing: rest.dropFirst(piece.count))
@@ -128,47 +131,47 @@ final class BufferedFileSink: @unchecked Sendable {
 
     func commit() -> Bool {
         drain()
-        guard asyncError == 0 else { return failAsync() }
+        if let asyncError { return fail(ZIP_ER_WRITE, asyncError) }
         // The last, partial buffer: padded to whole pages for O_DIRECT, then cut to size.
         let total = end
-        var written: Bool
+        var failure: Errno?
         if !directFailed {
             let padded = (count + BufferedFileSink.alignment - 1) / BufferedFileSink.alignment * BufferedFileSink.alignment
             (buffer.baseAddress! + count).initializeMemory(as: UInt8.self, repeating: 0, count: padded - count)
-            written = BufferedFileSink.pwriteAll(directDescriptor, UnsafeRawBufferPointer(start: buffer.baseAddress, count: padded), at: bufferStart)
-            if !written && errno == EINVAL {
+            failure = BufferedFileSink.write(UnsafeRawBufferPointer(start: buffer.baseAddress, count: padded), at: bufferStart, to: directDescriptor)
+            if failure == .invalidArgument {
                 directFailed = true
-            } else if written {
-                written = ftruncate(descriptor, off_t(total)) == 0
+            } else if failure == nil {
+                do { try descriptor?.resize(to: Int64(total)) } catch { failure = Errno(error) }
             }
-        } else {
-            written = false
         }
         if directFailed {
-            written = BufferedFileSink.pwriteAll(descriptor, UnsafeRawBufferPointer(start: buffer.baseAddress, count: count), at: bufferStart)
+            failure = BufferedFileSink.write(UnsafeRawBufferPointer(start: buffer.baseAddress, count: count), at: bufferStart, to: descriptor)
         }
-        guard written, fsync(descriptor) == 0 else {
+        if failure == nil {
+            do { try descriptor?.synchronize() } catch { failure = error }
+        }
+        if let failure {
             closeDescriptors()
-            return fail(ZIP_ER_WRITE)
+            return fail(ZIP_ER_WRITE, failure)
         }
-        let closed = closeDescriptors()
-        guard closed else { return fail(ZIP_ER_WRITE) }
+        if let failure = closeDescriptors() { return fail(ZIP_ER_WRITE, failure) }
         return true
     }
 
     func rollback() {
         drain()
         closeDescriptors()
-        unlink(path)
+        try? Paths.remove(path)
     }
 
     /// Hands the full buffer to the queue (once the previous one is written) and starts an
     /// empty one at the next offset; reports a failure of an earlier background write.
     private func flushFullBuffer() -> Bool {
         spareFree.wait()
-        guard asyncError == 0 else {
+        if let asyncError {
             spareFree.signal()
-            return failAsync()
+            return fail(ZIP_ER_WRITE, asyncError)
         }
         swap(&buffer, &spare)
         let start = bufferStart
@@ -176,15 +179,15 @@ final class BufferedFileSink: @unchecked Sendable {
         count = 0
         queue.async {
             let full = UnsafeRawBufferPointer(self.spare)
-            var written = false
+            var failure: Errno?
             if !self.directFailed {
-                written = BufferedFileSink.pwriteAll(self.directDescriptor, full, at: start)
-                if !written && errno == EINVAL { self.directFailed = true }
+                failure = BufferedFileSink.write(full, at: start, to: self.directDescriptor)
+                if failure == .invalidArgument { self.directFailed = true }
             }
             if self.directFailed {
-                written = BufferedFileSink.pwriteAll(self.descriptor, full, at: start)
+                failure = BufferedFileSink.write(full, at: start, to: self.descriptor)
             }
-            if !written { self.asyncError = errno == 0 ? EIO : errno }
+            self.asyncError = failure
             self.spareFree.signal()
         }
         return true
@@ -195,34 +198,29 @@ final class BufferedFileSink: @unchecked Sendable {
         queue.sync {}
     }
 
+    /// Closes both descriptors; the error of the last `close` that failed, if one did.
     @discardableResult
-    private func closeDescriptors() -> Bool {
-        var closed = true
-        if directDescriptor >= 0 { closed = close(directDescriptor) == 0 && closed }
-        if descriptor >= 0 { closed = close(descriptor) == 0 && closed }
-        directDescriptor = -1
-        descriptor = -1
-        return closed
-    }
-
-    private static func pwriteAll(_ descriptor: Int32, _ data: UnsafeRawBufferPointer, at offset: UInt64) -> Bool {
-        var done = 0
-        while done < data.count {
-            let count = pwrite(descriptor, data.baseAddress! + done, data.count - done, off_t(offset) + off_t(done))
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            done += count
+    private func closeDescriptors() -> Errno? {
+        var failure: Errno?
+        for open in [directDescriptor, descriptor].compactMap(\.self) {
+            do { try open.close() } catch { failure = Errno(error) }
         }
-        return true
+        directDescriptor = nil
+        descriptor = nil
+        return failure
     }
 
-    private func failAsync() -> Bool {
-        errno = asyncError
-        return fail(ZIP_ER_WRITE)
+    /// Writes all of `data` at `offset`; the error, if it fails (`EBADF` when `descriptor`
+    /// is not open).
+    private static func write(_ data: UnsafeRawBufferPointer, at offset: UInt64, to descriptor: FileDescriptor?) -> Errno? {
+        guard let descriptor else { return .badFileDescriptor }
+        do { try descriptor.writeAll(toAbsoluteOffset: Int64(offset), data) } catch { return Errno(error) }
+        return nil
     }
 
-    private func fail(_ code: Int32) -> Bool {
-        zip_error_set(&error, code, errno)
+    /// Sets libzip's error: `code`, with the system's error number.
+    private func fail(_ code: Int32, _ failure: Errno) -> Bool {
+        zip_error_set(&error, code, failure.rawValue)
         return false
     }
 }
@@ -237,7 +235,7 @@ func sinkCallback(_ userData: UnsafeMutableRawPointer?, _ data: UnsafeMutableRaw
         return cp_zip_source_supports_writable()
     case ZIP_SOURCE_STAT:
         // A new archive: there is nothing to read yet (libzip recognises ZIP_ER_READ + ENOENT).
-        zip_error_set(&sink.error, ZIP_ER_READ, ENOENT)
+        zip_error_set(&sink.error, ZIP_ER_READ, Errno.noSuchFileOrDirectory.rawValue)
         return -1
     case ZIP_SOURCE_BEGIN_WRITE:
         return sink.begin() ? 0 : -1
@@ -248,8 +246,8 @@ func sinkCallback(_ userData: UnsafeMutableRawPointer?, _ data: UnsafeMutableRaw
         guard let data, length >= MemoryLayout<zip_source_args_seek_t>.size else { return -1 }
         let arguments = data.assumingMemoryBound(to: zip_source_args_seek_t.self).pointee
         let base: Int64 = switch arguments.whence {
-        case SEEK_CUR: Int64(sink.tell)
-        case SEEK_END: Int64(sink.size)
+        case FileDescriptor.SeekOrigin.current.rawValue: Int64(sink.tell)
+        case FileDescriptor.SeekOrigin.end.rawValue: Int64(sink.size)
         default: 0
         }
         let target = base + arguments.offset

@@ -1,4 +1,5 @@
-internal import Foundation
+internal import FileIO
+internal import SystemPackage
 
 /// The structure of a ZIP file as its bytes lay it out: the end records, the central
 /// directory and each entry's local header, read with bounds checks and nothing else.
@@ -120,43 +121,36 @@ public struct ZipLayout: Sendable {
     /// and one local header per entry.
     public static func scan(path: String, maximumEntries: Int) throws(Failure) -> ZipLayout {
         let reader: RandomAccessFile
-        do { reader = try RandomAccessFile(path: path) } catch { throw .cannotRead(reason: "\(error)") }
+        do { reader = try RandomAccessFile(path: path) } catch { throw .cannotRead(reason: error.description) }
         return try Scanner(reader: reader, maximumEntries: maximumEntries).scan()
     }
 }
 
-/// Reads byte ranges of a file with `pread`.
+/// Reads byte ranges of a file with `pread` (swift-system's `read(fromAbsoluteOffset:into:)`).
 final class RandomAccessFile {
-    let descriptor: Int32
+    let descriptor: FileDescriptor
     let size: UInt64
 
-    struct OpenError: Error, CustomStringConvertible { let description: String }
-
-    init(path: String) throws {
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw OpenError(description: String(cString: strerror(errno))) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            close(descriptor)
-            throw OpenError(description: String(cString: strerror(errno)))
+    /// Opens `path` read-only.
+    /// - Throws: the `Errno` of `open` or `fstat`.
+    init(path: String) throws(Errno) {
+        descriptor = try FileDescriptor.open(path: path, .readOnly, options: [.closeOnExec])
+        do { size = UInt64(try descriptor.stat().size) } catch {
+            try? descriptor.close()
+            throw error
         }
-        size = UInt64(info.st_size)
     }
 
-    deinit { close(descriptor) }
+    deinit { try? descriptor.close() }
 
     /// Exactly `count` bytes at `offset`, or `nil` past the end.
     func read(at offset: UInt64, count: Int) -> [UInt8]? {
         guard count >= 0, offset <= size, UInt64(count) <= size - offset else { return nil }
         var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let result = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done)) }
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { return nil }
-            done += result
+        let done = try? bytes.withUnsafeMutableBytes { (buffer) throws(Errno) in
+            try descriptor.read(filling: buffer, fromAbsoluteOffset: Int64(offset))
         }
-        return bytes
+        return done == count ? bytes : nil
     }
 }
 
