@@ -1,5 +1,7 @@
 internal import DequeModule
+internal import FileIO
 internal import Foundation
+internal import SystemPackage
 internal import ZipKit
 
 /// libzip's thread: the archive's sources (`HashingFileContent`) pull each file's bytes
@@ -55,10 +57,8 @@ extension PayloadPipeline {
     /// Ends the current file (also after a failure).
     func close() {
         releaseChunk()
-        if descriptor >= 0 {
-            Foundation.close(descriptor)
-            descriptor = -1
-        }
+        try? descriptor?.close()
+        descriptor = nil
     }
 
     /// Waits until every file has been hashed and its completion called: before the tag
@@ -111,13 +111,13 @@ extension PayloadPipeline {
         let file = file(current)
         let slot = takeFreeSlot(asBackground: false)
         guard slot >= 0 else { throw .writeFailed(path: file.displayPath, reason: "the build was stopped") }
-        var count: Int
-        repeat {
-            count = Foundation.read(descriptor, slots[slot].baseAddress, PayloadPipeline.slotSize)
-        } while count < 0 && errno == EINTR
-        guard count >= 0 else {
+        let count: Int
+        do {
+            guard let descriptor else { throw Errno.badFileDescriptor }
+            count = try descriptor.read(into: slots[slot])
+        } catch {
             giveBack(slot)
-            throw .evidenceUnreadable(path: file.displayPath, reason: String(cString: strerror(errno)))
+            throw .evidenceUnreadable(path: file.displayPath, reason: Errno(error).description)
         }
         if count == 0 {
             giveBack(slot)

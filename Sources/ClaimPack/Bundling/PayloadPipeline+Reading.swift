@@ -1,6 +1,8 @@
 internal import Crypto
 internal import DequeModule
+internal import FileIO
 internal import Foundation
+internal import SystemPackage
 internal import ZipKit
 
 /// The background thread: small files opened, read and (mostly) hashed ahead of libzip;
@@ -45,7 +47,7 @@ extension PayloadPipeline {
     /// thread gets to them first hashes them). Returns the number of bytes, or `nil` after
     /// a failure, which is handed over instead.
     private func readSmall(_ index: Int, _ file: File, into slot: Int) -> Int? {
-        let descriptor: Int32
+        let descriptor: FileDescriptor
         do {
             descriptor = try file.open()
         } catch {
@@ -53,28 +55,23 @@ extension PayloadPipeline {
             post(.failed(error))
             return nil
         }
-        defer { Foundation.close(descriptor) }
+        defer { try? descriptor.close() }
         let buffer = slots[slot]
         var filled = 0
         var failure: BuildError?
-        while true {
-            var count: Int
+        do {
+            filled = try descriptor.read(filling: buffer)
             if filled == buffer.count {
                 // A full slot: the file must end here, or it grew.
                 var extra: UInt8 = 0
-                count = Foundation.read(descriptor, &extra, 1)
-            } else {
-                count = Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                let count = try withUnsafeMutableBytes(of: &extra) { (byte) throws(Errno) in try descriptor.read(filling: byte) }
+                if count > 0 {
+                    failure = .evidenceChanged(path: file.displayPath, expected: file.expectedSize,
+                                               actual: PayloadPipeline.size(of: descriptor, atLeast: UInt64(filled + count)))
+                }
             }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 {
-                failure = .evidenceUnreadable(path: file.displayPath, reason: String(cString: strerror(errno)))
-            } else if count > 0 && filled == buffer.count {
-                failure = .evidenceChanged(path: file.displayPath, expected: file.expectedSize,
-                                           actual: PayloadPipeline.size(of: descriptor, atLeast: UInt64(filled + count)))
-            }
-            if failure != nil || count == 0 { break }
-            filled += count
+        } catch {
+            failure = .evidenceUnreadable(path: file.displayPath, reason: error.description)
         }
         if failure == nil && UInt64(filled) != file.expectedSize {
             failure = .evidenceChanged(path: file.displayPath, expected: file.expectedSize, actual: UInt64(filled))
@@ -98,10 +95,9 @@ extension PayloadPipeline {
 
     /// The size of a file that grew while it was read, for the message: what `fstat` says
     /// now, or at least what was read.
-    static func size(of descriptor: Int32, atLeast read: UInt64) -> UInt64 {
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return read }
-        return max(read, UInt64(max(0, status.st_size)))
+    static func size(of descriptor: FileDescriptor?, atLeast read: UInt64) -> UInt64 {
+        guard let status = try? descriptor?.stat() else { return read }
+        return max(read, UInt64(max(0, status.size)))
     }
 
     /// Hashes a small file's slot unless libzip's thread claimed it first; posts the digest.
@@ -149,7 +145,7 @@ extension PayloadPipeline {
 extension PayloadPipeline.File {
     /// Opens the file through its opener: exactly the regular file listed, or the error
     /// that names it.
-    func open() throws(BuildError) -> Int32 {
+    func open() throws(BuildError) -> FileDescriptor {
         switch opener.open(evidence) {
         case .success(let descriptor): return descriptor
         case .failure(.unreadable(let reason)): throw .evidenceUnreadable(path: displayPath, reason: reason)

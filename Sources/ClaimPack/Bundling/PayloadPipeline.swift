@@ -1,6 +1,7 @@
 internal import Crypto
 internal import DequeModule
 internal import Foundation
+internal import SystemPackage
 internal import ZipKit
 
 /// Reads the evidence files once, in the order libzip archives them, and hashes every byte
@@ -107,7 +108,7 @@ final class PayloadPipeline: @unchecked Sendable {
     var chunkSlot = -1
     var copied = 0
     var currentDone = false
-    var descriptor: Int32 = -1
+    var descriptor: FileDescriptor?
     var largeSize: UInt64 = 0
     var endsSeen = 0
 
@@ -130,7 +131,7 @@ final class PayloadPipeline: @unchecked Sendable {
 
     deinit {
         stop()
-        if descriptor >= 0 { Foundation.close(descriptor) }
+        try? descriptor?.close()
         for slot in slots { slot.deallocate() }
         pthread_cond_destroy(backgroundWake)
         pthread_cond_destroy(consumerWake)

@@ -1,5 +1,7 @@
 internal import Crypto
+internal import FileIO
 public import Foundation
+internal import SystemPackage
 internal import XMLKit
 
 /// The seal a claim folder's bundle will have, without building it: every evidence file
@@ -19,15 +21,20 @@ public enum SealCalculator {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
         for file in report.evidenceFiles {
-            let descriptor = open(report.folder.appendingPathComponent(file.diskPath).path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-            guard descriptor >= 0 else { throw .evidenceUnreadable(path: file.diskPath, reason: String(cString: strerror(errno))) }
-            defer { close(descriptor) }
+            let descriptor: FileDescriptor
+            do {
+                descriptor = try FileDescriptor.open(path: report.folder.appendingPathComponent(file.diskPath).path, .readOnly, options: [.noFollow, .closeOnExec])
+            } catch {
+                throw .evidenceUnreadable(path: file.diskPath, reason: error.description)
+            }
+            defer { try? descriptor.close() }
             var hasher = SHA256()
             var size: UInt64 = 0
             while true {
-                let count = read(descriptor, buffer.baseAddress, buffer.count)
-                if count < 0, errno == EINTR { continue }
-                guard count >= 0 else { throw .evidenceUnreadable(path: file.diskPath, reason: String(cString: strerror(errno))) }
+                let count: Int
+                do { count = try descriptor.read(into: buffer) } catch {
+                    throw .evidenceUnreadable(path: file.diskPath, reason: Errno(error).description)
+                }
                 if count == 0 { break }
                 hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer.baseAddress, count: count))
                 size += UInt64(count)

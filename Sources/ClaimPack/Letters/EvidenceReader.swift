@@ -1,5 +1,7 @@
 internal import Crypto
+internal import FileIO
 internal import Foundation
+internal import SystemPackage
 internal import ZipKit
 
 /// Reads the evidence files of an `EvidenceSource` by their claim path (`evidence/…`): the
@@ -49,12 +51,14 @@ final class EvidenceReader {
         switch source {
         case .folder(let report):
             let diskPath = report.evidenceFiles.first { $0.path == path }?.diskPath ?? path
-            try stream(open(report.folder.appendingPathComponent(diskPath).path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), path, buffer, body)
+            try stream(path, buffer, body) { () throws(Errno) in
+                try FileDescriptor.open(path: report.folder.appendingPathComponent(diskPath).path, .readOnly, options: [.noFollow, .closeOnExec])
+            }
         case .bundle(let url) where BundleVerifier.isExtractedBundle(url):
             // An extracted bundle (verified before): the file in the bag's folder, not following links.
             let folder: BagFolder
             do { folder = try BagFolder(url) } catch { throw .evidence("\(path): cannot be read: \(error.description)") }
-            try stream(folder.openFile(BundleLayout.payloadPath(for: path)), path, buffer, body)
+            try stream(path, buffer, body) { () throws(Errno) in try folder.openFile(BundleLayout.payloadPath(for: path)) }
         case .bundle(let url):
             let (reader, entries) = try openArchive(url)
             guard let entry = entries[BundleLayout.payloadPath(for: path)] else {
@@ -73,15 +77,17 @@ final class EvidenceReader {
         }
     }
 
-    /// Calls `body` with each piece read from `descriptor` (closed after; `-1`: not opened).
-    private func stream(_ descriptor: Int32, _ path: String, _ buffer: UnsafeMutableRawBufferPointer,
-                        _ body: (UnsafeRawBufferPointer) -> Void) throws(LetterError) {
-        guard descriptor >= 0 else { throw .evidence("\(path): cannot be read: \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
+    /// Calls `body` with each piece read from the file `open` opens (closed after).
+    private func stream(_ path: String, _ buffer: UnsafeMutableRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void,
+                        opening open: () throws(Errno) -> FileDescriptor) throws(LetterError) {
+        let descriptor: FileDescriptor
+        do { descriptor = try open() } catch { throw .evidence("\(path): cannot be read: \(error.description)") }
+        defer { try? descriptor.close() }
         while true {
-            let count = read(descriptor, buffer.baseAddress, buffer.count)
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw .evidence("\(path): cannot be read: \(String(cString: strerror(errno)))") }
+            let count: Int
+            do { count = try descriptor.read(into: buffer) } catch {
+                throw .evidence("\(path): cannot be read: \(Errno(error).description)")
+            }
             if count == 0 { return }
             body(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
         }

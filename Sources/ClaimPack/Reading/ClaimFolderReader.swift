@@ -1,4 +1,6 @@
+internal import FileIO
 public import Foundation
+internal import SystemPackage
 internal import Yams
 
 /// Reads a claim folder — `claim.yaml` and `evidence/` — into a `Claim`, collecting every
@@ -53,22 +55,24 @@ public struct ClaimFolderReader: Sendable {
     /// without blocking (a named pipe put in its place is refused at once, not waited on),
     /// and what was opened is what `fstat` checks and what is read.
     private func loadClaimText(_ file: URL, session: DecodingSession) throws(ClaimFolderError) -> String? {
-        let descriptor = open(file.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let code = errno
-            switch code {
-            case ENOENT:
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(path: file.path, .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec])
+        } catch {
+            switch error {
+            case .noSuchFileOrDirectory:
                 throw .claimFileMissing(path: file.relativePath)
-            case ELOOP:
+            case .tooManySymbolicLinkLevels:
                 session.error(.symbolicLink, at: nil, "claim.yaml is a symbolic link, which is never followed; replace it with the file itself")
                 return nil
             default:
-                throw .claimFileUnreadable(path: file.relativePath, reason: String(cString: strerror(code)))
+                throw .claimFileUnreadable(path: file.relativePath, reason: error.description)
             }
         }
-        defer { close(descriptor) }
-        guard let status = FileStatus(descriptor: descriptor) else {
-            throw .claimFileUnreadable(path: file.relativePath, reason: String(cString: strerror(errno)))
+        defer { try? descriptor.close() }
+        let status: FileStatus
+        do { status = try FileStatus(of: descriptor) } catch {
+            throw .claimFileUnreadable(path: file.relativePath, reason: error.description)
         }
         guard status.kind == .regular else {
             session.error(.unreadableClaimFile, at: nil, "claim.yaml is \(status.kind.noun), not a regular file; make it a file")
@@ -80,13 +84,9 @@ public struct ClaimFolderReader: Sendable {
         }
         // One byte more than the bound is asked for, so a file that grew is still caught.
         var data = [UInt8](repeating: 0, count: ClaimFolderReader.maximumClaimFileSize + 1)
-        var filled = 0
-        while filled < data.count {
-            let count = data.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw .claimFileUnreadable(path: file.relativePath, reason: String(cString: strerror(errno))) }
-            if count == 0 { break }
-            filled += count
+        let filled: Int
+        do { filled = try data.withUnsafeMutableBytes { (buffer) throws(Errno) in try descriptor.read(filling: buffer) } } catch {
+            throw .claimFileUnreadable(path: file.relativePath, reason: Errno(error).description)
         }
         if filled > ClaimFolderReader.maximumClaimFileSize {
             session.error(.unreadableClaimFile, at: nil, "claim.yaml is more than the \(ClaimFolderReader.maximumClaimFileSize) bytes a claim can need; keep long texts in evidence files")

@@ -1,4 +1,5 @@
-internal import Foundation
+internal import FileIO
+internal import SystemPackage
 
 /// An open folder and the names in it, sorted by their bytes. The open descriptor lets
 /// each entry be looked up by name (`FileStatus(in:name:)`), and each subfolder be opened
@@ -8,37 +9,26 @@ internal import Foundation
 /// such names never look alike; its backslash gets it refused as evidence.
 final class DirectoryListing {
     /// The open folder (`O_DIRECTORY`, not following a link); closed with the listing.
-    let descriptor: Int32
+    let descriptor: FileDescriptor
     let names: [String]
 
     /// Lists the folder `name` in the open folder `parent`, not following a link; `nil`
     /// when it is not a folder (any more) or cannot be opened or read.
-    convenience init?(in parent: Int32, name: String) {
-        self.init(opening: openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC))
-    }
-
-    private init?(opening descriptor: Int32) {
-        guard descriptor >= 0 else { return nil }
-        // fdopendir takes the descriptor it is given: it gets a copy, ours stays open.
-        let copy = dup(descriptor)
-        guard copy >= 0, let stream = fdopendir(copy) else {
-            if copy >= 0 { close(copy) }
-            close(descriptor)
+    init?(in parent: FileDescriptor, name: String) {
+        guard let descriptor = try? FileDescriptor.open(name, in: parent, .readOnly, options: [.directory, .noFollow, .closeOnExec]) else {
             return nil
         }
-        defer { closedir(stream) }
-        var raw: [[UInt8]] = []
-        errno = 0
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in Array(bytes.prefix { $0 != 0 }) }
-            if name != [0x2E], name != [0x2E, 0x2E] { raw.append(name) }
-        }
-        guard errno == 0 else {
-            close(descriptor)
+        guard let raw = try? descriptor.names() else {
+            try? descriptor.close()
             return nil
         }
         self.descriptor = descriptor
         names = raw.sorted { $0.lexicographicallyPrecedes($1) }.map(Self.name)
+    }
+
+    /// The same, in a folder open as a raw descriptor.
+    convenience init?(in parent: Int32, name: String) {
+        self.init(in: FileDescriptor(rawValue: parent), name: name)
     }
 
     /// The bytes as a name: the UTF-8 they are, or when they are not UTF-8, the valid
@@ -67,5 +57,5 @@ final class DirectoryListing {
         }
     }
 
-    deinit { close(descriptor) }
+    deinit { try? descriptor.close() }
 }

@@ -1,4 +1,6 @@
+internal import FileIO
 public import Foundation
+internal import SystemPackage
 
 /// Every file under a claim folder's `evidence/`, found without following any link, with
 /// the diagnostics about what was skipped or refused.
@@ -20,9 +22,9 @@ public struct EvidenceInventory: Sendable {
     public init(claimFolder folder: URL) {
         // The claim folder is the one the user named (through a link, if they gave one);
         // everything below it is walked by descriptor, never following a link.
-        let claimFolder = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if claimFolder >= 0 { close(claimFolder) } }
-        guard claimFolder >= 0, let status = FileStatus(in: claimFolder, name: "evidence") else {
+        let claimFolder = try? FileDescriptor.open(path: folder.path, .readOnly, options: [.directory, .closeOnExec])
+        defer { try? claimFolder?.close() }
+        guard let claimFolder, let status = try? FileStatus(in: claimFolder, name: "evidence") else {
             report(.warning, .noEvidence, "evidence", "no evidence/ folder: the claim has no attachments; create it and put the screenshots, receipts and notes there")
             return
         }
@@ -42,12 +44,12 @@ public struct EvidenceInventory: Sendable {
         diagnostics += files.compactMap(PortableName.diagnostic(for:))
     }
 
-    private mutating func scan(in parent: Int32, name directoryName: String, relativePath: String, depth: Int) {
+    private mutating func scan(in parent: FileDescriptor, name directoryName: String, relativePath: String, depth: Int) {
         guard depth < EvidenceInventory.maximumDepth else {
             refuse(relativePath, .notRegularFile, "folders nest deeper than \(EvidenceInventory.maximumDepth) levels; flatten them")
             return
         }
-        guard faccessat(parent, directoryName, R_OK | X_OK, 0) == 0,
+        guard parent.allows([.read, .search], to: directoryName),
               let listing = DirectoryListing(in: parent, name: directoryName) else {
             refuse(relativePath, .unreadableEvidence, "the folder cannot be read; check its permissions")
             return
@@ -66,7 +68,7 @@ public struct EvidenceInventory: Sendable {
                 refuse(diskPath, .hiddenFileSkipped, "hidden file skipped; it is not part of the bundle", severity: .note)
                 continue
             }
-            guard let status = FileStatus(in: listing.descriptor, name: name) else {
+            guard let status = try? FileStatus(in: listing.descriptor, name: name) else {
                 refuse(diskPath, .unreadableEvidence, "cannot be read; check its permissions")
                 continue
             }

@@ -1,5 +1,6 @@
-internal import Foundation
+internal import FileIO
 internal import Synchronization
+internal import SystemPackage
 
 /// Opens the evidence files of a claim folder for reading, so that what is read is the
 /// file that was listed, inside the folder, and opening never blocks.
@@ -28,55 +29,57 @@ final class EvidenceOpener: Sendable {
     }
 
     /// The claim folder, open.
-    private let folder: Int32
+    private let folder: FileDescriptor
     /// Open subfolders by their path relative to the claim folder; closed with the opener.
-    private let folders = Mutex<[String: Int32]>([:])
+    private let folders = Mutex<[String: FileDescriptor]>([:])
     static let maximumKeptFolders = 256
 
     /// Opens the claim folder at `path`.
     /// - Throws: `Failure.unreadable` when it cannot be opened as a folder.
     init(folder path: String) throws(Failure) {
-        folder = Foundation.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { throw .unreadable(reason: String(cString: strerror(errno))) }
+        do { folder = try FileDescriptor.open(path: path, .readOnly, options: [.directory, .closeOnExec]) } catch {
+            throw .unreadable(reason: error.description)
+        }
     }
 
     deinit {
-        Foundation.close(folder)
-        folders.withLock { for descriptor in $0.values { Foundation.close(descriptor) } }
+        try? folder.close()
+        folders.withLock { for descriptor in $0.values { try? descriptor.close() } }
     }
 
     /// Opens `file` (its `diskPath`, relative to the claim folder) for reading: a
     /// descriptor the caller closes, in blocking mode, of exactly the file listed.
-    func open(_ file: EvidenceFile) -> Result<Int32, Failure> {
+    func open(_ file: EvidenceFile) -> Result<FileDescriptor, Failure> {
         let components = file.diskPath.split(separator: "/", omittingEmptySubsequences: false)
         guard let name = components.last, !name.isEmpty else { return .failure(.replaced(reason: "not a file name")) }
         let parentPath = components.dropLast().joined(separator: "/")
-        let parent: (descriptor: Int32, kept: Bool)
+        let parent: (descriptor: FileDescriptor, kept: Bool)
         switch directory(parentPath) {
         case .success(let found): parent = found
         case .failure(let failure): return .failure(failure)
         }
-        defer { if !parent.kept { Foundation.close(parent.descriptor) } }
-        let descriptor = openat(parent.descriptor, String(name), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(Self.failure(errno, in: parent.descriptor, name: String(name), what: "the file")) }
+        defer { if !parent.kept { try? parent.descriptor.close() } }
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(String(name), in: parent.descriptor, .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec])
+        } catch {
+            return .failure(Self.failure(error, in: parent.descriptor, name: String(name), what: "the file"))
+        }
         if let failure = check(descriptor, against: file) {
-            Foundation.close(descriptor)
+            try? descriptor.close()
             return .failure(failure)
         }
-        let flags = fcntl(descriptor, F_GETFL)
-        guard flags >= 0, fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) == 0 else {
-            let reason = String(cString: strerror(errno))
-            Foundation.close(descriptor)
-            return .failure(.unreadable(reason: reason))
+        do { try descriptor.makeBlocking() } catch {
+            try? descriptor.close()
+            return .failure(.unreadable(reason: error.description))
         }
         return .success(descriptor)
     }
 
     /// Whether the open file is the regular file listed.
-    private func check(_ descriptor: Int32, against file: EvidenceFile) -> Failure? {
-        guard let status = FileStatus(descriptor: descriptor) else {
-            return .unreadable(reason: String(cString: strerror(errno)))
-        }
+    private func check(_ descriptor: FileDescriptor, against file: EvidenceFile) -> Failure? {
+        let status: FileStatus
+        do { status = try FileStatus(of: descriptor) } catch { return .unreadable(reason: error.description) }
         guard status.kind == .regular else { return .replaced(reason: "it is now \(status.kind.noun)") }
         if let identity = file.identity, identity != status.identity {
             return .replaced(reason: "another file now has its name")
@@ -88,40 +91,44 @@ final class EvidenceOpener: Sendable {
     /// The open folder at `path` (relative to the claim folder; empty for the folder
     /// itself), walked from a kept ancestor one component at a time; `kept` tells whether
     /// the opener keeps it (else the caller closes it).
-    private func directory(_ path: String) -> Result<(descriptor: Int32, kept: Bool), Failure> {
+    private func directory(_ path: String) -> Result<(descriptor: FileDescriptor, kept: Bool), Failure> {
         if path.isEmpty { return .success((folder, true)) }
         if let kept = folders.withLock({ $0[path] }) { return .success((kept, true)) }
         let slash = path.lastIndex(of: "/")
         let parentPath = slash.map { String(path[..<$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let parent: (descriptor: Int32, kept: Bool)
+        let parent: (descriptor: FileDescriptor, kept: Bool)
         switch directory(parentPath) {
         case .success(let found): parent = found
         case .failure(let failure): return .failure(failure)
         }
-        defer { if !parent.kept { Foundation.close(parent.descriptor) } }
-        let descriptor = openat(parent.descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(Self.failure(errno, in: parent.descriptor, name: name, what: "its folder \(path)")) }
-        let kept = folders.withLock { folders -> Int32? in
+        defer { if !parent.kept { try? parent.descriptor.close() } }
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(name, in: parent.descriptor, .readOnly, options: [.directory, .noFollow, .closeOnExec])
+        } catch {
+            return .failure(Self.failure(error, in: parent.descriptor, name: name, what: "its folder \(path)"))
+        }
+        let kept = folders.withLock { folders -> FileDescriptor? in
             if let other = folders[path] { return other }
             guard folders.count < Self.maximumKeptFolders else { return nil }
             folders[path] = descriptor
             return descriptor
         }
         guard let kept else { return .success((descriptor, false)) }
-        if kept != descriptor { Foundation.close(descriptor) }
+        if kept != descriptor { try? descriptor.close() }
         return .success((kept, true))
     }
 
     /// An `openat` failure: a link or something else where a file or folder was listed,
     /// or something that cannot be read (a name gone among them: the system says so).
-    private static func failure(_ code: Int32, in parent: Int32, name: String, what: String) -> Failure {
+    private static func failure(_ code: Errno, in parent: FileDescriptor, name: String, what: String) -> Failure {
         switch code {
-        case ELOOP, ENOTDIR:
-            let now = FileStatus(in: parent, name: name)?.kind
+        case .tooManySymbolicLinkLevels, .notDirectory:
+            let now = (try? FileStatus(in: parent, name: name))?.kind
             if now == .symbolicLink { return .replaced(reason: "\(what) is now a symbolic link, which is never followed") }
             return .replaced(reason: "\(what) is now \(now?.noun ?? "something else")")
-        default: return .unreadable(reason: String(cString: strerror(code)))
+        default: return .unreadable(reason: code.description)
         }
     }
 }

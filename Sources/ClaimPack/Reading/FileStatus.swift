@@ -1,4 +1,5 @@
-internal import Foundation
+internal import FileIO
+internal import SystemPackage
 
 /// What `lstat(2)` says about a path, without following a link: the kind, the size and the
 /// identity (device and inode). `FileManager.attributesOfItem` gives the same but also
@@ -28,47 +29,58 @@ struct FileStatus: Sendable, Equatable {
 
     /// The status of `path`, or `nil` when it does not exist or cannot be reached.
     init?(path: String) {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return nil }
+        guard let status = try? Paths.status(of: path) else { return nil }
         self.init(status)
     }
 
     /// The status of `name` in the open folder `directory` (`fstatat(2)`, not following a
     /// link): one lookup, where a path is walked from the root again for every file.
+    init(in directory: FileDescriptor, name: String) throws(Errno) {
+        self.init(try directory.status(of: name))
+    }
+
+    /// The same, for a raw descriptor; `nil` when there is no such name or it cannot be
+    /// reached.
     init?(in directory: Int32, name: String) {
-        var status = stat()
-        guard fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
-        self.init(status)
+        try? self.init(in: FileDescriptor(rawValue: directory), name: name)
     }
 
     /// The status of an open file (`fstat(2)`): what was opened, whatever its path is now.
-    init?(descriptor: Int32) {
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        self.init(status)
+    init(of file: FileDescriptor) throws(Errno) {
+        self.init(try file.stat())
     }
 
-    private init(_ status: stat) {
-        kind = switch status.st_mode & S_IFMT {
-        case S_IFREG: .regular
-        case S_IFDIR: .directory
-        case S_IFLNK: .symbolicLink
-        case S_IFIFO: .pipe
-        case S_IFSOCK: .socket
-        case S_IFCHR, S_IFBLK: .device
+    /// The same, for a raw descriptor; `nil` when `fstat` fails.
+    init?(descriptor: Int32) {
+        try? self.init(of: FileDescriptor(rawValue: descriptor))
+    }
+
+    private init(_ status: Stat) {
+        kind = switch status.type {
+        case .regular: .regular
+        case .directory: .directory
+        case .symbolicLink: .symbolicLink
+        case .fifo: .pipe
+        case .socket: .socket
+        case .characterSpecial, .blockSpecial: .device
         default: .other
         }
-        size = UInt64(max(0, status.st_size))
-        identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+        size = UInt64(max(0, status.size))
+        identity = FileIdentity(device: UInt64(status.deviceID.rawValue), inode: UInt64(status.inode.rawValue))
     }
 
     /// Whether this process may read `path` (`access(2)` with `R_OK`).
     static func isReadable(_ path: String) -> Bool {
-        access(path, R_OK) == 0
+        Paths.allows(.read, to: path)
     }
 
     /// Whether this process may read `name` in the open folder `directory`.
+    static func isReadable(in directory: FileDescriptor, name: String) -> Bool {
+        directory.allows(.read, to: name)
+    }
+
+    /// The same, for a raw descriptor.
     static func isReadable(in directory: Int32, name: String) -> Bool {
-        faccessat(directory, name, R_OK, 0) == 0
+        isReadable(in: FileDescriptor(rawValue: directory), name: name)
     }
 }

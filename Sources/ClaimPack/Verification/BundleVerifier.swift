@@ -1,4 +1,6 @@
+internal import FileIO
 public import Foundation
+internal import SystemPackage
 internal import XMLKit
 internal import ZipKit
 
@@ -42,10 +44,12 @@ public struct BundleVerifier: Sendable {
         }
         if isDirectory.boolValue { return try verifyFolder(bundle, expectedSeal: expectedSeal) }
         // Opened without blocking and checked with fstat: a named pipe must not hang verify.
-        let probe = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard probe >= 0 else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
-        let status = FileStatus(descriptor: probe)
-        close(probe)
+        let probe: FileDescriptor
+        do { probe = try FileDescriptor.open(path: path, .readOnly, options: [.nonBlocking, .closeOnExec]) } catch {
+            throw .cannotRead(path: path, reason: error.description)
+        }
+        let status = try? FileStatus(of: probe)
+        try? probe.close()
         if let kind = status?.kind, kind != .regular { throw .cannotRead(path: path, reason: "\(kind.noun), not a regular file") }
 
         let run = makeRun(bundle)

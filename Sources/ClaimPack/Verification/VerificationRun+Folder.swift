@@ -1,4 +1,5 @@
-internal import Foundation
+internal import FileIO
+internal import SystemPackage
 
 extension VerificationRun {
     /// How deep folders may nest in an extracted bag: `build` writes names of at most
@@ -25,7 +26,7 @@ extension VerificationRun {
         var total: UInt64 = 0
         var stopped = false
         // Depth first, one open descriptor per level.
-        func walk(_ directory: Int32, prefix: String, depth: Int) {
+        func walk(_ directory: FileDescriptor, prefix: String, depth: Int) {
             let raw: [[UInt8]]
             do {
                 raw = try BagFolder.names(in: directory, limit: limits.maximumEntries - entries)
@@ -51,8 +52,9 @@ extension VerificationRun {
                 names.append(checked)
                 let name = String(decoding: bytes, as: UTF8.self)
                 let relative = prefix + name
-                guard let status = FileStatus(in: directory, name: name) else {
-                    add(Finding(.unreadableEntry, entry: checked, "cannot be read (\(String(cString: strerror(errno))))"))
+                let status: FileStatus
+                do { status = try FileStatus(in: directory, name: name) } catch {
+                    add(Finding(.unreadableEntry, entry: checked, "cannot be read (\(error.description))"))
                     continue
                 }
                 switch status.kind {
@@ -64,13 +66,13 @@ extension VerificationRun {
                         add(Finding(.nameTooLong, entry: checked, "folders nested more than \(VerificationRun.maximumFolderDepth) deep; not read"))
                         continue
                     }
-                    let inner = openat(directory, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                    guard inner >= 0 else {
-                        add(Finding(.unreadableEntry, entry: checked + "/", "the folder cannot be opened (\(String(cString: strerror(errno))))"))
+                    let inner: FileDescriptor
+                    do { inner = try FileDescriptor.open(name, in: directory, .readOnly, options: [.directory, .noFollow, .closeOnExec]) } catch {
+                        add(Finding(.unreadableEntry, entry: checked + "/", "the folder cannot be opened (\(error.description))"))
                         continue
                     }
                     walk(inner, prefix: relative + "/", depth: depth + 1)
-                    close(inner)
+                    try? inner.close()
                 case .symbolicLink:
                     add(Finding(.symbolicLink, entry: checked, "a symbolic link; refused, never followed: it could point anywhere outside the bag"))
                 default:
@@ -92,7 +94,7 @@ extension VerificationRun {
 
     /// Anything in the folder given beside the bag's folder (`unzip` makes nothing else;
     /// `extract --windows-safe` adds its list of renamed files, a regular `NAMES.txt`).
-    private func checkOuterFolder(_ outer: Int32, bag: String) {
+    private func checkOuterFolder(_ outer: FileDescriptor, bag: String) {
         let names: [[UInt8]]
         do {
             names = try BagFolder.names(in: outer, limit: limits.maximumEntries)
@@ -101,7 +103,7 @@ extension VerificationRun {
             return
         }
         for raw in names where raw != Array(bag.utf8) {
-            if raw == Array(BundleExtractor.namesFile.utf8), FileStatus(in: outer, name: BundleExtractor.namesFile)?.kind == .regular {
+            if raw == Array(BundleExtractor.namesFile.utf8), (try? FileStatus(in: outer, name: BundleExtractor.namesFile))?.kind == .regular {
                 continue
             }
             let name = EntryNameRules.printable(String(decoding: raw, as: UTF8.self))
@@ -147,13 +149,13 @@ extension VerificationRun {
             add(Finding(.malformedXML, entry: name, "\(file.relative) holds \(file.status.size) bytes, more than the \(limits.maximumTagFileBytes) a tag file may have; not read"))
             return nil
         }
-        let descriptor = folder.openFile(file.relative)
-        guard descriptor >= 0 else {
-            add(Finding(.unreadableEntry, entry: name, "cannot be opened (\(String(cString: strerror(errno))))"))
+        let descriptor: FileDescriptor
+        do { descriptor = try folder.openFile(file.relative) } catch {
+            add(Finding(.unreadableEntry, entry: name, "cannot be opened (\(error.description))"))
             return nil
         }
-        defer { close(descriptor) }
-        guard let opened = FileStatus(descriptor: descriptor), opened.kind == .regular, opened.identity == file.status.identity else {
+        defer { try? descriptor.close() }
+        guard let opened = try? FileStatus(of: descriptor), opened.kind == .regular, opened.identity == file.status.identity else {
             add(Finding(.unreadableEntry, entry: name, "was replaced while the folder was checked"))
             return nil
         }
@@ -161,11 +163,9 @@ extension VerificationRun {
         bytes?.reserveCapacity(Int(file.status.size))
         var size: UInt64 = 0
         while true {
-            let space = hasher.space()
-            let count = Glibc.read(descriptor, space.baseAddress, space.count)
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else {
-                add(Finding(.unreadableEntry, entry: name, "cannot be read (\(String(cString: strerror(errno))))"))
+            let count: Int
+            do { count = try descriptor.read(into: hasher.space()) } catch {
+                add(Finding(.unreadableEntry, entry: name, "cannot be read (\(Errno(error).description))"))
                 return nil
             }
             if count == 0 { break }
