@@ -77,11 +77,11 @@ final class EvidenceReader {
         }
     }
 
-    /// Calls `body` with each piece read from the file `open` opens (closed after).
+    /// Calls `body` with each piece read from the file `opening` opens (closed after).
     private func stream(_ path: String, _ buffer: UnsafeMutableRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void,
-                        opening open: () throws(Errno) -> FileDescriptor) throws(LetterError) {
+                        opening: () throws(Errno) -> FileDescriptor) throws(LetterError) {
         let descriptor: FileDescriptor
-        do { descriptor = try open() } catch { throw .evidence("\(path): cannot be read: \(error.description)") }
+        do { descriptor = try opening() } catch { throw .evidence("\(path): cannot be read: \(error.description)") }
         defer { try? descriptor.close() }
         while true {
             let count: Int
