@@ -55,26 +55,25 @@ extension FileDescriptor {
     /// Reads from the file offset until `buffer` is full or the file ends (`read(2)`,
     /// retried on `EINTR`): the count read, less than `buffer.count` only at the end.
     package func read(filling buffer: UnsafeMutableRawBufferPointer) throws(Errno) -> Int {
-        var count = 0
-        while count < buffer.count {
-            let read: Int
-            do { read = try self.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...])) } catch { throw Errno(error) }
-            if read == 0 { break }
-            count += read
-        }
-        return count
+        try Self.fill(buffer) { rest, _ in try read(into: rest) }
     }
 
     /// Reads from `offset` on until `buffer` is full or the file ends (`pread(2)`, retried
     /// on `EINTR`; the file offset does not move): the count read, less than `buffer.count`
     /// only at the end.
     package func read(filling buffer: UnsafeMutableRawBufferPointer, fromAbsoluteOffset offset: Int64) throws(Errno) -> Int {
+        try Self.fill(buffer) { rest, done in try read(fromAbsoluteOffset: offset + Int64(done), into: rest) }
+    }
+
+    /// Calls `readInto` with the rest of `buffer` and the count read so far until `buffer`
+    /// is full or a call reads nothing; the count read.
+    private static func fill(
+        _ buffer: UnsafeMutableRawBufferPointer, _ readInto: (UnsafeMutableRawBufferPointer, Int) throws -> Int
+    ) throws(Errno) -> Int {
         var count = 0
         while count < buffer.count {
             let read: Int
-            do {
-                read = try self.read(fromAbsoluteOffset: offset + Int64(count), into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...]))
-            } catch { throw Errno(error) }
+            do { read = try readInto(UnsafeMutableRawBufferPointer(rebasing: buffer[count...]), count) } catch { throw Errno(error) }
             if read == 0 { break }
             count += read
         }
