@@ -24,7 +24,7 @@ public struct EvidenceInventory: Sendable {
         // everything below it is walked by descriptor, never following a link.
         let claimFolder = try? FileDescriptor.open(path: folder.path, .readOnly, options: [.directory, .closeOnExec])
         defer { try? claimFolder?.close() }
-        guard let claimFolder, let status = try? FileStatus(in: claimFolder, name: "evidence") else {
+        guard let claimFolder, let status = FileStatus(in: claimFolder, name: "evidence") else {
             report(.warning, .noEvidence, "evidence", "no evidence/ folder: the claim has no attachments; create it and put the screenshots, receipts and notes there")
             return
         }
@@ -68,7 +68,7 @@ public struct EvidenceInventory: Sendable {
                 refuse(diskPath, .hiddenFileSkipped, "hidden file skipped; it is not part of the bundle", severity: .note)
                 continue
             }
-            guard let status = try? FileStatus(in: listing.descriptor, name: name) else {
+            guard let status = FileStatus(in: listing.descriptor, name: name) else {
                 refuse(diskPath, .unreadableEvidence, "cannot be read; check its permissions")
                 continue
             }

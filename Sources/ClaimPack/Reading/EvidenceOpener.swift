@@ -125,7 +125,7 @@ final class EvidenceOpener: Sendable {
     private static func failure(_ code: Errno, in parent: FileDescriptor, name: String, what: String) -> Failure {
         switch code {
         case .tooManySymbolicLinkLevels, .notDirectory:
-            let now = (try? FileStatus(in: parent, name: name))?.kind
+            let now = FileStatus(in: parent, name: name)?.kind
             if now == .symbolicLink { return .replaced(reason: "\(what) is now a symbolic link, which is never followed") }
             return .replaced(reason: "\(what) is now \(now?.noun ?? "something else")")
         default: return .unreadable(reason: code.description)

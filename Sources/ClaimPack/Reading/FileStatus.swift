@@ -35,24 +35,35 @@ struct FileStatus: Sendable, Equatable {
 
     /// The status of `name` in the open folder `directory` (`fstatat(2)`, not following a
     /// link): one lookup, where a path is walked from the root again for every file.
-    init(in directory: FileDescriptor, name: String) throws(Errno) {
+    /// - Throws: the `Errno` of `fstatat`, for a message.
+    init(of name: String, in directory: FileDescriptor) throws(Errno) {
         self.init(try directory.status(of: name))
     }
 
-    /// The same, for a raw descriptor; `nil` when there is no such name or it cannot be
-    /// reached.
+    /// The same, `nil` when there is no such name or it cannot be reached.
+    init?(in directory: FileDescriptor, name: String) {
+        try? self.init(of: name, in: directory)
+    }
+
+    /// The same, in a folder open as a raw descriptor.
     init?(in directory: Int32, name: String) {
-        try? self.init(in: FileDescriptor(rawValue: directory), name: name)
+        self.init(in: FileDescriptor(rawValue: directory), name: name)
     }
 
     /// The status of an open file (`fstat(2)`): what was opened, whatever its path is now.
+    /// - Throws: the `Errno` of `fstat`, for a message.
     init(of file: FileDescriptor) throws(Errno) {
         self.init(try file.stat())
     }
 
-    /// The same, for a raw descriptor; `nil` when `fstat` fails.
+    /// The same, `nil` when `fstat` fails.
+    init?(descriptor: FileDescriptor) {
+        try? self.init(of: descriptor)
+    }
+
+    /// The same, for a raw descriptor.
     init?(descriptor: Int32) {
-        try? self.init(of: FileDescriptor(rawValue: descriptor))
+        self.init(descriptor: FileDescriptor(rawValue: descriptor))
     }
 
     private init(_ status: Stat) {

@@ -36,7 +36,7 @@ final class BagFolder {
         var links: [String] = []
         for raw in (try? BagFolder.names(in: given, limit: 1000)) ?? [] {
             let name = String(decoding: raw, as: UTF8.self)
-            let kind = (try? FileStatus(in: given, name: name))?.kind
+            let kind = FileStatus(in: given, name: name)?.kind
             if kind == .symbolicLink { links.append(name) }
             guard kind == .directory,
                   let inner = try? FileDescriptor.open(name, in: given, .readOnly, options: [.directory, .noFollow, .closeOnExec]) else { continue }
@@ -65,7 +65,7 @@ final class BagFolder {
     /// that, a manifest (a bag whose declaration was removed or renamed, reported V200).
     private static func isBag(_ directory: FileDescriptor) -> Bool {
         [BundleLayout.declaration, BundleLayout.payloadManifest, BundleLayout.manifest].contains {
-            (try? FileStatus(in: directory, name: $0)) != nil
+            FileStatus(in: directory, name: $0) != nil
         }
     }
 
@@ -115,7 +115,7 @@ final class BagFolder {
     func contents(_ relative: String, size: UInt64) -> [UInt8]? {
         guard let file = try? openFile(relative) else { return nil }
         defer { try? file.close() }
-        guard (try? FileStatus(of: file))?.kind == .regular else { return nil }
+        guard FileStatus(descriptor: file)?.kind == .regular else { return nil }
         // One byte more than expected is room to see a file that grew.
         var bytes = [UInt8](repeating: 0, count: Int(size) + 1)
         guard let count = try? bytes.withUnsafeMutableBytes({ (buffer) throws(Errno) in try file.read(filling: buffer) }),
@@ -131,7 +131,7 @@ final class BagFolder {
             throw ArchivedEntryCopy.Failure(reason: "\(relative) cannot be opened (\(error.description))")
         }
         defer { try? source.close() }
-        guard (try? FileStatus(of: source))?.kind == .regular else {
+        guard FileStatus(descriptor: source)?.kind == .regular else {
             throw ArchivedEntryCopy.Failure(reason: "\(relative) is not a regular file")
         }
         var size: UInt64 = 0

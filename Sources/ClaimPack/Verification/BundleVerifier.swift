@@ -48,7 +48,7 @@ public struct BundleVerifier: Sendable {
         do { probe = try FileDescriptor.open(path: path, .readOnly, options: [.nonBlocking, .closeOnExec]) } catch {
             throw .cannotRead(path: path, reason: error.description)
         }
-        let status = try? FileStatus(of: probe)
+        let status = FileStatus(descriptor: probe)
         try? probe.close()
         if let kind = status?.kind, kind != .regular { throw .cannotRead(path: path, reason: "\(kind.noun), not a regular file") }
 

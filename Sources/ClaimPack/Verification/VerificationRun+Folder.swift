@@ -53,7 +53,7 @@ extension VerificationRun {
                 let name = String(decoding: bytes, as: UTF8.self)
                 let relative = prefix + name
                 let status: FileStatus
-                do { status = try FileStatus(in: directory, name: name) } catch {
+                do { status = try FileStatus(of: name, in: directory) } catch {
                     add(Finding(.unreadableEntry, entry: checked, "cannot be read (\(error.description))"))
                     continue
                 }
@@ -103,7 +103,7 @@ extension VerificationRun {
             return
         }
         for raw in names where raw != Array(bag.utf8) {
-            if raw == Array(BundleExtractor.namesFile.utf8), (try? FileStatus(in: outer, name: BundleExtractor.namesFile))?.kind == .regular {
+            if raw == Array(BundleExtractor.namesFile.utf8), FileStatus(in: outer, name: BundleExtractor.namesFile)?.kind == .regular {
                 continue
             }
             let name = EntryNameRules.printable(String(decoding: raw, as: UTF8.self))
@@ -155,7 +155,7 @@ extension VerificationRun {
             return nil
         }
         defer { try? descriptor.close() }
-        guard let opened = try? FileStatus(of: descriptor), opened.kind == .regular, opened.identity == file.status.identity else {
+        guard let opened = FileStatus(descriptor: descriptor), opened.kind == .regular, opened.identity == file.status.identity else {
             add(Finding(.unreadableEntry, entry: name, "was replaced while the folder was checked"))
             return nil
         }
