@@ -115,6 +115,7 @@ let package = Package(
         .testTarget(name: "ZipKitTests", dependencies: ["ZipKit"], swiftSettings: strictSettings),
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"], swiftSettings: strictSettings),
         .testTarget(name: "TimestampKitTests", dependencies: ["TimestampKit"], swiftSettings: strictSettings),
+        .testTarget(name: "PDFRenderingTests", dependencies: ["PDFRendering"], swiftSettings: strictSettings),
         .testTarget(
             name: "ClaimPackTests",
             dependencies: ["ClaimPack"],

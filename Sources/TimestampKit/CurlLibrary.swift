@@ -37,15 +37,16 @@ struct CurlLibrary: Sendable {
     /// whatever the threads.
     static func shared() throws(TimestampError) -> CurlLibrary { try loaded.get() }
 
-    private static let loaded = Result { () throws(TimestampError) in try CurlLibrary() }
+    private static let loaded = Result { () throws(TimestampError) in try CurlLibrary(soname: soname) }
 
-    private init() throws(TimestampError) {
+    /// Opens `soname` (another name only in tests) and looks the functions up.
+    init(soname: String) throws(TimestampError) {
         if let hidden = getenv(CurlLibrary.missingForTesting),
-           String(cString: hidden).split(separator: ",").contains(Substring(CurlLibrary.soname)) {
-            throw CurlLibrary.missing("\(CurlLibrary.soname): hidden by \(CurlLibrary.missingForTesting)")
+           String(cString: hidden).split(separator: ",").contains(Substring(soname)) {
+            throw CurlLibrary.missing("\(soname): hidden by \(CurlLibrary.missingForTesting)")
         }
-        guard let handle = dlopen(CurlLibrary.soname, RTLD_NOW | RTLD_LOCAL) else {
-            throw CurlLibrary.missing(CurlLibrary.loaderError(or: "\(CurlLibrary.soname) cannot be opened"))
+        guard let handle = dlopen(soname, RTLD_NOW | RTLD_LOCAL) else {
+            throw CurlLibrary.missing(CurlLibrary.loaderError(or: "\(soname) cannot be opened"))
         }
         func function(_ symbol: String) throws(TimestampError) -> UnsafeMutableRawPointer {
             guard let address = dlsym(handle, symbol) else { throw CurlLibrary.missing(CurlLibrary.loaderError(or: "no function \(symbol)")) }
