@@ -57,27 +57,22 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
+        // Headers only: libcurl (libcurl4-openssl-dev), poppler-glib (libpoppler-glib-dev),
+        // gdk-pixbuf (libgdk-pixbuf-2.0-dev) and libheif (libheif-dev) are opened with dlopen
+        // on first use, not linked (97 shared libraries loaded at every start, 49 without
+        // them). No `pkgConfig` and no `link` line: either would link them.
+        .systemLibrary(name: "CCurl"),
+        .systemLibrary(name: "CPoppler"),
+        .systemLibrary(name: "CGdkPixbuf"),
+        .systemLibrary(name: "CLibHeif"),
+        .target(
+            name: "PDFRendering",
+            dependencies: ["CPangoCairo", "CPoppler", "CGdkPixbuf", "CLibHeif"],
+            exclude: ["README.md"],
+            // gdk-pixbuf's headers include each other as <gdk-pixbuf/…>, below this folder,
+            // which only its pkg-config file (and so its link) would give.
+            swiftSettings: strictSettings + [.unsafeFlags(["-Xcc", "-I/usr/include/gdk-pixbuf-2.0"])]
         ),
-        .systemLibrary(
-            name: "CPoppler",
-            pkgConfig: "poppler-glib",
-            providers: [.apt(["libpoppler-glib-dev"])]
-        ),
-        .systemLibrary(
-            name: "CGdkPixbuf",
-            pkgConfig: "gdk-pixbuf-2.0",
-            providers: [.apt(["libgdk-pixbuf-2.0-dev"])]
-        ),
-        .systemLibrary(
-            name: "CLibHeif",
-            pkgConfig: "libheif",
-            providers: [.apt(["libheif-dev"])]
-        ),
-        .target(name: "PDFRendering", dependencies: ["CPangoCairo", "CPoppler", "CGdkPixbuf", "CLibHeif"], exclude: ["README.md"], swiftSettings: strictSettings),
         // The only module that calls the C library's file functions; the rest go through
         // swift-system's FileDescriptor.
         .target(name: "FileIO", dependencies: [.product(name: "SystemPackage", package: "swift-system")], exclude: ["README.md"], swiftSettings: strictSettings),
@@ -120,6 +115,7 @@ let package = Package(
         .testTarget(name: "ZipKitTests", dependencies: ["ZipKit"], swiftSettings: strictSettings),
         .testTarget(name: "XMLKitTests", dependencies: ["XMLKit"], swiftSettings: strictSettings),
         .testTarget(name: "TimestampKitTests", dependencies: ["TimestampKit"], swiftSettings: strictSettings),
+        .testTarget(name: "PDFRenderingTests", dependencies: ["PDFRendering"], swiftSettings: strictSettings),
         .testTarget(
             name: "ClaimPackTests",
             dependencies: ["ClaimPack"],

@@ -2,7 +2,7 @@
 """claimpack's throughput and memory, side by side with the tools people use today.
 
     python3 Benchmarks/bench.py [--runs 3] [--quick] [--only tmpfs|disk|kit] [--rows 1,2,...]
-                                [--binary PATH] [--output docs/benchmarks/benchmark-DATE.md]
+                                [--binary PATH] [--compare PATH] [--output docs/benchmarks/benchmark-DATE.md]
 
 Generates its data — 1 GiB in four files, 5,000 files of 40 KB, one 4 GiB file, 20,000
 and 64,000 files of 1 KB (64,000 short names are about the most a manifest.xml of 16 MiB,
@@ -20,7 +20,10 @@ Markdown table with the ratios to openssl; --output also writes it to a file.
 The rows of many small files give the peak memory per file above the base: the peak of
 the same command on a folder of one file, measured in the same run.
 --quick uses a tenth of the sizes, to try the script; --rows picks datasets by number
-(1 to 5); --binary measures a claimpack built elsewhere instead of building this one.
+(1 to 5); --binary measures a claimpack built elsewhere instead of building this one; --compare PATH
+measures another binary (an earlier version) in the same rounds, interleaved, as
+`claimpack build (PATH)` and `claimpack verify (PATH)`: a change to the engine is
+measured before and after this way.
 
 --only kit measures the printed kit instead (`kit_benchmark`): `claimpack letter` of a
 bundle with 50 enclosures — a 40-page PDF, a 12,000 × 1,080 px screenshot, JPEG photos,
@@ -121,7 +124,7 @@ def evidence_files(folder):
     return sorted(paths)
 
 
-def measure(base, label, folder, claimpack, runs, full, others=True):
+def measure(base, label, folder, claimpack, runs, full, others=True, compare=None):
     out = os.path.join(base, 'out')
     os.makedirs(out, exist_ok=True)
     bundle = os.path.join(out, 'bench.zip')
@@ -156,6 +159,16 @@ def measure(base, label, folder, claimpack, runs, full, others=True):
         ('claimpack verify', lambda: run([claimpack, 'verify', bundle]),
          lambda: subprocess.run(['cat', bundle], stdout=subprocess.DEVNULL, check=True)),
     ]
+    if compare:
+        # The other binary in the same rounds, right after this one: before and after a
+        # change, measured alike.
+        other = os.path.join(out, 'compare.zip')
+        binary, tag = compare
+        commands += [
+            (f'claimpack build ({tag})', lambda: run([binary, 'build', folder, '-o', other]), lambda: remove(other)),
+            (f'claimpack verify ({tag})', lambda: run([binary, 'verify', other]),
+             lambda: subprocess.run(['cat', other], stdout=subprocess.DEVNULL, check=True)),
+        ]
     if full:
         commands += [
             ('zip -0 -r', lambda: run(['zip', '-q', '-0', '-r', zipped, 'evidence'], cwd=folder), lambda: remove(zipped)),
@@ -165,7 +178,7 @@ def measure(base, label, folder, claimpack, runs, full, others=True):
             ('bagit --validate', lambda: run([sys.executable, '-m', 'bagit', '--validate', copy]), lambda: remove(zipped)),
         ]
     rows = rounds(runs, commands)
-    for path in (bundle, plain, zipped, copy):
+    for path in (bundle, plain, zipped, copy, os.path.join(out, 'compare.zip')):
         remove(path)
     return rows
 
@@ -182,8 +195,11 @@ def main():
     parser.add_argument('--output', help="also write the table to this file (docs/benchmarks/benchmark-DATE.md)")
     parser.add_argument('--rows', help='the datasets to measure, by number: 1 GiB, 5,000 files, 4 GiB, 20,000 files, 64,000 files')
     parser.add_argument('--binary', help='a claimpack binary to measure instead of building one')
+    parser.add_argument('--compare', help='another claimpack binary (an earlier version) measured in the same rounds')
     args = parser.parse_args()
 
+    # (the binary, its name in the table: the path as given)
+    compare = (os.path.abspath(args.compare), args.compare) if args.compare else None
     if args.binary:
         claimpack = os.path.abspath(args.binary)
     else:
@@ -225,11 +241,11 @@ def main():
             for name, count, size, full, many in datasets:
                 if many and base_peaks is None:
                     one = make_dataset(base, 'one-file', 1, size, short_names=True)
-                    base_rows = measure(base, 'one file', one, claimpack, args.runs, False, others=False)
+                    base_rows = measure(base, 'one file', one, claimpack, args.runs, False, others=False, compare=compare)
                     base_peaks = {command: peak for command, (_, peak, _) in base_rows.items()}
                     shutil.rmtree(one, ignore_errors=True)
                 folder = make_dataset(base, name.replace(' ', '-').replace(',', ''), count, size, short_names=many)
-                rows = measure(base, name, folder, claimpack, args.runs, full, others=not many)
+                rows = measure(base, name, folder, claimpack, args.runs, full, others=not many, compare=compare)
                 reference = rows['openssl dgst -sha256'][0]
                 header = '| command | seconds | × openssl | CPU seconds | peak memory |'
                 if many:

@@ -7,7 +7,7 @@ struct LetterCommand: ParsableCommand, JSONCommand {
     static let configuration = CommandConfiguration(
         commandName: "letter",
         abstract: "Print the kit for registered mail: the letter, printed copies of the evidence, the Form 107 inventory and the envelope (PDF), or the letter as text.",
-        discussion: "A claim of kind complaint prints a complaint to a state body; kind court prints a statement of claim with its calculation table (the penalty counted from the day after the earlier claim's answer was due, read from the bundle it follows), and its Form 107, Form 119 and envelope are for the copy sent to the defendant. From a bundle, the bundle is verified first and a bad one is refused. From a claim folder, check runs first, and the seal printed is the one the bundle built from that folder and date will have. Exit status: 0 written; 1 the claim or bundle has problems; 66 an input cannot be read; 73 the output exists (without --force), is not a letter --force may replace (a PDF; with --format text, a text file), is the input, lies in a claim folder's evidence/ or is a symbolic link, or cannot be created."
+        discussion: "A claim of kind complaint prints a complaint to a state body; kind court prints a statement of claim with its calculation table (the penalty counted from the day after the earlier claim's answer was due, read from the bundle it follows), and its Form 107, Form 119 and envelope are for the copy sent to the defendant. From a bundle, the bundle is verified first and a bad one is refused. From a claim folder, check runs first, and the seal printed is the one the bundle built from that folder and date will have. Exit status: 0 written; 1 the claim or bundle has problems; 66 an input cannot be read; 69 a library that prints an enclosure (poppler-glib, gdk-pixbuf, libheif) is not installed; 73 the output exists (without --force), is not a letter --force may replace (a PDF; with --format text, a text file), is the input, lies in a claim folder's evidence/ or is a symbolic link, or cannot be created."
     )
 
     @Argument(help: "A bundle (.zip), its extracted folder (holding bagit.txt), or a claim folder.", completion: .file(extensions: ["zip"]))
@@ -80,6 +80,7 @@ struct LetterCommand: ParsableCommand, JSONCommand {
             } else {
                 Console.error(error.description)
             }
+            if case .libraryMissing = error { throw ExitCode.unavailable }
             throw error.isClaimProblem ? ExitCode.problemsFound : ExitCode.configuration
         }
         for warning in kit.warnings { Console.message(warning) }

@@ -25,7 +25,8 @@ public final class RasterImage {
 
     /// Decodes `bytes`.
     /// - Throws: `PDFError.undecodable` with gdk-pixbuf's message when the bytes are no
-    ///   image gdk-pixbuf can read.
+    ///   image gdk-pixbuf can read; `PDFError.libraryMissing` when gdk-pixbuf (or, for a
+    ///   HEIF file, libheif) is not installed.
     public init(bytes: [UInt8]) throws(PDFError) {
         if RasterImage.isHEIF(bytes) {
             let (surface, width, height) = try RasterImage.heifSurface(bytes)
@@ -35,25 +36,26 @@ public final class RasterImage {
             return
         }
         let isJPEG = bytes.count > 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF
-        let decoded = try RasterImage.decode(bytes)
+        let gdk = try GdkPixbufLibrary.shared()
+        let decoded = try RasterImage.decode(bytes, gdk)
         defer { cp_pixbuf_free(decoded) }
         var orientation = 1
         // `gdk_pixbuf_apply_embedded_orientation` always returns a reference of its own (to
         // a new pixbuf, or to the same one when there is nothing to turn): it is released.
         var oriented: OpaquePointer?
         if isJPEG {
-            if let option = gdk_pixbuf_get_option(decoded, "orientation"), let value = Int(String(cString: option)), (1...8).contains(value) {
+            if let option = gdk.getOption(decoded, "orientation"), let value = Int(String(cString: option)), (1...8).contains(value) {
                 orientation = value
             }
         } else {
-            oriented = gdk_pixbuf_apply_embedded_orientation(decoded)
+            oriented = gdk.applyEmbeddedOrientation(decoded)
         }
         defer { if let oriented { cp_pixbuf_free(oriented) } }
         let pixbuf = oriented ?? decoded
-        let surface = try RasterImage.surface(of: pixbuf)
+        let surface = try RasterImage.surface(of: pixbuf, gdk)
         self.surface = surface
         self.orientation = orientation
-        stored = (Int(gdk_pixbuf_get_width(pixbuf)), Int(gdk_pixbuf_get_height(pixbuf)))
+        stored = (Int(gdk.getWidth(pixbuf)), Int(gdk.getHeight(pixbuf)))
         if isJPEG, let copy = malloc(bytes.count) {
             // Cairo owns the copy and frees it with the surface, which the PDF surface keeps
             // until the document is finished (this object may be gone by then).
@@ -95,19 +97,20 @@ public final class RasterImage {
         func check(_ error: heif_error) throws(PDFError) {
             if error.code != heif_error_Ok { throw .undecodable(error.message.map { String(cString: $0) } ?? "libheif failed") }
         }
-        guard let context = heif_context_alloc() else { throw .undecodable("libheif cannot start") }
-        defer { heif_context_free(context) }
-        try check(bytes.withUnsafeBytes { heif_context_read_from_memory(context, $0.baseAddress, $0.count, nil) })
+        let heif = try HeifLibrary.shared()
+        guard let context = heif.contextAlloc() else { throw .undecodable("libheif cannot start") }
+        defer { heif.contextFree(context) }
+        try check(bytes.withUnsafeBytes { heif.contextReadFromMemory(context, $0.baseAddress, $0.count, nil) })
         var handle: OpaquePointer?
-        try check(heif_context_get_primary_image_handle(context, &handle))
-        defer { heif_image_handle_release(handle) }
+        try check(heif.contextGetPrimaryImageHandle(context, &handle))
+        defer { heif.imageHandleRelease(handle) }
         var image: OpaquePointer?
-        try check(heif_decode_image(handle, &image, heif_colorspace_RGB, heif_chroma_interleaved_RGB, nil))
-        defer { heif_image_release(image) }
-        let width = Int(heif_image_get_width(image, heif_channel_interleaved))
-        let height = Int(heif_image_get_height(image, heif_channel_interleaved))
+        try check(heif.decodeImage(handle, &image, heif_colorspace_RGB, heif_chroma_interleaved_RGB, nil))
+        defer { heif.imageRelease(image) }
+        let width = Int(heif.imageGetWidth(image, heif_channel_interleaved))
+        let height = Int(heif.imageGetHeight(image, heif_channel_interleaved))
         var stride: Int32 = 0
-        guard width > 0, height > 0, let pixels = heif_image_get_plane_readonly(image, heif_channel_interleaved, &stride) else {
+        guard width > 0, height > 0, let pixels = heif.imageGetPlaneReadonly(image, heif_channel_interleaved, &stride) else {
             throw .undecodable("no image in the HEIF file")
         }
         let surface = try RasterImage.surface(width: width, height: height, channels: 3, rowstride: Int(stride), hasAlpha: false, pixels: pixels)
@@ -115,14 +118,14 @@ public final class RasterImage {
     }
 
     /// The pixbuf of `bytes`, owned by the caller.
-    private static func decode(_ bytes: [UInt8]) throws(PDFError) -> OpaquePointer {
-        guard let loader = gdk_pixbuf_loader_new() else { throw .undecodable("gdk-pixbuf cannot start") }
+    private static func decode(_ bytes: [UInt8], _ gdk: GdkPixbufLibrary) throws(PDFError) -> OpaquePointer {
+        guard let loader = gdk.loaderNew() else { throw .undecodable("gdk-pixbuf cannot start") }
         defer { cp_pixbuf_loader_free(loader) }
         var error: UnsafeMutablePointer<GError>?
-        let written = bytes.withUnsafeBufferPointer { gdk_pixbuf_loader_write(loader, $0.baseAddress, gsize($0.count), &error) }
+        let written = bytes.withUnsafeBufferPointer { gdk.loaderWrite(loader, $0.baseAddress, gsize($0.count), &error) }
         // The loader must be closed even after a failed write.
         var closeError: UnsafeMutablePointer<GError>?
-        let closed = gdk_pixbuf_loader_close(loader, &closeError)
+        let closed = gdk.loaderClose(loader, &closeError)
         if written == 0 || closed == 0 {
             let failure = error ?? closeError
             let message = failure.map { String(cString: $0.pointee.message) } ?? "not an image"
@@ -130,19 +133,19 @@ public final class RasterImage {
             if let closeError { g_error_free(closeError) }
             throw .undecodable(message)
         }
-        guard let pixbuf = gdk_pixbuf_loader_get_pixbuf(loader) else { throw .undecodable("no image in the data") }
+        guard let pixbuf = gdk.loaderGetPixbuf(loader) else { throw .undecodable("no image in the data") }
         g_object_ref(UnsafeMutableRawPointer(pixbuf))
         return pixbuf
     }
 
     /// A Cairo image surface with the pixels of `pixbuf` (premultiplied ARGB, or RGB).
-    private static func surface(of pixbuf: OpaquePointer) throws(PDFError) -> OpaquePointer {
-        let channels = Int(gdk_pixbuf_get_n_channels(pixbuf))
-        guard gdk_pixbuf_get_bits_per_sample(pixbuf) == 8, channels >= 3, let pixels = gdk_pixbuf_read_pixels(pixbuf) else {
+    private static func surface(of pixbuf: OpaquePointer, _ gdk: GdkPixbufLibrary) throws(PDFError) -> OpaquePointer {
+        let channels = Int(gdk.getNChannels(pixbuf))
+        guard gdk.getBitsPerSample(pixbuf) == 8, channels >= 3, let pixels = gdk.readPixels(pixbuf) else {
             throw .undecodable("unsupported pixel format")
         }
-        return try surface(width: Int(gdk_pixbuf_get_width(pixbuf)), height: Int(gdk_pixbuf_get_height(pixbuf)), channels: channels,
-                           rowstride: Int(gdk_pixbuf_get_rowstride(pixbuf)), hasAlpha: gdk_pixbuf_get_has_alpha(pixbuf) != 0, pixels: pixels)
+        return try surface(width: Int(gdk.getWidth(pixbuf)), height: Int(gdk.getHeight(pixbuf)), channels: channels,
+                           rowstride: Int(gdk.getRowstride(pixbuf)), hasAlpha: gdk.getHasAlpha(pixbuf) != 0, pixels: pixels)
     }
 
     /// A Cairo image surface with `pixels`: rows of `rowstride` bytes, `channels` bytes a

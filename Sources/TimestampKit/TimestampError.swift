@@ -34,6 +34,9 @@ public enum TimestampError: Error, Sendable, Equatable, CustomStringConvertible 
     case notTimestampReply(url: String, contentType: String?)
     /// The answer is larger than the limit.
     case responseTooLarge(url: String, limit: Int)
+    /// libcurl, opened when the first request is sent, cannot be loaded: its name, the
+    /// Debian package that installs it, and the dynamic loader's reason.
+    case libraryMissing(library: String, package: String, reason: String)
 
     public var description: String {
         switch self {
@@ -57,6 +60,8 @@ public enum TimestampError: Error, Sendable, Equatable, CustomStringConvertible 
         case .notTimestampReply(let url, let contentType):
             "\(url) answered with \(contentType.map { "\"\($0)\"" } ?? "no content type"), not application/timestamp-reply: is it a time-stamping authority's URL?"
         case .responseTooLarge(let url, let limit): "\(url) answered with more than \(limit >> 20) MiB; a time-stamp reply is a few KiB"
+        case .libraryMissing(let library, let package, let reason):
+            "\(library) cannot be loaded (\(reason)); install Debian's package \(package) (apt install \(package))"
         }
     }
 }

@@ -1,4 +1,6 @@
+internal import FileIO
 public import Foundation
+internal import SystemPackage
 internal import XMLKit
 internal import ZipKit
 
@@ -210,15 +212,15 @@ public struct BundleBuilder: Sendable {
     /// device): replacing an existing file only when allowed, and never a file that
     /// appeared meanwhile otherwise.
     private func commit(_ temporary: URL, to target: URL, replacing: Bool) throws(BuildError) {
-        if replacing {
-            guard rename(temporary.path, target.path) == 0 else {
-                throw .cannotCreateOutput(path: target.path, reason: String(cString: strerror(errno)))
+        do throws(Errno) {
+            if replacing {
+                try Paths.rename(temporary.path, to: target.path)
+            } else {
+                try Paths.link(temporary.path, as: target.path)
             }
-            return
-        }
-        guard link(temporary.path, target.path) == 0 else {
-            if errno == EEXIST { throw .outputExists(path: target.path) }
-            throw .cannotCreateOutput(path: target.path, reason: String(cString: strerror(errno)))
+        } catch {
+            if !replacing, error == .fileExists { throw .outputExists(path: target.path) }
+            throw .cannotCreateOutput(path: target.path, reason: error.description)
         }
     }
 

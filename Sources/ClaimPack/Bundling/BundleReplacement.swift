@@ -1,4 +1,6 @@
+internal import FileIO
 internal import Foundation
+internal import SystemPackage
 
 /// An existing bundle that a command is about to replace with a new version (`deliver`,
 /// `build --force`): the file a symbolic link leads to, locked against other claimpack
@@ -22,23 +24,23 @@ final class BundleReplacement {
     /// Said to the user when done (hard links).
     private(set) var notes: [String] = []
 
-    private let descriptor: Int32
-    private let locked: stat
+    private let descriptor: FileDescriptor
+    private let locked: Stat
 
     /// How long a run waits for another one to finish with the same bundle.
     static let defaultTimeout: Duration = .seconds(30)
 
-    private init(given: URL, file: URL, descriptor: Int32, locked: stat) {
+    private init(given: URL, file: URL, descriptor: FileDescriptor, locked: Stat) {
         self.given = given
         self.file = file
         self.descriptor = descriptor
         self.locked = locked
-        if locked.st_nlink > 1 {
-            notes.append("\(file.path) had \(locked.st_nlink - 1) other hard link\(locked.st_nlink == 2 ? "" : "s"): the new version replaces it under this name only; the other names keep the old content")
+        if locked.linkCount > 1 {
+            notes.append("\(file.path) had \(locked.linkCount - 1) other hard link\(locked.linkCount == 2 ? "" : "s"): the new version replaces it under this name only; the other names keep the old content")
         }
     }
 
-    deinit { close(descriptor) }
+    deinit { try? descriptor.close() }
 
     /// Resolves, checks and locks the existing bundle `url`.
     ///
@@ -46,43 +48,51 @@ final class BundleReplacement {
     ///   `.readOnly` when it is not writable (checked before any work); `.busy` when
     ///   another run holds it for longer than `timeout`.
     static func lock(_ url: URL, timeout: Duration = defaultTimeout) throws(BuildError) -> BundleReplacement {
-        guard let resolved = realpath(url.path, nil) else {
-            throw .cannotRead(path: url.path, reason: String(cString: strerror(errno)))
+        let file: URL
+        do throws(Errno) {
+            file = URL(fileURLWithPath: try Paths.resolved(url.path))
+        } catch {
+            throw .cannotRead(path: url.path, reason: error.description)
         }
-        let file = URL(fileURLWithPath: String(cString: resolved))
-        free(resolved)
-        var status = stat()
-        guard stat(file.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            let folder = status.st_mode & S_IFMT == S_IFDIR
+        let status = try? FilePath(file.path).stat()
+        guard let status, status.type == .regular else {
+            let folder = status?.type == .directory
             throw .cannotRead(path: url.path, reason: folder ? "a folder: only the bundle's .zip is rewritten, an extracted folder never" : "not a regular file")
         }
         // Root may write any file: a file with no write permission for its owner is
         // read-only by intent, whoever runs claimpack.
-        if status.st_mode & S_IWUSR == 0 || access(file.path, W_OK) != 0 {
+        if !status.permissions.contains(.ownerWrite) || !Paths.allows(.write, to: file.path) {
             throw .readOnly(path: url.path)
         }
         let folder = file.deletingLastPathComponent().path
-        guard access(folder, W_OK) == 0 else {
+        guard Paths.allows(.write, to: folder) else {
             throw .cannotCreateOutput(path: url.path, reason: "its folder \(folder) is not writable, and the new version is written beside it")
         }
         let deadline = ContinuousClock.now + timeout
         while true {
-            let descriptor = open(file.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-            guard descriptor >= 0 else { throw .cannotRead(path: url.path, reason: String(cString: strerror(errno))) }
-            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
-                var opened = stat()
-                var named = stat()
-                if fstat(descriptor, &opened) == 0, stat(file.path, &named) == 0,
-                   opened.st_dev == named.st_dev, opened.st_ino == named.st_ino {
+            let descriptor: FileDescriptor
+            do {
+                descriptor = try FileDescriptor.open(FilePath(file.path), .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec])
+            } catch {
+                throw .cannotRead(path: url.path, reason: String(describing: error))
+            }
+            let taken: Bool
+            do {
+                taken = try descriptor.tryLock()
+            } catch {
+                try? descriptor.close()
+                throw .cannotRead(path: url.path, reason: "cannot be locked")
+            }
+            if taken {
+                if let opened = try? descriptor.stat(), let named = try? FilePath(file.path).stat(),
+                   opened.deviceID == named.deviceID, opened.inode == named.inode {
                     return BundleReplacement(given: url, file: file, descriptor: descriptor, locked: opened)
                 }
                 // Replaced while this run waited: lock the new file.
-                close(descriptor)
+                try? descriptor.close()
                 continue
             }
-            let busy = errno == EWOULDBLOCK
-            close(descriptor)
-            guard busy else { throw .cannotRead(path: url.path, reason: "cannot be locked") }
+            try? descriptor.close()
             guard ContinuousClock.now < deadline else { throw .busy(path: url.path) }
             usleep(20_000)
         }
@@ -92,15 +102,17 @@ final class BundleReplacement {
     /// permissions, owner and group. When the owner or group cannot be kept, the file is
     /// given to its owner alone (`rw-------` at most), never to more people.
     func withTemporaryFile<Result>(_ body: (URL) throws(BuildError) -> Result) throws(BuildError) -> Result {
-        let mode = locked.st_mode & 0o7777 & ~(S_ISUID | S_ISGID | S_ISVTX)
-        return try TemporaryFiles.shared.withTemporaryFile(beside: file, mode: mode & 0o700, prepare: { descriptor throws(BuildError) in
+        let mode = locked.permissions.subtracting([.setUserID, .setGroupID, .saveText])
+        let ownerOnly = mode.intersection(.ownerReadWriteExecute)
+        return try TemporaryFiles.shared.withTemporaryFile(beside: file, mode: ownerOnly, prepare: { descriptor throws(BuildError) in
             var keptOwner = true
-            var current = stat()
-            if fstat(descriptor, &current) == 0, current.st_uid != locked.st_uid || current.st_gid != locked.st_gid {
-                keptOwner = fchown(descriptor, locked.st_uid, locked.st_gid) == 0
+            if let current = try? descriptor.stat(), current.userID != locked.userID || current.groupID != locked.groupID {
+                keptOwner = (try? descriptor.setOwner(user: locked.userID, group: locked.groupID)) != nil
             }
-            guard fchmod(descriptor, keptOwner ? mode : mode & 0o700) == 0 else {
-                throw .cannotCreateOutput(path: file.path, reason: "the permissions of the new version cannot be set: \(String(cString: strerror(errno)))")
+            do throws(Errno) {
+                try descriptor.setPermissions(keptOwner ? mode : ownerOnly)
+            } catch {
+                throw .cannotCreateOutput(path: file.path, reason: "the permissions of the new version cannot be set: \(error.description)")
             }
             if !keptOwner {
                 notes.append("\(given.path): its owner and group could not be kept (only root can give a file away); the new version is readable by you only")
@@ -114,20 +126,20 @@ final class BundleReplacement {
     /// - Throws: `.changedMeanwhile` when it is not; `.cannotCreateOutput` when the
     ///   rename fails.
     func replace(with temporary: URL) throws(BuildError) {
-        var now = stat()
-        var opened = stat()
-        guard stat(file.path, &now) == 0, fstat(descriptor, &opened) == 0,
-              now.st_dev == locked.st_dev, now.st_ino == locked.st_ino, now.st_size == locked.st_size,
+        guard let now = try? FilePath(file.path).stat(), let opened = try? descriptor.stat(),
+              now.deviceID == locked.deviceID, now.inode == locked.inode, now.size == locked.size,
               now.st_mtim.tv_sec == locked.st_mtim.tv_sec, now.st_mtim.tv_nsec == locked.st_mtim.tv_nsec,
-              opened.st_size == locked.st_size, opened.st_mtim.tv_nsec == locked.st_mtim.tv_nsec
+              opened.size == locked.size, opened.st_mtim.tv_nsec == locked.st_mtim.tv_nsec
         else { throw .changedMeanwhile(path: given.path) }
-        guard rename(temporary.path, file.path) == 0 else {
-            throw .cannotCreateOutput(path: file.path, reason: String(cString: strerror(errno)))
+        do throws(Errno) {
+            try Paths.rename(temporary.path, to: file.path)
+        } catch {
+            throw .cannotCreateOutput(path: file.path, reason: error.description)
         }
-        let folder = open(file.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folder >= 0 {
-            fsync(folder)
-            close(folder)
+        if let folder = try? FileDescriptor.open(FilePath(file.deletingLastPathComponent().path), .readOnly,
+                                                 options: [.directory, .closeOnExec]) {
+            try? folder.synchronize()
+            try? folder.close()
         }
     }
 }

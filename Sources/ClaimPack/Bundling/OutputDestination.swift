@@ -1,4 +1,6 @@
+internal import FileIO
 public import Foundation
+internal import SystemPackage
 internal import ZipKit
 
 /// The file or folder a command writes where the user said (`build -o`, `letter -o`,
@@ -72,25 +74,24 @@ public enum OutputDestination {
         if let evidence = evidenceFolder(containing: resolved) {
             throw .unsafe(path: path, reason: "is inside \(evidence), the evidence of a claim folder, which claimpack never writes into; give an -o outside it")
         }
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return }
+        guard let status = try? FilePath(path).stat(followTargetSymlink: false) else { return }
         if content == .folder {
             throw .folderExists(path: path, kind: kindNoun(status))
         }
-        var followed = stat()
-        let isLink = status.st_mode & S_IFMT == S_IFLNK
-        if isLink {
+        let followed: Stat
+        if status.type == .symbolicLink {
             let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
-            guard stat(path, &followed) == 0 else {
+            guard let target = try? FilePath(path).stat() else {
                 throw .unsafe(path: path, reason: "is a symbolic link to \(destination), which does not exist; remove the link or give another -o")
             }
-            guard content == .bundle, replacing, followed.st_mode & S_IFMT == S_IFREG else {
+            guard content == .bundle, replacing, target.type == .regular else {
                 throw .unsafe(path: path, reason: "is a symbolic link (to \(destination)), which claimpack does not write through here; give the file itself or another -o")
             }
+            followed = target
         } else {
             followed = status
         }
-        guard followed.st_mode & S_IFMT == S_IFREG else {
+        guard followed.type == .regular else {
             throw .unsafe(path: path, reason: "\(kindNoun(followed)) is there, not a file; give another -o")
         }
         guard replacing else { throw .exists(path: path) }
@@ -116,15 +117,12 @@ public enum OutputDestination {
 
     /// Whether `one` and `other` are the same file or folder (device and inode, links followed).
     private static func sameFile(_ one: String, _ other: String) -> Bool {
-        var first = stat(), second = stat()
-        guard stat(one, &first) == 0, stat(other, &second) == 0 else { return false }
-        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+        guard let first = try? FilePath(one).stat(), let second = try? FilePath(other).stat() else { return false }
+        return first.deviceID == second.deviceID && first.inode == second.inode
     }
 
     private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        try? Paths.resolved(path)
     }
 
     /// `path` with its folder's links resolved, and the link itself when it is one.
@@ -149,13 +147,13 @@ public enum OutputDestination {
         return nil
     }
 
-    private static func kindNoun(_ status: stat) -> String {
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: "a file"
-        case S_IFDIR: "a folder"
-        case S_IFLNK: "a symbolic link"
-        case S_IFIFO: "a named pipe"
-        case S_IFSOCK: "a socket"
+    private static func kindNoun(_ status: Stat) -> String {
+        switch status.type {
+        case .regular: "a file"
+        case .directory: "a folder"
+        case .symbolicLink: "a symbolic link"
+        case .fifo: "a named pipe"
+        case .socket: "a socket"
         default: "a device"
         }
     }

@@ -1,5 +1,7 @@
+internal import FileIO
 internal import Foundation
 internal import Synchronization
+internal import SystemPackage
 
 /// The temporary files claimpack writes beside a bundle before renaming them into place,
 /// named so that a later run recognises its own leftovers and removes them — and only
@@ -31,29 +33,34 @@ public final class TemporaryFiles: Sendable {
     ///   - mode: the permissions the file is created with (through the umask).
     ///   - prepare: called with the open descriptor before `body`: to give the file exact
     ///     permissions, an owner and a group.
-    func withTemporaryFile<Result, Failure: Error>(beside target: URL, mode: mode_t = 0o644,
-                                                  prepare: (Int32) throws(Failure) -> Void = { _ in },
+    func withTemporaryFile<Result, Failure: Error>(beside target: URL, mode: FilePermissions = [.ownerReadWrite, .groupRead, .otherRead],
+                                                  prepare: (FileDescriptor) throws(Failure) -> Void = { _ in },
                                                   _ body: (URL) throws(Failure) -> Result) throws(Failure) -> Result {
         let folder = target.deletingLastPathComponent()
         TemporaryFiles.removeLeftovers(of: target)
-        var descriptor: Int32 = -1
+        var descriptor: FileDescriptor?
         var temporary = folder
         for _ in 0..<8 {
             let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
             let padded = String(repeating: "0", count: 16 - random.count) + random
             temporary = folder.appendingPathComponent(".\(target.lastPathComponent)\(TemporaryFiles.marker)\(getpid())-\(padded)")
-            descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-            if descriptor >= 0 || errno != EEXIST { break }
+            do {
+                descriptor = try FileDescriptor.open(FilePath(temporary.path), .writeOnly,
+                                                     options: [.create, .exclusiveCreate, .noFollow, .closeOnExec], permissions: mode)
+                break
+            } catch {
+                if error as? Errno != .fileExists { break }
+            }
         }
         // The writer reports a file that cannot be created; this one is only the lock.
-        if descriptor >= 0 { _ = flock(descriptor, LOCK_EX | LOCK_NB) }
+        _ = try? descriptor?.tryLock()
         register(temporary.path)
         defer {
-            unlink(temporary.path)
+            try? Paths.remove(temporary.path)
             unregister(temporary.path)
-            if descriptor >= 0 { close(descriptor) }
+            try? descriptor?.close()
         }
-        if descriptor >= 0 { try prepare(descriptor) }
+        if let descriptor { try prepare(descriptor) }
         return try body(temporary)
     }
 
@@ -65,19 +72,15 @@ public final class TemporaryFiles: Sendable {
         state.withLock { _ = $0.paths.remove(path) }
     }
 
-    /// Runs `create`, a system call that makes the file or folder `path` (a descriptor or
-    /// 0 on success, -1 on failure), and registers `path` when it succeeds, in one step
-    /// that `removeAll` cannot come between: a SIGTERM between the two would otherwise
-    /// leave a file no one removes. Once `removeAll` has run, `create` is not called and
-    /// -1 is returned with `errno` EINTR.
-    func creating(_ path: String, _ create: () -> Int32) -> Int32 {
-        state.withLock { state -> Int32 in
-            guard !state.closed else {
-                errno = EINTR
-                return -1
-            }
-            let made = create()
-            if made >= 0 { state.paths.insert(path) }
+    /// Runs `create`, which makes the file or folder `path`, and registers `path` when it
+    /// succeeds, in one step that `removeAll` cannot come between: a SIGTERM between the
+    /// two would otherwise leave a file no one removes. Once `removeAll` has run, `create`
+    /// is not called and `Errno.interrupted` is thrown.
+    func creating<Made: Sendable>(_ path: String, _ create: () throws(Errno) -> Made) throws(Errno) -> Made {
+        try state.withLock { state throws(Errno) -> Made in
+            guard !state.closed else { throw .interrupted }
+            let made = try create()
+            state.paths.insert(path)
             return made
         }
     }
@@ -88,8 +91,8 @@ public final class TemporaryFiles: Sendable {
     public func removeAll() {
         state.withLock { state in
             state.closed = true
-            for path in state.paths { unlink(path) }
-            for path in state.paths.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(path) }
+            for path in state.paths { try? Paths.remove(path) }
+            for path in state.paths.sorted(by: { $0.utf8.count > $1.utf8.count }) { try? Paths.removeFolder(path) }
         }
     }
 
@@ -97,22 +100,21 @@ public final class TemporaryFiles: Sendable {
     /// names them whose process is gone and whose lock is free. Returns their names.
     @discardableResult
     static func removeLeftovers(of target: URL) -> [String] {
-        let folder = target.deletingLastPathComponent()
         let prefix = ".\(target.lastPathComponent)\(marker)"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard let folder = try? FileDescriptor.open(FilePath(target.deletingLastPathComponent().path), .readOnly,
+                                                    options: [.directory, .closeOnExec]) else { return [] }
+        defer { try? folder.close() }
+        let names = ((try? folder.names()) ?? []).compactMap { String(validating: $0, as: UTF8.self) }
         var removed: [String] = []
         for name in names where name.hasPrefix(prefix) {
-            guard let pid = processID(inLeftoverName: name.dropFirst(prefix.count)), !isAlive(pid) else { continue }
-            let path = folder.appendingPathComponent(name).path
-            let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-            guard descriptor >= 0 else { continue }
-            defer { close(descriptor) }
-            var opened = stat()
-            var named = stat()
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0, fstat(descriptor, &opened) == 0, lstat(path, &named) == 0,
-                  opened.st_mode & S_IFMT == S_IFREG, opened.st_dev == named.st_dev, opened.st_ino == named.st_ino
+            guard let pid = processID(inLeftoverName: name.dropFirst(prefix.count)), !isAlive(pid),
+                  let descriptor = try? FileDescriptor.open(name, in: folder, .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec])
             else { continue }
-            if unlink(path) == 0 { removed.append(name) }
+            defer { try? descriptor.close() }
+            guard (try? descriptor.tryLock()) == true, let opened = try? descriptor.stat(), let named = try? folder.status(of: name),
+                  opened.type == .regular, opened.deviceID == named.deviceID, opened.inode == named.inode
+            else { continue }
+            if (try? folder.remove(name)) != nil { removed.append(name) }
         }
         return removed
     }

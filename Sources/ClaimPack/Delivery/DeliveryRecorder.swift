@@ -1,4 +1,6 @@
+internal import FileIO
 public import Foundation
+internal import SystemPackage
 internal import XMLKit
 internal import ZipKit
 
@@ -124,28 +126,34 @@ public struct DeliveryRecorder: Sendable {
     /// file within the size limit, and read from that descriptor — what was checked is
     /// what is read, whatever the path names meanwhile.
     static func readProof(_ file: URL) throws(DeliveryError) -> [UInt8] {
-        let descriptor = open(file.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .proof(path: file.path, reason: "cannot be read (\(String(cString: strerror(errno))))") }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(FilePath(file.path), .readOnly, options: [.nonBlocking, .closeOnExec])
+        } catch {
+            throw .proof(path: file.path, reason: "cannot be read (\(error))")
+        }
+        defer { try? descriptor.close() }
+        guard let status = try? descriptor.stat(), status.type == .regular else {
             throw .proof(path: file.path, reason: "not a regular file (a pipe, a device or a folder); give the scan or photo itself")
         }
-        guard status.st_size <= maximumProofBytes else {
+        guard status.size <= maximumProofBytes else {
             throw .proof(path: file.path, reason: "larger than \(maximumProofBytes >> 20) MiB; attach a smaller scan")
         }
-        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        try? descriptor.makeBlocking()
         // One byte more than the size, to see a file that grows while it is read.
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+        var bytes = [UInt8](repeating: 0, count: Int(status.size) + 1)
         var filled = 0
         while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw .proof(path: file.path, reason: "cannot be read (\(String(cString: strerror(errno))))") }
+            let count: Int
+            do {
+                count = try bytes.withUnsafeMutableBytes { try descriptor.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
+            } catch {
+                throw .proof(path: file.path, reason: "cannot be read (\(error))")
+            }
             if count == 0 { break }
             filled += count
         }
-        guard filled == Int(status.st_size) else {
+        guard filled == Int(status.size) else {
             throw .proof(path: file.path, reason: "changed while it was read; wait until it is complete and try again")
         }
         bytes.removeLast()

@@ -1,4 +1,6 @@
+internal import FileIO
 internal import Foundation
+internal import SystemPackage
 internal import ZipKit
 
 /// Copies one entry of a bundle to a file, streamed in bounded memory and held to the
@@ -85,26 +87,25 @@ enum ArchivedEntryCopy {
     /// When `fill` throws, nothing is left at `destination`.
     static func create(_ destination: URL,
                        fill: (_ buffer: UnsafeMutableRawBufferPointer, _ write: (Int) throws(Failure) -> Void) throws(Failure) -> Void) throws(Failure) {
-        let descriptor = open(destination.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw Failure(reason: "\(destination.path) cannot be created (\(String(cString: strerror(errno))))")
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(FilePath(destination.path), .writeOnly,
+                                                 options: [.create, .exclusiveCreate, .closeOnExec], permissions: [.ownerReadWrite])
+        } catch {
+            throw Failure(reason: "\(destination.path) cannot be created (\(error))")
         }
         var completed = false
         defer {
-            close(descriptor)
-            if !completed { unlink(destination.path) }
+            try? descriptor.close()
+            if !completed { try? Paths.remove(destination.path) }
         }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         try fill(buffer) { (count: Int) throws(Failure) in
-            var written = 0
-            while written < count {
-                let result = Foundation.write(descriptor, buffer.baseAddress! + written, count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure(reason: "\(destination.path) cannot be written (\(String(cString: strerror(errno))))")
-                }
-                written += result
+            do {
+                _ = try descriptor.writeAll(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            } catch {
+                throw Failure(reason: "\(destination.path) cannot be written (\(error))")
             }
         }
         completed = true
@@ -113,13 +114,13 @@ enum ArchivedEntryCopy {
     /// Runs `body` with a new folder only this user can enter (`mkdtemp`, mode 0700) in the
     /// system's temporary folder, removed with everything in it afterwards.
     static func withPrivateFolder<Result>(_ body: (URL) throws(Failure) -> Result) throws(Failure) -> Result {
-        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("claimpack-XXXXXX").utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        guard created != nil else {
-            throw Failure(reason: "no private temporary folder can be created in \(NSTemporaryDirectory()) (\(String(cString: strerror(errno))))")
-        }
-        let folder = URL(fileURLWithPath: String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self),
+        let folder: URL
+        do throws(Errno) {
+            folder = URL(fileURLWithPath: try Paths.makeUniqueFolder((NSTemporaryDirectory() as NSString).appendingPathComponent("claimpack-XXXXXX")),
                          isDirectory: true)
+        } catch {
+            throw Failure(reason: "no private temporary folder can be created in \(NSTemporaryDirectory()) (\(error.description))")
+        }
         defer { try? FileManager.default.removeItem(at: folder) }
         return try body(folder)
     }

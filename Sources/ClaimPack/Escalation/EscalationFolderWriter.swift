@@ -1,4 +1,6 @@
+internal import FileIO
 public import Foundation
+internal import SystemPackage
 
 /// Writes the folder of an `EscalationDraft`: `claim.yaml`, the earlier bundle byte for
 /// byte and its delivery proofs under `evidence/`. The folder is made under a hidden name
@@ -14,15 +16,15 @@ public struct EscalationFolderWriter: Sendable {
     ///   anything fails (nothing is left behind then).
     public func write(_ draft: EscalationDraft, from bundle: URL, to target: URL) throws(EscalationError) {
         let path = target.path
-        var status = stat()
-        if lstat(path, &status) == 0 { throw .folderExists(path: path) }
+        if Paths.exists(path) { throw .folderExists(path: path) }
         let parent = target.deletingLastPathComponent()
-        var template = Array(parent.appendingPathComponent(".\(target.lastPathComponent).escalate-XXXXXX").path.utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw .cannotWrite(path: path, reason: "no folder can be created in \(parent.path): \(String(cString: strerror(errno)))")
-        }
-        let temporary = URL(fileURLWithPath: String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self),
+        let temporary: URL
+        do throws(Errno) {
+            temporary = URL(fileURLWithPath: try Paths.makeUniqueFolder(parent.appendingPathComponent(".\(target.lastPathComponent).escalate-XXXXXX").path),
                             isDirectory: true)
+        } catch {
+            throw .cannotWrite(path: path, reason: "no folder can be created in \(parent.path): \(error.description)")
+        }
         var done = false
         defer { if !done { try? FileManager.default.removeItem(at: temporary) } }
         let fileManager = FileManager.default
@@ -54,9 +56,11 @@ public struct EscalationFolderWriter: Sendable {
             }
         }
         // rename(2) would replace an empty folder made meanwhile: checked once more just before.
-        if lstat(path, &status) == 0 { throw .folderExists(path: path) }
-        guard rename(temporary.path, path) == 0 else {
-            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        if Paths.exists(path) { throw .folderExists(path: path) }
+        do throws(Errno) {
+            try Paths.rename(temporary.path, to: path)
+        } catch {
+            throw .cannotWrite(path: path, reason: error.description)
         }
         done = true
     }

@@ -1,6 +1,8 @@
 public import Foundation
 internal import Crypto
+internal import FileIO
 internal import PDFRendering
+internal import SystemPackage
 
 /// Writes the files a court's e-filing portal (or an e-mail) takes from a verified bundle,
 /// into a new folder: the letter as its own text PDF; each enclosed evidence file's printed
@@ -91,9 +93,10 @@ public struct ClaimExporter: Sendable {
         }
         try writer.writeList(naming: naming, claim: claim, seal: seal, bundleName: bundleName)
 
-        guard rename(staging.path, destination.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            throw .cannotWrite("\(destination.path): cannot be made (\(reason))")
+        do throws(Errno) {
+            try Paths.rename(staging.path, to: destination.path)
+        } catch {
+            throw .cannotWrite("\(destination.path): cannot be made (\(error.description))")
         }
         complete = true
         return ExportReport(folder: destination, target: target, files: writer.files, warnings: writer.warnings)

@@ -222,6 +222,7 @@ final class EvidencePrinter {
         do {
             return try RasterImage(bytes: bytes)
         } catch {
+            if case .libraryMissing = error { throw .libraryMissing("\(path): cannot be printed: \(error.description)") }
             throw .evidence("\(path): cannot be printed: the image does not decode (\(error.description)); convert it to PNG or JPEG, or give it enclose: false")
         }
     }
@@ -231,6 +232,7 @@ final class EvidencePrinter {
         do {
             document = try PDFSourceDocument(bytes: bytes)
         } catch {
+            if case .libraryMissing = error { throw .libraryMissing("\(path): cannot be printed: \(error.description)") }
             throw .evidence("\(path): cannot be printed: the PDF does not open (\(error.description)); give it enclose: false, or print it and state sheets: with --attachments list")
         }
         guard document.pageCount > 0 else { throw .evidence("\(path): cannot be printed: the PDF has no pages") }

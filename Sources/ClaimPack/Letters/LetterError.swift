@@ -12,6 +12,9 @@ public enum LetterError: Error, Sendable, CustomStringConvertible {
     /// An enclosed evidence file that cannot be read or printed (an image that does not
     /// decode, a PDF poppler cannot open, a text note that is not UTF-8): its path and why.
     case evidence(String)
+    /// A library that prints an enclosure (poppler-glib, gdk-pixbuf, libheif: opened on
+    /// first use) is not installed: which, and the Debian package to install.
+    case libraryMissing(String)
     /// A statement of claim whose money cannot be computed (no disputed operation, several
     /// currencies): what is wrong and how to fix it.
     case calculation(String)
@@ -20,7 +23,7 @@ public enum LetterError: Error, Sendable, CustomStringConvertible {
     public var isClaimProblem: Bool {
         switch self {
         case .enclosures, .evidence, .calculation: true
-        case .template, .templateMistakes, .rendering: false
+        case .template, .templateMistakes, .rendering, .libraryMissing: false
         }
     }
 
@@ -29,7 +32,7 @@ public enum LetterError: Error, Sendable, CustomStringConvertible {
         case .template(let message): "template: \(message)"
         case .rendering(let message): "rendering: \(message)"
         case .enclosures(let messages), .templateMistakes(let messages): messages.joined(separator: "\n")
-        case .evidence(let message): message
+        case .evidence(let message), .libraryMissing(let message): message
         case .calculation(let message): "claim.yaml: operations: \(message)"
         }
     }

@@ -1,4 +1,6 @@
+internal import FileIO
 public import Foundation
+internal import SystemPackage
 internal import ZipKit
 
 /// Takes a bundle apart into a new folder, for the one who receives it: verified first,
@@ -34,11 +36,10 @@ public struct BundleExtractor: Sendable {
     /// - Throws: `ExtractionError`; nothing is left of what was written.
     public func extract(_ bundle: URL, into target: URL, force: Bool = false,
                         windowsSafe: Bool = false) throws(ExtractionError) -> ExtractionResult {
-        var status = stat()
-        if stat(bundle.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+        if (try? FilePath(bundle.path).stat())?.type == .directory {
             throw .cannotRead("\(bundle.path): a folder, extracted already; extract takes the bundle's .zip (check the folder with 'claimpack verify')")
         }
-        if lstat(target.path, &status) == 0 { throw .targetExists(path: target.path) }
+        if Paths.exists(target.path) { throw .targetExists(path: target.path) }
         let report: VerificationReport
         do {
             report = try BundleVerifier(schemas: schemas, limits: limits).verify(bundle)
@@ -67,10 +68,11 @@ public struct BundleExtractor: Sendable {
         // The target's name is taken at once (an empty folder), then replaced atomically
         // by the complete temporary sibling.
         let folder = ExtractionFolder(beside: target)
-        guard folder.made(target.path, { mkdir(target.path, 0o755) }) == 0 else {
-            let code = errno
-            if code == EEXIST { throw .targetExists(path: target.path) }
-            throw .cannotCreate(path: target.path, reason: String(cString: strerror(code)))
+        do throws(Errno) {
+            try folder.made(target.path) { () throws(Errno) in try Paths.makeFolder(target.path, permissions: ExtractionFolder.folderPermissions) }
+        } catch {
+            if error == .fileExists { throw .targetExists(path: target.path) }
+            throw .cannotCreate(path: target.path, reason: error.description)
         }
         do throws(ExtractionError) {
             try folder.create()
@@ -105,7 +107,7 @@ public struct BundleExtractor: Sendable {
                                     renamed: renamed, namesFile: namesFile)
         } catch {
             folder.remove()
-            rmdir(target.path)
+            try? Paths.removeFolder(target.path)
             throw error
         }
     }

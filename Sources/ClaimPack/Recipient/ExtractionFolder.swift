@@ -1,5 +1,7 @@
 internal import Crypto
+internal import FileIO
 internal import Foundation
+internal import SystemPackage
 internal import ZipKit
 
 /// The hidden temporary folder `extract` writes into, beside the target:
@@ -9,7 +11,8 @@ internal import ZipKit
 /// or SIGTERM removes them.
 final class ExtractionFolder {
     let url: URL
-    private var descriptor: Int32 = -1
+    /// The open temporary folder, once `create` has made it.
+    private var descriptor: FileDescriptor?
     private var registered: [String] = []
     /// One buffer for every entry: memory stays bounded whatever the sizes.
     private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
@@ -22,17 +25,22 @@ final class ExtractionFolder {
     }
 
     deinit {
-        if descriptor >= 0 { close(descriptor) }
+        try? descriptor?.close()
         for path in registered { TemporaryFiles.shared.unregister(path) }
         buffer.deallocate()
     }
 
     func create() throws(ExtractionError) {
-        guard made(url.path, { mkdir(url.path, 0o755) }) == 0 else {
-            throw .cannotCreate(path: url.path, reason: String(cString: strerror(errno)))
+        do throws(Errno) {
+            try made(url.path) { () throws(Errno) in try Paths.makeFolder(url.path, permissions: Self.folderPermissions) }
+        } catch {
+            throw .cannotCreate(path: url.path, reason: error.description)
         }
-        descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .cannotCreate(path: url.path, reason: String(cString: strerror(errno))) }
+        do {
+            descriptor = try FileDescriptor.open(FilePath(url.path), .readOnly, options: [.directory, .noFollow, .closeOnExec])
+        } catch {
+            throw .cannotCreate(path: url.path, reason: String(describing: error))
+        }
     }
 
     /// Streams `item` out of `reader` into its file; `verified` is what verification read
@@ -42,15 +50,19 @@ final class ExtractionFolder {
         let entry = item.entry
         let components = item.path.split(separator: "/").map(String.init)
         guard let fileName = components.last else { return }
-        let parent = try openFolders(components.dropLast(), for: item.name)
-        defer { if parent != descriptor { close(parent) } }
+        let (parent, opened) = try openFolders(components.dropLast(), for: item.name)
+        defer { if opened { try? parent.close() } }
         let path = url.appendingPathComponent(item.path).path
-        let file = made(path) { openat(parent, fileName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
-        guard file >= 0 else { throw failure(errno, entry: item.name, path: item.path) }
+        let file: FileDescriptor
+        do throws(Errno) {
+            file = try made(path) { () throws(Errno) in try FileDescriptor.open(fileName, in: parent, .writeOnly, options: Self.newFile, permissions: Self.filePermissions) }
+        } catch {
+            throw failure(error, entry: item.name, path: item.path)
+        }
         var complete = false
         defer {
-            close(file)
-            if !complete { unlinkat(parent, fileName, 0) }
+            try? file.close()
+            if !complete { try? parent.remove(fileName) }
         }
         let input: ZipEntryReader
         do {
@@ -100,9 +112,16 @@ final class ExtractionFolder {
 
             """
         for item in renamed { text += "\(item.entry)\t\(item.written)\n" }
-        let file = made(url.appendingPathComponent(name).path) { openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644) }
-        guard file >= 0 else { throw failure(errno, entry: name, path: name) }
-        defer { close(file) }
+        let folder = try opened()
+        let file: FileDescriptor
+        do throws(Errno) {
+            file = try made(url.appendingPathComponent(name).path) { () throws(Errno) in
+                try FileDescriptor.open(name, in: folder, .writeOnly, options: Self.newFile, permissions: Self.filePermissions)
+            }
+        } catch {
+            throw failure(error, entry: name, path: name)
+        }
+        defer { try? file.close() }
         var failure: ExtractionError?
         Array(text.utf8).withUnsafeBytes { bytes in
             do throws(ExtractionError) { try writeAll(bytes, to: file, path: name) } catch { failure = error }
@@ -112,17 +131,24 @@ final class ExtractionFolder {
 
     /// Gives the complete folder the target's name, replacing the empty folder that holds it.
     func move(to target: URL) throws(ExtractionError) {
-        guard fsync(descriptor) == 0 || errno == EINVAL else { throw .writeFailed(path: url.path, reason: String(cString: strerror(errno))) }
-        guard rename(url.path, target.path) == 0 else {
-            throw .cannotCreate(path: target.path, reason: "\(String(cString: strerror(errno))); something was put into it meanwhile")
+        let folder = try opened()
+        do throws(Errno) {
+            try folder.synchronize()
+        } catch where error != .invalidArgument {
+            throw .writeFailed(path: url.path, reason: error.description)
+        } catch {}
+        do throws(Errno) {
+            try Paths.rename(url.path, to: target.path)
+        } catch {
+            throw .cannotCreate(path: target.path, reason: "\(error.description); something was put into it meanwhile")
         }
     }
 
-    /// Makes `path` with the system call `make` and registers it in the same step
+    /// Makes `path` with `make` and registers it in the same step
     /// (`TemporaryFiles.creating`), so that an interruption never leaves it behind.
-    func made(_ path: String, _ make: () -> Int32) -> Int32 {
-        let result = TemporaryFiles.shared.creating(path, make)
-        if result >= 0 { registered.append(path) }
+    func made<Made: Sendable>(_ path: String, _ make: () throws(Errno) -> Made) throws(Errno) -> Made {
+        let result = try TemporaryFiles.shared.creating(path, make)
+        registered.append(path)
         return result
     }
 
@@ -131,49 +157,63 @@ final class ExtractionFolder {
         try? FileManager.default.removeItem(at: url)
     }
 
-    /// The descriptor of the folder `components` under this one, each made when missing.
-    private func openFolders(_ components: ArraySlice<String>, for entry: String) throws(ExtractionError) -> Int32 {
-        var current = descriptor
+    /// The descriptor of the folder `components` under this one, each made when missing,
+    /// and whether it was opened for this call (the caller closes it then).
+    private func openFolders(_ components: ArraySlice<String>, for entry: String) throws(ExtractionError) -> (FileDescriptor, opened: Bool) {
+        let root = try opened()
+        var current = root
         var path = url.path
         for component in components {
             path += "/" + component
-            if made(path, { mkdirat(current, component, 0o755) }) == 0 {
-                // Made and registered.
-            } else if errno != EEXIST {
-                let code = errno
-                if current != descriptor { close(current) }
-                throw failure(code, entry: entry, path: component)
+            let next: FileDescriptor
+            do throws(Errno) {
+                do throws(Errno) {
+                    try made(path) { () throws(Errno) in try current.makeFolder(component, permissions: Self.folderPermissions) }
+                } catch where error == .fileExists {
+                    // Made for an earlier entry: opened below, never followed if a link.
+                }
+                next = try FileDescriptor.open(component, in: current, .readOnly, options: [.directory, .noFollow, .closeOnExec])
+            } catch {
+                if current != root { try? current.close() }
+                throw failure(error, entry: entry, path: component)
             }
-            let next = openat(current, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            let code = errno
-            if current != descriptor { close(current) }
-            guard next >= 0 else { throw failure(code, entry: entry, path: component) }
+            if current != root { try? current.close() }
             current = next
         }
-        return current
+        return (current, current != root)
     }
 
-    private func writeAll(_ bytes: UnsafeRawBufferPointer, to file: Int32, path: String) throws(ExtractionError) {
-        var offset = 0
-        while offset < bytes.count {
-            let count = Foundation.write(file, bytes.baseAddress! + offset, bytes.count - offset)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
-            offset += count
+    /// The open temporary folder; an I/O error before `create` has made it.
+    private func opened() throws(ExtractionError) -> FileDescriptor {
+        guard let descriptor else { throw .writeFailed(path: url.path, reason: "the folder was not created") }
+        return descriptor
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer, to file: FileDescriptor, path: String) throws(ExtractionError) {
+        do {
+            _ = try file.writeAll(bytes)
+        } catch {
+            throw .writeFailed(path: path, reason: String(describing: error))
         }
     }
 
     /// A name the file system refuses is the entry's problem; anything else is an I/O error.
-    private func failure(_ code: Int32, entry: String, path: String) -> ExtractionError {
-        switch code {
-        case ENAMETOOLONG:
-            .entryFailed(entry: entry, reason: "the name \(path) is too long for this file system (\(String(cString: strerror(code))))")
-        case EILSEQ, EINVAL:
-            .entryFailed(entry: entry, reason: "the file system refuses the name \(path) (\(String(cString: strerror(code)))); extract with --windows-safe")
-        case EEXIST, ENOTDIR, ELOOP, EISDIR:
-            .entryFailed(entry: entry, reason: "cannot be written as \(path) (\(String(cString: strerror(code))))")
+    private func failure(_ error: Errno, entry: String, path: String) -> ExtractionError {
+        switch error {
+        case .fileNameTooLong:
+            .entryFailed(entry: entry, reason: "the name \(path) is too long for this file system (\(error.description))")
+        case .illegalByteSequence, .invalidArgument:
+            .entryFailed(entry: entry, reason: "the file system refuses the name \(path) (\(error.description)); extract with --windows-safe")
+        case .fileExists, .notDirectory, .tooManySymbolicLinkLevels, .isDirectory:
+            .entryFailed(entry: entry, reason: "cannot be written as \(path) (\(error.description))")
         default:
-            .writeFailed(path: path, reason: String(cString: strerror(code)))
+            .writeFailed(path: path, reason: error.description)
         }
     }
+
+    /// Files are made new (`O_EXCL`), never through a link (`O_NOFOLLOW`).
+    private static let newFile: FileDescriptor.OpenOptions = [.create, .exclusiveCreate, .noFollow, .closeOnExec]
+    private static let filePermissions: FilePermissions = [.ownerReadWrite, .groupRead, .otherRead]
+    /// 0755, narrowed by the umask.
+    static let folderPermissions: FilePermissions = [.ownerReadWriteExecute, .groupRead, .groupExecute, .otherRead, .otherExecute]
 }

@@ -14,7 +14,8 @@ struct ExtractionPlan {
     }
 
     private(set) var items: [Item] = []
-    /// Entries that are not files to write but harm nothing: directory entries.
+    /// Entries that are not files to write but harm nothing: directory entries, and the
+    /// metadata macOS adds (`FinderMetadata`, V131), never part of a bundle.
     private(set) var directories: [ExtractionResult.Skipped] = []
     /// Entries refused: unsafe names, links, other types, encrypted, colliding.
     private(set) var refused: [ExtractionResult.Skipped] = []
@@ -36,6 +37,10 @@ struct ExtractionPlan {
             guard let name = decoded, findings.isEmpty else {
                 let shown = decoded.map(EntryNameRules.printable) ?? EntryNameRules.printable(String(decoding: entry.rawName, as: UTF8.self))
                 refused.append(.init(entry: shown, reason: findings.map(\.message).joined(separator: "; ")))
+                continue
+            }
+            if FinderMetadata.contains(name) {
+                directories.append(.init(entry: name, reason: "macOS metadata (V131), not part of the bundle; not written"))
                 continue
             }
             if let reason = Self.typeRefusal(entry, name: name) {

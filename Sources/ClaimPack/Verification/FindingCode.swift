@@ -68,6 +68,9 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// (A warning, and the verdict "content intact, container re-packed".) Every content
     /// check holds, but the ZIP was re-packed whole by another tool: in place of V128.
     case repacked = "V130"
+    /// (A warning.) macOS metadata (`__MACOSX/`, `.DS_Store`, `._` files) in a re-packed ZIP
+    /// or an extracted folder: set aside, not read (`FinderMetadata`).
+    case finderMetadata = "V131"
 
     // The BagIt layer
     /// `bagit.txt` is missing.

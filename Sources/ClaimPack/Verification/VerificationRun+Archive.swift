@@ -39,7 +39,7 @@ extension VerificationRun {
             }
         }
         EntryNameRules.duplicates(readableNames).forEach(add)
-        root = chooseRoot(names.compactMap { $0 })
+        root = chooseRoot(names.compactMap { $0 }.filter { !FinderMetadata.contains($0) })
 
         let total = scanned.entries.reduce(UInt64(0)) { $0 &+ $1.uncompressedSize }
         if total > limits.maximumTotalBytes {
@@ -111,8 +111,14 @@ extension VerificationRun {
         presentEntries.reserveCapacity(names.count)
         var entryFindings = [[Finding]](repeating: [], count: layout.entries.count)
         let folder = root.map { $0 + "/" }
+        var metadata: [String] = []
         for (position, entry) in layout.entries.enumerated() {
             guard let name = names[entry.index] else { continue }
+            // In a ZIP claimpack wrote, such an entry is also non-canonical (V128): an edit.
+            if FinderMetadata.contains(name) {
+                metadata.append(name)
+                continue
+            }
             guard let folder, name.hasPrefix(folder) else {
                 entryFindings[entry.index] = [Finding(.outsideBundleFolder, entry: name, "outside the bundle's folder \(folder ?? "")")]
                 continue
@@ -156,6 +162,7 @@ extension VerificationRun {
             }
         }
         entryFindings.joined().forEach(add)
+        if !metadata.isEmpty { add(FinderMetadata.finding(metadata)) }
         if stopped {
             add(Finding(.tooLarge, "more than \(limits.maximumTotalBytes) bytes uncompressed; stopped reading"))
         }

@@ -25,6 +25,9 @@ extension VerificationRun {
         var entries = 0
         var total: UInt64 = 0
         var stopped = false
+        // macOS metadata (regular files and folders only: a link or a pipe of that name is
+        // refused like any other).
+        var metadata: [String] = []
         // Depth first, one open descriptor per level.
         func walk(_ directory: FileDescriptor, prefix: String, depth: Int) {
             let raw: [[UInt8]]
@@ -57,6 +60,10 @@ extension VerificationRun {
                     add(Finding(.unreadableEntry, entry: checked, "cannot be read (\(error.description))"))
                     continue
                 }
+                if status.kind == .regular || status.kind == .directory, FinderMetadata.contains(relative) {
+                    metadata.append(checked)
+                    continue
+                }
                 switch status.kind {
                 case .regular:
                     found.append(FolderFile(relative: relative, status: status))
@@ -81,6 +88,7 @@ extension VerificationRun {
             }
         }
         walk(folder.descriptor, prefix: "", depth: 0)
+        if !metadata.isEmpty { add(FinderMetadata.finding(metadata)) }
         guard !stopped else { return }
         EntryNameRules.duplicates(names).forEach(add)
         folderFileCount = found.count
@@ -107,6 +115,11 @@ extension VerificationRun {
                 continue
             }
             let name = EntryNameRules.printable(String(decoding: raw, as: UTF8.self))
+            // `unzip` of a ZIP Finder made puts its `__MACOSX/` beside the bag.
+            if FinderMetadata.contains(name), let kind = FileStatus(in: outer, name: name)?.kind, kind == .regular || kind == .directory {
+                add(FinderMetadata.finding([name]))
+                continue
+            }
             add(Finding(.outsideBundleFolder, entry: name, "beside the bag's folder \(bag)/ in the folder given; an extracted bundle holds nothing else"))
         }
     }

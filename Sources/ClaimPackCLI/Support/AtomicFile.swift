@@ -1,4 +1,6 @@
+internal import FileIO
 internal import Foundation
+internal import SystemPackage
 
 /// Writes a file atomically: a hidden temporary file beside it, then a rename; an
 /// existing file is replaced only when allowed.
@@ -9,9 +11,8 @@ enum AtomicFile {
 
     static func write(_ bytes: [UInt8], to target: URL, replacing: Bool) throws {
         let fileManager = FileManager.default
-        var status = stat()
-        // lstat: a dangling symbolic link is there too, and rename(2) would replace it.
-        if lstat(target.path, &status) == 0, !replacing {
+        // A dangling symbolic link is there too, and rename(2) would replace it.
+        if Paths.exists(target.path), !replacing {
             throw Failure(description: "\(target.path) already exists; give another -o, or --force to replace it")
         }
         let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial-\(getpid())")
@@ -21,10 +22,11 @@ enum AtomicFile {
             try? fileManager.removeItem(at: temporary)
             throw Failure(description: "\(target.path): cannot be written (\((error as NSError).localizedDescription))")
         }
-        guard rename(temporary.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
+        do throws(Errno) {
+            try Paths.rename(temporary.path, to: target.path)
+        } catch {
             try? fileManager.removeItem(at: temporary)
-            throw Failure(description: "\(target.path): cannot be written (\(reason))")
+            throw Failure(description: "\(target.path): cannot be written (\(error.description))")
         }
     }
 }

@@ -1,6 +1,8 @@
 internal import Foundation
 internal import ArgumentParser
+internal import FileIO
 internal import Synchronization
+internal import SystemPackage
 
 extension Console {
     /// When to colour: `--color auto|always|never`.
@@ -9,8 +11,8 @@ extension Console {
     }
 
     private static let choice = Mutex<ColorChoice>(.auto)
-    private static let standardOutputIsTerminal = isatty(STDOUT_FILENO) == 1
-    private static let standardErrorIsTerminal = isatty(STDERR_FILENO) == 1
+    private static let standardOutputIsTerminal = FileDescriptor.standardOutput.isTerminal
+    private static let standardErrorIsTerminal = FileDescriptor.standardError.isTerminal
 
     /// The `--color` choice of this run (`auto` until the options are parsed).
     static var colorChoice: ColorChoice {
@@ -31,13 +33,13 @@ extension Console {
     /// Whether lines written to `descriptor` are coloured: always with `--color always`;
     /// never with `--color never`, a non-empty `NO_COLOR` or `TERM=dumb`; otherwise when
     /// the stream is a terminal.
-    static func colors(_ descriptor: Int32) -> Bool {
+    static func colors(_ descriptor: FileDescriptor) -> Bool {
         switch colorChoice {
         case .always: return true
         case .never: return false
         case .auto:
             if environmentRefusesColor { return false }
-            return descriptor == STDERR_FILENO ? standardErrorIsTerminal : standardOutputIsTerminal
+            return descriptor == .standardError ? standardErrorIsTerminal : standardOutputIsTerminal
         }
     }
 

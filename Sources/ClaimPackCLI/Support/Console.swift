@@ -1,5 +1,6 @@
 internal import Foundation
 internal import ClaimPack
+internal import SystemPackage
 
 /// Where the CLI writes: results to standard output, messages to standard error.
 ///
@@ -13,7 +14,7 @@ internal import ClaimPack
 enum Console {
     /// Writes a result line to standard output.
     static func result(_ text: String) {
-        FileHandle.standardOutput.write(Data((styled(text, for: STDOUT_FILENO) + "\n").utf8))
+        FileHandle.standardOutput.write(Data((styled(text, for: .standardOutput) + "\n").utf8))
     }
 
     /// Writes a JSON document to standard output: as the encoder made it, with the
@@ -26,7 +27,7 @@ enum Console {
     /// Writes a message line to standard error.
     static func message(_ text: String) {
         JSONReport.capture(text)
-        FileHandle.standardError.write(Data((styled(text, for: STDERR_FILENO) + "\n").utf8))
+        FileHandle.standardError.write(Data((styled(text, for: .standardError) + "\n").utf8))
     }
 
     /// Writes message lines to standard error in one write: thousands of diagnostics would
@@ -34,12 +35,12 @@ enum Console {
     static func messages(_ lines: [String]) {
         guard !lines.isEmpty else { return }
         lines.forEach(JSONReport.capture)
-        FileHandle.standardError.write(Data((lines.map { styled($0, for: STDERR_FILENO) }.joined(separator: "\n") + "\n").utf8))
+        FileHandle.standardError.write(Data((lines.map { styled($0, for: .standardError) }.joined(separator: "\n") + "\n").utf8))
     }
 
     /// A line as it is written to `descriptor`: escaped, then coloured when that stream
     /// takes colour.
-    private static func styled(_ text: String, for descriptor: Int32) -> String {
+    private static func styled(_ text: String, for descriptor: FileDescriptor) -> String {
         colors(descriptor) ? painted(text.terminalEscaped) : text.terminalEscaped
     }
 

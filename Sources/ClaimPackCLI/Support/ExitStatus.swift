@@ -10,6 +10,8 @@ extension ExitCode {
     static let usage = ExitCode(64)
     /// An input that does not exist or cannot be read (EX_NOINPUT).
     static let noInput = ExitCode(66)
+    /// A service or library claimpack needs is not available (EX_UNAVAILABLE).
+    static let unavailable = ExitCode(69)
     /// An output that cannot be created (EX_CANTCREAT).
     static let cannotCreate = ExitCode(73)
     /// An I/O error (EX_IOERR).

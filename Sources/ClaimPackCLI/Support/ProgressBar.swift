@@ -1,5 +1,7 @@
+internal import FileIO
 internal import Foundation
 internal import Synchronization
+internal import SystemPackage
 
 /// A progress bar on standard error — bytes, rate, time left as m:ss — shown only when
 /// standard error is a terminal and only once the work has lasted a second. The line is
@@ -12,7 +14,7 @@ final class ProgressBar: Sendable {
 
     /// A bar, or `nil` when standard error is not a terminal.
     init?(label: String) {
-        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        guard FileDescriptor.standardError.isTerminal else { return nil }
         self.label = label
     }
 
@@ -60,9 +62,7 @@ final class ProgressBar: Sendable {
 
     /// The width of the terminal on standard error; `COLUMNS`, else 80, when it cannot be read.
     private static func columns() -> Int {
-        var size = winsize()
-        if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
+        FileDescriptor.standardError.terminalColumns ?? ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
     }
 
     private static func bytes(_ value: Double) -> String {
