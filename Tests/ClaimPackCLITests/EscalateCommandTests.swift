@@ -123,6 +123,19 @@ struct EscalateCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == ["mine", "mts.zip"])
     }
 
+    /// The draft is never written into a claim folder's evidence/ (the next build would
+    /// take it for evidence): `OutputDestination`, as for build, letter, export and extract.
+    @Test func neverIntoTheEvidenceOfAClaimFolder() throws {
+        let scratch = try Self.deliveredClaim()
+        let claim = scratch.url.appendingPathComponent("claim")
+        try FileManager.default.createDirectory(at: claim.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+        try Data("format: 1\n".utf8).write(to: claim.appendingPathComponent("claim.yaml"))
+        let run = try CLIRunner.run(["escalate", "mts.zip", "--to", "court", "--as-of", "2027-01-15", "-o", "claim/evidence/draft"], in: scratch.url)
+        #expect(run.status == 73)
+        #expect(run.standardError.contains("claim/evidence/draft: is inside"), "\(run.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: claim.appendingPathComponent("evidence").path).isEmpty)
+    }
+
     /// The statement of claim from the telecom claim: principal 1 500 ₽, penalty 3 % a day
     /// from 31.12.2026 to 15.01.2027 (16 days: 720 ₽), moral damages left to the person,
     /// the 50 % fine; the plaintiff's birth date and identifier as placeholders.

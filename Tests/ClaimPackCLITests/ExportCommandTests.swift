@@ -276,7 +276,7 @@ struct ExportCommandTests {
         try Data("mine".utf8).write(to: out.appendingPathComponent("notes.txt"))
         let outcome = try CLIRunner.run(["export", "claim.zip", "--for", "court-ru", "-o", "out"], in: scratch.url)
         #expect(outcome.status == 73)
-        #expect(outcome.standardError.contains("out already exists") && outcome.standardError.contains("another -o"), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("out already exists") && outcome.standardError.contains("name another folder, one that does not exist yet"), "\(outcome.standardError)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["notes.txt"])
         #expect(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
         // Nothing left beside it either.

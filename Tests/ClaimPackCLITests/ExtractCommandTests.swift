@@ -23,7 +23,21 @@ struct ExtractCommandTests {
 
         let again = try CLIRunner.run(["extract", "b.zip", "out"], in: scratch.url)
         #expect(again.status == 73)
-        #expect(again.standardError.contains("out exists already"))
+        #expect(again.standardError.contains("out already exists (a folder); name another folder, one that does not exist yet; nothing written"), "\(again.standardError)")
+    }
+
+    /// Nothing is extracted into a claim folder's evidence/, where the next build would
+    /// take the files for evidence (`OutputDestination`, as for build, letter, export and
+    /// escalate).
+    @Test func neverIntoTheEvidenceOfAClaimFolder() throws {
+        let scratch = try Self.bundle()
+        let claim = scratch.url.appendingPathComponent("claim")
+        try FileManager.default.createDirectory(at: claim.appendingPathComponent("evidence"), withIntermediateDirectories: true)
+        try Data("format: 1\n".utf8).write(to: claim.appendingPathComponent("claim.yaml"))
+        let outcome = try CLIRunner.run(["extract", "b.zip", "claim/evidence/out"], in: scratch.url)
+        #expect(outcome.status == 73)
+        #expect(outcome.standardError.contains("claim/evidence/out: is inside"), "\(outcome.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: claim.appendingPathComponent("evidence").path).isEmpty)
     }
 
     @Test func aTamperedBundleIsRefusedUnlessForced() throws {

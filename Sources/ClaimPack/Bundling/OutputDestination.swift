@@ -49,7 +49,7 @@ public enum OutputDestination {
         public var description: String {
             switch self {
             case .exists(let path): "\(path) already exists; give another -o, or --force to replace it"
-            case .folderExists(let path, let kind): "\(path) already exists (\(kind)); give another -o, naming a folder that does not exist yet"
+            case .folderExists(let path, let kind): "\(path) already exists (\(kind)); name another folder, one that does not exist yet"
             case .unsafe(let path, let reason): "\(path): \(reason)"
             }
         }
