@@ -22,10 +22,10 @@ public struct ClaimpackCommand: ParsableCommand {
     /// `--json`, a failure is also the error object on standard output (`JSONReport`).
     public static func runAsMain() {
         TimeZonePin.apply()
-        MemoryTuning.apply()
         JSONReport.begin(nil)
         do {
             var command = try parseAsRoot()
+            MemoryTuning.apply(for: command)
             JSONReport.begin(command)
             try command.run()
         } catch {
