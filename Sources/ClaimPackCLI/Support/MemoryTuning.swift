@@ -10,8 +10,8 @@ internal import Glibc
 /// freed stays resident. Peaks with the moving threshold and with it fixed: verify of
 /// 64,000 files 168 → 150 MB, of 20,000 files 82 → 74 MB, for the same CPU time (340 ms,
 /// median of 15 rounds in turns); build of 20,000 files 80 → 76.5 MB, 64,000 files
-/// 143 → 141 MB, for 1.5 % more CPU than before this work (928 → 942 ms, 12 rounds;
-/// 916 ms without the fixed threshold). The other commands keep glibc's default.
+/// 143 → 141 MB, for 1.5 % more CPU than before this work (927 → 941 ms, 15 rounds;
+/// 916–929 ms without the fixed threshold). The other commands keep glibc's default.
 enum MemoryTuning {
     /// `M_MMAP_THRESHOLD` in `<malloc.h>`.
     private static let mmapThreshold: Int32 = -3
