@@ -25,6 +25,7 @@ public struct ClaimpackCommand: ParsableCommand {
         JSONReport.begin(nil)
         do {
             var command = try parseAsRoot()
+            MemoryTuning.apply(for: command)
             JSONReport.begin(command)
             try command.run()
         } catch {

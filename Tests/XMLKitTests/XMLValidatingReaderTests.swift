@@ -66,6 +66,42 @@ struct XMLValidatingReaderTests {
         #expect(throws: XMLError.self) { try XMLValidatingReader.read([], name: "d", schema: schema) }
     }
 
+    /// The reader reads the bytes in place, through libxml2's read callback: a document of
+    /// 12 MB (more than libxml2's 10 MB look-up limit, thousands of pieces) is read whole,
+    /// its elements taken as they close; cut in the middle, it is malformed, and the
+    /// message is the memory parser's (`XMLDocument`, an independent reading).
+    @Test func aLongDocumentIsReadWholeAndACutOneIsNot() throws {
+        let schema = try schema()
+        let count = 120_000
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<doc xmlns=\"urn:test\">\n"
+        for index in 0..<count {
+            text += "  <item n=\"\(index)\" path=\"data/evidence/\(index / 1000)/file-\(index).bin\">a &amp; b, line \(index)</item>\n"
+        }
+        text += "</doc>\n"
+        let bytes = Array(text.utf8)
+        #expect(bytes.count > 10_000_000)
+        var taken = 0
+        var last: String?
+        let read = try XMLValidatingReader.read(bytes, name: "doc.xml", schema: schema) { element, depth in
+            guard depth == 2 else { return false }
+            taken += 1
+            last = element.attributes["n"]
+            return true
+        }
+        #expect(read.violations.isEmpty)
+        #expect(taken == count)
+        #expect(last == String(count - 1))
+        #expect(read.root.children.isEmpty)
+
+        let cut = Array(bytes[..<(bytes.count / 2)])
+        var expected: XMLError?
+        do { _ = try XMLDocument(parsing: cut, name: "doc.xml") } catch { expected = error }
+        var found: XMLError?
+        do { _ = try XMLValidatingReader.read(cut, name: "doc.xml", schema: schema) } catch { found = error }
+        #expect(expected != nil)
+        #expect(found == expected)
+    }
+
     /// Every cut of a document short of its end is malformed, and says so; none crashes or
     /// leaks (`swift test --sanitize=address` shows a leak; the fuzzer runs with it).
     @Test func everyTruncatedDocumentIsMalformed() throws {

@@ -21,10 +21,11 @@ extension ManifestDocument {
         return listed
     }
 
-    /// The file one `<file>` element of `<evidence>` lists; `nil` for another element.
-    static func listedFile(_ file: XMLElement) -> ListedFile? {
+    /// The file one `<file>` element of `<evidence>` lists; `nil` for another element. Its
+    /// path is the string `known` holds, when it holds it (`TagFileChecks.shared(_:in:)`).
+    static func listedFile(_ file: XMLElement, known: Set<String> = []) -> ListedFile? {
         guard file.name == "file", let path = file.attributes["path"] else { return nil }
-        return ListedFile(path: path, size: file.attributes["size"].flatMap(UInt64.init),
+        return ListedFile(path: TagFileChecks.shared(path, in: known), size: file.attributes["size"].flatMap(UInt64.init),
                           sha256: file.attributes["sha256"].flatMap(SHA256Digest.init(hex:)))
     }
 

@@ -12,9 +12,11 @@ enum ManifestDocument {
     }
 
     /// The document's bytes, each evidence entry's size and digest given by `file` (`nil`
-    /// for an entry not in the payload, which is left out).
-    static func bytes(for claim: Claim, file: (EvidenceEntry) -> (size: UInt64, sha256: SHA256Digest)?) throws(XMLError) -> [UInt8] {
-        let writer = try XMLWriter()
+    /// for an entry not in the payload, which is left out); `expectedSize`, a bound from
+    /// above, is the room made for them at once (`XMLWriter.init(indent:expectedSize:)`).
+    static func bytes(for claim: Claim, expectedSize: Int = 0,
+                      file: (EvidenceEntry) -> (size: UInt64, sha256: SHA256Digest)?) throws(XMLError) -> [UInt8] {
+        let writer = try XMLWriter(expectedSize: expectedSize)
         try writer.element("claimManifest", namespace: namespace, attributes: [
             ("format", String(claim.format)), ("id", claim.id), ("language", claim.language.rawValue),
             ("jurisdiction", claim.jurisdiction.rawValue),

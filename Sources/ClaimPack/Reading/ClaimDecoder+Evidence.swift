@@ -35,11 +35,16 @@ extension ClaimDecoder {
         for file in inventory.files where describedFiles[file.path] == nil {
             let entry = derivedEntry(for: file, usedIDs: &usedIDs, nextSuffix: &nextSuffix)
             entries.append(entry)
-            session.append(Diagnostic(
-                .warning, .undescribedEvidence, at: SourceLocation(file: file.diskPath),
-                "no entry in claim.yaml: it goes into the bundle (as id \"\(entry.id)\", kind \(entry.kind.rawValue), title \"\(entry.title)\") but is NOT enclosed with the letter, printed or listed among its attachments; add it under evidence: with a title to enclose it"))
+            session.append(Diagnostic(undescribedEvidence: SourceLocation(file: file.diskPath),
+                                      id: entry.id, kind: entry.kind, title: entry.title))
         }
         return (entries, usedIDs)
+    }
+
+    /// The warning for a file `claim.yaml` does not describe, bundled as the entry derived
+    /// from its name (made when the warning is read, `Diagnostic.init(undescribedEvidence:…)`).
+    static func undescribedMessage(id: String, kind: EvidenceKind, title: String) -> String {
+        "no entry in claim.yaml: it goes into the bundle (as id \"\(id)\", kind \(kind.rawValue), title \"\(title)\") but is NOT enclosed with the letter, printed or listed among its attachments; add it under evidence: with a title to enclose it"
     }
 
     /// Why a path under `evidence/` that exists is not bundled (`EvidenceInventory.refusedPaths`),

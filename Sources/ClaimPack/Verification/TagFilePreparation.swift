@@ -17,12 +17,18 @@ final class TagFilePreparation: @unchecked Sendable {
     private var followed: Follows?
 
     /// Starts the checks of the tag files in `tagBytes` (by name inside the bundle's
-    /// folder); `entryName` gives a name's entry in the archive.
-    init(tagBytes: [String: [UInt8]], entryName: (String) -> String, schemas: URL, limits: VerificationLimits) {
+    /// folder); `entryName` gives a name's entry in the archive. `payloadCount`, the files
+    /// found under `data/`, is the room made at once for the payload's manifest lines and
+    /// listed files (grown by doubling, they left freed blocks of 1–4 MB behind them);
+    /// their paths are held as the strings of `knownPaths`, the entries found (by name
+    /// relative to the root folder), when they are there (`TagFileChecks.shared(_:in:)`).
+    init(tagBytes: [String: [UInt8]], entryName: (String) -> String, schemas: URL, limits: VerificationLimits,
+         payloadCount: Int = 0, knownPaths: Set<String> = []) {
         for name in [BundleLayout.payloadManifest, BundleLayout.tagManifest] {
             guard let bytes = tagBytes[name] else { continue }
             let entry = entryName(name)
-            queue.async { self.manifests[name] = TagFileChecks.manifestLines(bytes, entry: entry) }
+            let expected = name == BundleLayout.payloadManifest ? payloadCount : 0
+            queue.async { self.manifests[name] = TagFileChecks.manifestLines(bytes, entry: entry, expectedLines: expected, known: knownPaths) }
         }
         for (name, schemaName) in TagFileChecks.documentSchemas {
             guard let bytes = tagBytes[name] else { continue }
@@ -33,8 +39,9 @@ final class TagFilePreparation: @unchecked Sendable {
                 // the tree, which a manifest of many files would make large (64,000 files:
                 // 54 MB at the peak of a verify).
                 var taken: [ManifestDocument.ListedFile] = []
+                if name == BundleLayout.manifest { taken.reserveCapacity(payloadCount) }
                 let take: ((XMLElement, Int) -> Bool)? = name == BundleLayout.manifest ? { element, depth in
-                    guard depth == 3, let file = ManifestDocument.listedFile(element) else { return false }
+                    guard depth == 3, let file = ManifestDocument.listedFile(element, known: knownPaths) else { return false }
                     taken.append(file)
                     return true
                 } : nil

@@ -38,7 +38,8 @@ extension VerificationRun {
                 if nameFindings.isEmpty { names[entry.index] = name }
             }
         }
-        EntryNameRules.duplicates(readableNames).forEach(add)
+        // `consume`: the list (and with `names` below, the names) is let go before the payload is read.
+        EntryNameRules.duplicates(consume readableNames).forEach(add)
         root = chooseRoot(names.compactMap { $0 }.filter { !FinderMetadata.contains($0) })
 
         let total = scanned.entries.reduce(UInt64(0)) { $0 &+ $1.uncompressedSize }
@@ -58,12 +59,16 @@ extension VerificationRun {
             add(Finding(code, "libzip refuses the archive: \(error.description)"))
             return
         }
+        // The reader is the one reference to libzip's archive from here: it is closed as
+        // soon as the entries are read, before the files are listed (64,000 entries:
+        // libzip holds 17 MB).
+        _ = consume opening
         guard reader.count == scanned.entries.count else {
             add(Finding(.inconsistent, "libzip sees \(reader.count) entries where the central directory has \(scanned.entries.count)"))
             return
         }
         archiveReadable = true
-        readEntries(scanned, names: names, reader: reader, total: total)
+        readEntries(scanned, names: consume names, reader: consume reader, total: total)
     }
 
     private func reportAnomalies(_ layout: ZipLayout) {
@@ -103,10 +108,12 @@ extension VerificationRun {
     /// Reads every regular entry once. The tag files are read first, and their checks start
     /// on the second core (`TagFilePreparation`) while the payload is read; the findings are
     /// still reported in the order of the entries in the archive.
-    private func readEntries(_ layout: ZipLayout, names: [String?], reader: ZipArchiveReader, total: UInt64) {
+    private func readEntries(_ layout: ZipLayout, names: consuming [String?], reader: consuming ZipArchiveReader, total: UInt64) {
         // The entries by their position in `layout.entries`, not copied: a header's fields
-        // take some 200 bytes.
-        var accepted: [(position: Int, name: String, relative: String)] = []
+        // take some 200 bytes. The name is kept only when it is not the folder followed by
+        // the relative path (a canonically equivalent spelling of the folder): the names
+        // are let go before the payload is read (64,000 entries: 5 MB).
+        var accepted: [(position: Int, relative: String, name: String?)] = []
         accepted.reserveCapacity(names.count)
         presentEntries.reserveCapacity(names.count)
         var entryFindings = [[Finding]](repeating: [], count: layout.entries.count)
@@ -125,17 +132,18 @@ extension VerificationRun {
             }
             // The folder as the name spells it, byte for byte (the usual case), or a
             // canonically equivalent spelling, dropped character by character.
-            let relative = name.utf8.starts(with: folder.utf8)
-                ? String(Substring(name.utf8.dropFirst(folder.utf8.count))) : String(name.dropFirst(folder.count))
+            let spelled = name.utf8.starts(with: folder.utf8)
+            let relative = spelled ? String(Substring(name.utf8.dropFirst(folder.utf8.count))) : String(name.dropFirst(folder.count))
             entryFindings[entry.index] = findings {
                 guard acceptType(entry, name: name, relative: relative) else { return }
                 presentEntries.insert(relative)
-                accepted.append((position, name, relative))
+                accepted.append((position, relative, spelled ? nil : name))
             }
         }
+        names = []
         let isTag = accepted.map { BundleLayout.tagFiles.contains($0.relative) }
         let tagCount = isTag.count { $0 }
-        let order = accepted.indices.filter { isTag[$0] } + accepted.indices.filter { !isTag[$0] }
+        var order = accepted.indices.filter { isTag[$0] } + accepted.indices.filter { !isTag[$0] }
         var done: UInt64 = 0
         // The entries read to their end, in the order the hasher finished them.
         var finished: [(relative: String, size: UInt64)] = []
@@ -144,14 +152,15 @@ extension VerificationRun {
         let hasher = PipelinedHasher()
         for (position, index) in order.enumerated() {
             if position == tagCount {
-                preparation = TagFilePreparation(tagBytes: tagBytes, entryName: entryName, schemas: schemas, limits: limits)
+                preparation = TagFilePreparation(tagBytes: tagBytes, entryName: entryName, schemas: schemas, limits: limits,
+                                                 payloadCount: accepted.count - tagCount, knownPaths: presentEntries)
             }
             let item = accepted[index]
             let entry = layout.entries[item.position]
             let keep = position < tagCount
             entryFindings[entry.index] += findings {
-                if let file = read(entry, name: item.name, relative: item.relative, reader: reader, keep: keep,
-                                   hasher: hasher, done: &done, total: total) {
+                if let file = read(entry, name: item.name ?? (folder ?? "") + item.relative, relative: item.relative, reader: reader,
+                                   keep: keep, hasher: hasher, done: &done, total: total) {
                     finished.append((item.relative, file.size))
                     if keep, let bytes = file.bytes { tagBytes[item.relative] = bytes }
                 }
@@ -163,6 +172,11 @@ extension VerificationRun {
         }
         entryFindings.joined().forEach(add)
         if !metadata.isEmpty { add(FinderMetadata.finding(metadata)) }
+        // What the reading needed is let go before the files are listed, at the peak.
+        _ = consume reader
+        entryFindings = []
+        accepted = []
+        order = []
         if stopped {
             add(Finding(.tooLarge, "more than \(limits.maximumTotalBytes) bytes uncompressed; stopped reading"))
         }
@@ -204,7 +218,7 @@ extension VerificationRun {
 
     /// Reads an entry once: its digest, and its bytes when `keep`. Stops early, with a
     /// finding, when it inflates past its declared size, the ratio limit or the total.
-    private func read(_ entry: ZipLayout.Entry, name: String, relative: String, reader: ZipArchiveReader, keep: Bool,
+    private func read(_ entry: ZipLayout.Entry, name: @autoclosure () -> String, relative: String, reader: ZipArchiveReader, keep: Bool,
                       hasher: PipelinedHasher, done: inout UInt64,
                       total: UInt64) -> (size: UInt64, bytes: [UInt8]?)? {
         // The hasher is shared by the entries, read one after the other: what an entry that
@@ -212,14 +226,14 @@ extension VerificationRun {
         var finished = false
         defer { if !finished { hasher.discard() } }
         if keep, entry.uncompressedSize > UInt64(limits.maximumTagFileBytes) {
-            add(Finding(.malformedXML, entry: name, "\(relative) declares \(entry.uncompressedSize) bytes, more than the \(limits.maximumTagFileBytes) a tag file may have; not read"))
+            add(Finding(.malformedXML, entry: name(), "\(relative) declares \(entry.uncompressedSize) bytes, more than the \(limits.maximumTagFileBytes) a tag file may have; not read"))
             return nil
         }
         let file: ZipEntryReader
         do {
             file = try reader.open(entry: entry.index, deflated: entry.isDeflated, expectedCRC: entry.crc)
         } catch {
-            add(finding(for: error, name: name))
+            add(finding(for: error, name: name()))
             return nil
         }
         var bytes: [UInt8]? = keep ? [] : nil
@@ -233,7 +247,7 @@ extension VerificationRun {
             do {
                 count = try file.read(into: hasher.space())
             } catch {
-                add(finding(for: error, name: name))
+                add(finding(for: error, name: name()))
                 return nil
             }
             if count == 0 { break }
@@ -243,24 +257,24 @@ extension VerificationRun {
             progress?(done, total)
             if keep {
                 guard size <= UInt64(limits.maximumTagFileBytes) else {
-                    add(Finding(.malformedXML, entry: name, "larger than the \(limits.maximumTagFileBytes) bytes a tag file may have"))
+                    add(Finding(.malformedXML, entry: name(), "larger than the \(limits.maximumTagFileBytes) bytes a tag file may have"))
                     return nil
                 }
                 bytes?.append(contentsOf: chunk)
             }
             if size > entry.uncompressedSize {
-                add(Finding(.sizeMismatch, entry: name, "inflates past the \(entry.uncompressedSize) bytes its header declares; stopped reading"))
+                add(Finding(.sizeMismatch, entry: name(), "inflates past the \(entry.uncompressedSize) bytes its header declares; stopped reading"))
                 return nil
             }
             if deflated, !CompressionPolicy.isWithinRatioLimit(inflated: size, compressed: entry.compressedSize,
                                                                ratio: limits.maximumCompressionRatio, allowance: limits.ratioAllowance) {
-                add(Finding(.compressionRatio, entry: name, "inflates to more than \(limits.ratioAllowance >> 20) MiB at more than \(limits.maximumCompressionRatio):1 (\(entry.compressedSize) compressed bytes); a compression bomb; stopped reading"))
+                add(Finding(.compressionRatio, entry: name(), "inflates to more than \(limits.ratioAllowance >> 20) MiB at more than \(limits.maximumCompressionRatio):1 (\(entry.compressedSize) compressed bytes); a compression bomb; stopped reading"))
                 return nil
             }
             if done > limits.maximumTotalBytes { return nil }
         }
         if size != entry.uncompressedSize {
-            add(Finding(.sizeMismatch, entry: name, "holds \(size) bytes, its header declares \(entry.uncompressedSize)"))
+            add(Finding(.sizeMismatch, entry: name(), "holds \(size) bytes, its header declares \(entry.uncompressedSize)"))
             return nil
         }
         finished = true

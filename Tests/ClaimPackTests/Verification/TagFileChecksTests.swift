@@ -47,3 +47,23 @@ struct TagFileChecksTests {
         #expect(summary("\(digest)  data/a%0Ab%25c.txt\n") == ["1 data/a\nb%c.txt true"])
     }
 }
+
+/// A manifest line's path is the string of the entry found when there is one (held once,
+/// not once per reading); the same characters either way.
+@Test func aListedPathIsTheEntrysString() throws {
+    let digest = String(repeating: "ab", count: 32)
+    let known: Set<String> = ["data/evidence/a folder/first file.pdf"]
+    let text = "\(digest)  data/evidence/a folder/first file.pdf\n\(digest)  data/evidence/a folder/other file.pdf\n"
+    func storage(_ text: String) -> UnsafeRawPointer? {
+        var text = text
+        return text.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+    }
+    let paths = TagFileChecks.manifestLines(Array(text.utf8), entry: "b/manifest-sha256.txt", known: known).compactMap { line -> String? in
+        if case .listing(_, let path, _) = line { return path }
+        return nil
+    }
+    #expect(paths == ["data/evidence/a folder/first file.pdf", "data/evidence/a folder/other file.pdf"])
+    let entry = try #require(known.first)
+    #expect(storage(paths[0]) == storage(entry))
+    #expect(storage(paths[1]) != storage(entry))
+}
