@@ -33,10 +33,12 @@ struct BuildCommand: ParsableCommand, JSONCommand {
     }
 
     func run() throws {
-        let report = try ClaimFolderLoader.read(folder)
+        var report = try ClaimFolderLoader.read(folder)
         if !report.diagnostics.isEmpty, !json || report.diagnostics.containsErrors {
             Console.messages(DiagnosticOutput.lines(report.diagnostics, folder: folder))
         }
+        // Shown: not held through the build (`--json` gives them at the end).
+        if !json { report = report.keepingErrorsOnly() }
         guard let claim = report.claim, report.isBuildable else {
             JSONReport.capture(report.diagnostics)
             Console.error("\(folder): \(DiagnosticOutput.summary(report.diagnostics)); nothing written")

@@ -79,6 +79,10 @@ struct ClaimFolderReaderTests {
         #expect(claim.evidence == [EvidenceEntry(id: "skan-cheka", file: "evidence/Скан чека.JPG", title: "Скан чека.JPG",
                                                  kind: .photo, isDerived: true)])
         #expect(report.diagnostics.map(\.code) == [.missingDeclaredValue, .undescribedEvidence])
+        // What build holds once it has shown them: the claim and the files, no warning.
+        let kept = report.keepingErrorsOnly()
+        #expect(kept.diagnostics.isEmpty && kept.isBuildable)
+        #expect(kept.claim?.id == claim.id && kept.evidenceFiles == report.evidenceFiles)
     }
 
     @Test func missingFolderAndClaimFileAreFatal() throws {
