@@ -67,7 +67,7 @@ let package = Package(
         .systemLibrary(name: "CLibHeif"),
         .target(
             name: "PDFRendering",
-            dependencies: ["CPangoCairo", "CPoppler", "CGdkPixbuf", "CLibHeif"],
+            dependencies: ["CPangoCairo", "CPoppler", "CGdkPixbuf", "CLibHeif", "DynamicLoading"],
             exclude: ["README.md"],
             // gdk-pixbuf's headers include each other as <gdk-pixbuf/…>, below this folder,
             // which only its pkg-config file (and so its link) would give.
@@ -76,10 +76,12 @@ let package = Package(
         // The only module that calls the C library's file functions; the rest go through
         // swift-system's FileDescriptor.
         .target(name: "FileIO", dependencies: [.product(name: "SystemPackage", package: "swift-system")], exclude: ["README.md"], swiftSettings: strictSettings),
+        // dlopen/dlsym for the libraries opened on first use (PDFRendering, TimestampKit).
+        .target(name: "DynamicLoading", swiftSettings: strictSettings),
         .target(name: "ZipKit", dependencies: ["CLibZip", "CZlib", "FileIO", .product(name: "SystemPackage", package: "swift-system")], exclude: ["README.md"], swiftSettings: strictSettings),
         .target(name: "XMLKit", dependencies: ["CLibXML2"], exclude: ["README.md"], swiftSettings: strictSettings),
         // RFC 3161 time-stamp requests and tokens (OpenSSL) and the HTTP POST (libcurl).
-        .target(name: "TimestampKit", dependencies: ["COpenSSL", "CCurl"], exclude: ["README.md"], swiftSettings: strictSettings),
+        .target(name: "TimestampKit", dependencies: ["COpenSSL", "CCurl", "DynamicLoading"], exclude: ["README.md"], swiftSettings: strictSettings),
 
         // The core: model, claim-folder reader, diagnostics. Never prints, never exits.
         .target(

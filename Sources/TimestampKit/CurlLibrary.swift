@@ -1,5 +1,5 @@
 internal import CCurl
-internal import Glibc
+internal import DynamicLoading
 
 /// The functions of libcurl that `TimestampClient` calls, looked up once per process in the
 /// library opened with `dlopen` when the first request is sent: libcurl and its 30-odd
@@ -29,10 +29,6 @@ struct CurlLibrary: Sendable {
     /// The library's SONAME and Debian package.
     static let soname = "libcurl.so.4", package = "libcurl4"
 
-    /// The environment variable, for tests, that names SONAMEs (separated by commas) to
-    /// treat as not installed.
-    static let missingForTesting = "CLAIMPACK_TEST_MISSING_LIBRARIES"
-
     /// The functions, or why libcurl cannot be loaded; the library is opened at most once,
     /// whatever the threads.
     static func shared() throws(TimestampError) -> CurlLibrary { try loaded.get() }
@@ -41,16 +37,10 @@ struct CurlLibrary: Sendable {
 
     /// Opens `soname` (another name only in tests) and looks the functions up.
     init(soname: String) throws(TimestampError) {
-        if let hidden = getenv(CurlLibrary.missingForTesting),
-           String(cString: hidden).split(separator: ",").contains(Substring(soname)) {
-            throw CurlLibrary.missing("\(soname): hidden by \(CurlLibrary.missingForTesting)")
-        }
-        guard let handle = dlopen(soname, RTLD_NOW | RTLD_LOCAL) else {
-            throw CurlLibrary.missing(CurlLibrary.loaderError(or: "\(soname) cannot be opened"))
-        }
+        let library: DynamicLibrary
+        do { library = try DynamicLibrary(soname: soname) } catch { throw CurlLibrary.missing(error.reason) }
         func function(_ symbol: String) throws(TimestampError) -> UnsafeMutableRawPointer {
-            guard let address = dlsym(handle, symbol) else { throw CurlLibrary.missing(CurlLibrary.loaderError(or: "no function \(symbol)")) }
-            return address
+            do { return try library.address(of: symbol) } catch { throw CurlLibrary.missing(error.reason) }
         }
         easyInit = unsafeBitCast(try function("curl_easy_init"), to: cp_curl_easy_init.self)
         easyCleanup = unsafeBitCast(try function("curl_easy_cleanup"), to: cp_curl_easy_cleanup.self)
@@ -64,10 +54,5 @@ struct CurlLibrary: Sendable {
 
     private static func missing(_ reason: String) -> TimestampError {
         .libraryMissing(library: "libcurl", package: package, reason: reason)
-    }
-
-    /// The dynamic loader's last message, or `fallback`.
-    private static func loaderError(or fallback: String) -> String {
-        dlerror().map { String(cString: $0) } ?? fallback
     }
 }
