@@ -122,12 +122,7 @@ struct EscalateCommand: ParsableCommand, JSONCommand {
         if let reason = earlyReason { Console.message("claimpack: note: \(reason); drafted anyway (--anyway)") }
         let target = output.map { URL(fileURLWithPath: $0) }
             ?? bundleURL.deletingLastPathComponent().appendingPathComponent(draft.id)
-        do throws(OutputDestination.Refusal) {
-            try OutputDestination.check(target.path, writing: .folder, replacing: false, inputs: [bundle])
-        } catch {
-            Console.error("\(error.description); nothing written")
-            throw ExitCode.cannotCreate
-        }
+        try OutputDestination.require(target.path, writing: .folder, inputs: [bundle])
         do {
             try EscalationFolderWriter().write(draft, from: bundleURL, to: target)
         } catch {

@@ -45,12 +45,7 @@ struct ExportCommand: ParsableCommand, JSONCommand {
                 Console.message("\(bundle): warning: the answer date of the claim this statement follows cannot be read from its bundle (not delivered, or no follows:); the calculation has no penalty")
             }
         }
-        do throws(OutputDestination.Refusal) {
-            try OutputDestination.check(output, writing: .folder, replacing: false, inputs: [bundle])
-        } catch {
-            Console.error("\(error.description); nothing written")
-            throw ExitCode.cannotCreate
-        }
+        try OutputDestination.require(output, writing: .folder, inputs: [bundle])
         let report: ExportReport
         do {
             report = try ClaimExporter(templates: templateFolder).export(

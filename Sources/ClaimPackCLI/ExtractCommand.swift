@@ -43,12 +43,7 @@ struct ExtractCommand: ParsableCommand, JSONCommand {
         if let progress {
             extractor.progress = { done, total in progress.update(done: done, total: total) }
         }
-        do throws(OutputDestination.Refusal) {
-            try OutputDestination.check(folder, writing: .folder, replacing: false, inputs: [bundle])
-        } catch {
-            Console.error("\(error.description); nothing written")
-            throw ExitCode.cannotCreate
-        }
+        try OutputDestination.require(folder, writing: .folder, inputs: [bundle])
         let result: ExtractionResult
         do throws(ExtractionError) {
             result = try extractor.extract(URL(fileURLWithPath: bundle), into: URL(fileURLWithPath: folder),

@@ -91,12 +91,8 @@ struct LetterCommand: ParsableCommand, JSONCommand {
             return
         }
         let path = output ?? "\(claim.id)-letter.pdf"
-        do throws(OutputDestination.Refusal) {
-            try OutputDestination.check(path, writing: format == .pdf ? .pdf : .text, replacing: force, inputs: [source])
-        } catch {
-            Console.error("\(error.description); no letter written")
-            throw ExitCode.cannotCreate
-        }
+        try OutputDestination.require(path, writing: format == .pdf ? .pdf : .text, replacing: force, inputs: [source],
+                                      notWritten: "no letter written")
         do {
             try AtomicFile.write(bytes, to: URL(fileURLWithPath: path), replacing: force)
         } catch let error as AtomicFile.Failure {

@@ -14,9 +14,6 @@ struct ExtractionPlan {
     }
 
     private(set) var items: [Item] = []
-    /// Entries that are not files to write but harm nothing: directory entries, and the
-    /// metadata macOS adds (`FinderMetadata`, V131), never part of a bundle.
-    private(set) var directories: [ExtractionResult.Skipped] = []
     /// Entries refused: unsafe names, links, other types, encrypted, colliding.
     private(set) var refused: [ExtractionResult.Skipped] = []
     private(set) var renamed: [ExtractionResult.Renamed] = []
@@ -39,18 +36,14 @@ struct ExtractionPlan {
                 refused.append(.init(entry: shown, reason: findings.map(\.message).joined(separator: "; ")))
                 continue
             }
-            if FinderMetadata.contains(name) {
-                directories.append(.init(entry: name, reason: "macOS metadata (V131), not part of the bundle; not written"))
-                continue
-            }
+            // macOS's metadata (V131) is never part of a bundle: not written.
+            if FinderMetadata.contains(name) { continue }
             if let reason = Self.typeRefusal(entry, name: name) {
                 refused.append(.init(entry: name, reason: reason))
                 continue
             }
-            if name.hasSuffix("/") || entry.unixFileType == 0o040000 {
-                directories.append(.init(entry: name, reason: "a directory entry; folders are made for the files in them"))
-                continue
-            }
+            // A directory entry: folders are made for the files in them.
+            if name.hasSuffix("/") || entry.unixFileType == 0o040000 { continue }
             let path = windowsSafe ? PortableName.portable(path: name) : name
             if path.utf8.elementsEqual(name.utf8) {
                 place(entry, name: name, path: path, windowsSafe: windowsSafe)
